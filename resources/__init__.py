@@ -1,0 +1,1 @@
+"""Data bundled with strikeview; installed as the package ``strikeview._resources``."""

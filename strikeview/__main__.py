@@ -1,0 +1,7 @@
+"""``python -m strikeview``: the same as the ``strikeview`` command."""
+
+import sys
+
+from strikeview.cli import main
+
+sys.exit(main())

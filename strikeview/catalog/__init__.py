@@ -1,0 +1,1 @@
+"""spaCy-free catalogues: weapons and places (GeoNames plus curated entries), and name matching."""

@@ -1,0 +1,1 @@
+"""Extraction of strike events from reports with spaCy. spaCy is imported only inside this package."""

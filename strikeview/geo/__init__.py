@@ -1,0 +1,1 @@
+"""Geodesy (pyproj, WGS84), projections, countries and overflight (shapely), plausibility."""

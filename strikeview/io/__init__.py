@@ -1,0 +1,1 @@
+"""Reading and writing files: project files, events documents, GIS exports."""
