@@ -99,7 +99,7 @@ class Count:
     """A number of things the report says were used, hit or counted."""
 
     value: int
-    qualifier: str = "exact"  # exact, at_least, about, more_than, up_to
+    qualifier: str = "exact"  # exact, at_least, about, more_than, up_to, less_than
     what: str | None = None
     claimed_by: str | None = None
     quote_id: str | None = None
