@@ -1,0 +1,128 @@
+"""CSV export: one row per site, with ACLED-style columns plus strikeview's own.
+
+The file is UTF-8 without a byte-order mark, comma-separated, with a header row and no comment
+lines. Text cells that a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``,
+``@``, tab or carriage return) get a leading apostrophe; numbers are written as numbers. Sites that
+could not be geocoded get a row with empty coordinates. The data attributions and the full list of
+sources go to a companion plain-text file beside the CSV, ``NAME.sources.txt`` (see
+:func:`sidecar_path`); each row's ``source`` column cites its article.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+from strikeview.io.atomic import write_bytes_atomic, write_text_atomic
+from strikeview.io.features import ExportData, build_export, source_label
+from strikeview.model import Event, EventsDocument, Site
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "event_id", "event_date", "actor1", "event_type", "sub_event_type", "location", "country",
+    "latitude", "longitude", "geo_precision", "source", "notes", "role", "weapon", "verdict",
+    "distance_km", "uncertainty_km", "claimed_by", "quote",
+)
+EVENT_TYPE = "Explosions/Remote violence"
+SUB_AIR = "Air/drone strike"
+SUB_MISSILE = "Shelling/artillery/missile attack"
+AIR_CLASSES = frozenset({"drone", "aircraft", "loitering_munition", "uav", "ucav", "helicopter"})
+# strikeview precision -> ACLED geo_precision (1 exact town, 2 part of a region / near, 3 large region)
+GEO_PRECISION: dict[str, int] = {"point": 1, "facility": 1, "city": 1, "region": 2, "border": 2,
+                                 "sea": 3, "country": 3}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def sidecar_path(csv_path: str | os.PathLike[str]) -> Path:
+    """The companion note of a CSV export: ``out.csv`` → ``out.sources.txt``."""
+    p = Path(csv_path)
+    return p.with_name(f"{p.stem}.sources.txt")
+
+
+def escape_cell(value: Any) -> Any:
+    """A cell value safe from CSV injection: text starting like a formula gets a leading ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def sub_event_type(event: Event) -> str:
+    """ACLED's sub-event type: air/drone strike when every weapon flies itself, else missile attack."""
+    classes = {(w.weapon_class or "").lower() for w in event.weapons}
+    if classes and classes <= AIR_CLASSES:
+        return SUB_AIR
+    return SUB_MISSILE
+
+
+def _site_key(event_id: str, site: Site) -> tuple[str, str, str, float | None, float | None]:
+    """Identifies a site of an event across the model and the export features."""
+    return (event_id, site.role, site.name, site.lon, site.lat)
+
+
+def csv_rows(doc: EventsDocument, data: ExportData | None = None) -> list[dict[str, Any]]:
+    """The rows (unescaped) of the CSV export of ``doc``, in event and site order."""
+    data = data if data is not None else build_export(doc)
+    measured = {
+        (f.event_id, f.properties["role"], f.properties["name"], f.properties["lon"], f.properties["lat"]):
+        f.properties for f in data.features if f.kind == "site"
+    }
+    rows = []
+    for event in doc.events:
+        article = doc.article(event.article_id)
+        for site in event.sites:
+            props = measured.get(_site_key(event.id, site), {})
+            quote = event.quote(site.quote_id)
+            rows.append({
+                "event_id": event.id, "event_date": event.date, "actor1": event.actor,
+                "event_type": EVENT_TYPE, "sub_event_type": sub_event_type(event), "location": site.name,
+                "country": site.country, "latitude": site.lat, "longitude": site.lon,
+                "geo_precision": GEO_PRECISION.get(site.precision) if site.lonlat else None,
+                "source": (article.outlet or article.title) if article else None,
+                "notes": event.summary or (quote.text if quote else None),
+                "role": site.role, "weapon": "; ".join(w.name for w in event.weapons) or None,
+                "verdict": props.get("verdict"), "distance_km": props.get("distance_km"),
+                "uncertainty_km": site.uncertainty_km, "claimed_by": site.claimed_by,
+                "quote": quote.text if quote else None,
+            })
+    return rows
+
+
+def _cell(value: Any) -> Any:
+    """A value as written: None empty, floats without noise, text escaped."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(round(value, 7))
+    return escape_cell(value)
+
+
+def csv_text(rows: list[dict[str, Any]]) -> str:
+    """The CSV text of rows (header first, CRLF line ends as RFC 4180)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(row.get(k)) for k in CSV_COLUMNS})
+    return buffer.getvalue()
+
+
+def sidecar_text(doc: EventsDocument, data: ExportData, csv_name: str) -> str:
+    """The companion note: what the CSV is, the data attributions, the sources."""
+    lines = [f"{csv_name}: strike sites exported by strikeview, one row per site.", "",
+             "Data attributions:", *(f"- {a}" for a in data.attributions), "", "Sources:"]
+    lines.extend(f"- [{a.id}] {source_label(a)}" for a in doc.articles)
+    if data.notes:
+        lines.extend(["", *(f"Note: {n}" for n in data.notes)])
+    return "\n".join(lines) + "\n"
+
+
+def write_csv(path: str | os.PathLike[str], doc: EventsDocument) -> list[Path]:
+    """Write ``doc`` as CSV to ``path`` and its companion note, each atomically; returns both paths."""
+    target = Path(path)
+    data = build_export(doc)
+    write_bytes_atomic(target, csv_text(csv_rows(doc, data)).encode("utf-8"))
+    note = sidecar_path(target)
+    write_text_atomic(note, sidecar_text(doc, data, target.name))
+    return [target, note]

@@ -1,0 +1,53 @@
+"""GIS exports by file suffix: ``.geojson`` (GeoJSON), ``.kml`` (KML), ``.csv`` (CSV + sources note).
+
+The one entry point the command line (``strikeview export``) and the window's File → Export data
+both use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from strikeview.io.csv_export import write_csv
+from strikeview.io.geojson import write_geojson
+from strikeview.io.kml import write_kml
+from strikeview.model import EventsDocument
+
+
+class ExportFormatError(ValueError):
+    """An export path whose suffix names no supported format (one-line message)."""
+
+
+def _as_list(writer: Callable[[Path, EventsDocument], Path | list[Path]]) -> Callable[..., list[Path]]:
+    """A writer that always returns the list of files written."""
+    def write(path: Path, doc: EventsDocument) -> list[Path]:
+        out = writer(path, doc)
+        return out if isinstance(out, list) else [out]
+    return write
+
+
+# suffix -> (format name, writer returning every file written)
+FORMATS: dict[str, tuple[str, Callable[[Path, EventsDocument], list[Path]]]] = {
+    ".geojson": ("GeoJSON", _as_list(write_geojson)),
+    ".kml": ("KML", _as_list(write_kml)),
+    ".csv": ("CSV", _as_list(write_csv)),
+}
+
+
+def export_format(path: str | os.PathLike[str]) -> str:
+    """The format name for an export path, from its suffix; raises :class:`ExportFormatError`."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(FORMATS)
+        shown = f"suffix {suffix!r}" if suffix else "no suffix"
+        raise ExportFormatError(f"cannot export to {Path(path).name} ({shown}); use one of {known}")
+    return FORMATS[suffix][0]
+
+
+def export_data(path: str | os.PathLike[str], doc: EventsDocument) -> list[Path]:
+    """Export ``doc`` to ``path`` in the format its suffix names; returns every file written."""
+    export_format(path)
+    target = Path(path)
+    return FORMATS[target.suffix.lower()][1](target, doc)
