@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from strikeview.io.atomic import write_bytes_atomic, write_text_atomic
-from strikeview.io.features import ExportData, build_export, source_label
+from strikeview.io.features import ExportData, build_export, located, source_label
 from strikeview.model import Event, EventsDocument, Site
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -77,8 +77,9 @@ def csv_rows(doc: EventsDocument, data: ExportData | None = None) -> list[dict[s
             rows.append({
                 "event_id": event.id, "event_date": event.date, "actor1": event.actor,
                 "event_type": EVENT_TYPE, "sub_event_type": sub_event_type(event), "location": site.name,
-                "country": site.country, "latitude": site.lat, "longitude": site.lon,
-                "geo_precision": GEO_PRECISION.get(site.precision) if site.lonlat else None,
+                "country": site.country, "latitude": site.lat if located(site) else None,
+                "longitude": site.lon if located(site) else None,
+                "geo_precision": GEO_PRECISION.get(site.precision) if located(site) else None,
                 "source": (article.outlet or article.title) if article else None,
                 "notes": event.summary or (quote.text if quote else None),
                 "role": site.role, "weapon": "; ".join(w.name for w in event.weapons) or None,

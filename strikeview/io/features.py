@@ -148,9 +148,25 @@ def _quote_text(event: Event, quote_id: str | None) -> str | None:
     return quote.text if quote else None
 
 
+def located(site: Site) -> bool:
+    """Whether a site has finite coordinates on the globe (others are exported without geometry)."""
+    if site.lon is None or site.lat is None:
+        return False
+    try:
+        lon, lat = float(site.lon), float(site.lat)
+    except (TypeError, ValueError):
+        return False
+    return math.isfinite(lon) and math.isfinite(lat) and -180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0
+
+
+def _located_sites(event: Event, role: str) -> list[Site]:
+    """The sites of an event with this role and usable coordinates."""
+    return [s for s in event.sites if s.role == role and located(s)]
+
+
 def _pairs(event: Event) -> list[tuple[Site, Site]]:
     """Every geocoded (launch, impact) pair of an event."""
-    return [(lo, im) for lo in event.sites_with_role("launch") for im in event.sites_with_role("impact")]
+    return [(lo, im) for lo in _located_sites(event, "launch") for im in _located_sites(event, "impact")]
 
 
 def _pair_distance_km(geodesy: Any, launch: Site, impact: Site) -> float:
@@ -163,7 +179,7 @@ def _site_features(event: Event, article: Article | None, verdicts: dict[tuple[s
     """A point per geocoded site, with its distance to (and verdict of) its nearest counterpart."""
     pairs = _pairs(event)
     for site in event.sites:
-        if site.lonlat is None:
+        if not located(site):
             continue
         mine = [p for p in pairs if any(site is s for s in p)]
         distance = verdict = None
@@ -213,10 +229,10 @@ def _ring_features(event: Event, geodesy: Any) -> Iterable[Feature]:
     An event without a geocoded launch site gets the rings around its impact sites instead: the
     region a launch must lie in (``ring`` property ``launch_envelope``).
     """
-    centres = event.sites_with_role("launch")
+    centres = _located_sites(event, "launch")
     ring = "reach"
     if not centres:
-        centres, ring = event.sites_with_role("impact"), "launch_envelope"
+        centres, ring = _located_sites(event, "impact"), "launch_envelope"
     for site in centres:
         for weapon in _ranged_weapons(event):
             polygon = geodesy.ring_polygon(site.lon, site.lat, float(weapon.max_range_km))

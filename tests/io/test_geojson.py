@@ -1,0 +1,120 @@
+"""GeoJSON export, read back with GDAL (pyogrio) and checked against RFC 7946."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+import shapely
+from pyogrio.raw import read
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
+
+from strikeview.io.geojson import write_geojson
+from strikeview.model import Event, EventsDocument, Site, Weapon
+
+
+def _haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+def _read(path: Path) -> list[tuple[object, dict]]:
+    """Features as (shapely geometry, properties) through GDAL's GeoJSON driver."""
+    meta, _, geoms, fields = read(path)
+    names = list(meta["fields"])
+    return [(shapely.from_wkb(g), {n: fields[j][i] for j, n in enumerate(names)})
+            for i, g in enumerate(geoms)]
+
+
+def test_geojson_gdal_reads_back_sites_arcs_rings(tmp_path: Path, document: EventsDocument) -> None:
+    path = write_geojson(tmp_path / "out.geojson", document)
+    features = _read(path)
+    kinds = [(p["feature"], p["event_id"], g.geom_type) for g, p in features]
+    assert kinds == [("site", "e1", "Point"), ("site", "e1", "Point"), ("arc", "e1", "LineString"),
+                     ("range_ring", "e1", "Polygon"), ("site", "e2", "Point"), ("site", "e2", "Point"),
+                     ("arc", "e2", "MultiLineString")]
+    expected_sites = [s for e in document.events for s in e.sites if s.lonlat is not None]
+    got_sites = [(g, p) for g, p in features if p["feature"] == "site"]
+    for site, (geom, props) in zip(expected_sites, got_sites, strict=True):
+        assert (geom.x, geom.y) == pytest.approx(site.lonlat, abs=1e-7)
+        assert (props["name"], props["role"], props["claimed_by"]) == (site.name, site.role, site.claimed_by)
+        event = document.events[0 if props["event_id"] == "e1" else 1]
+        assert props["quote"] == event.quote(site.quote_id).text
+    sanaa = got_sites[0][1]
+    assert sanaa["distance_km"] == pytest.approx(_haversine_km(44.21, 15.35, 34.95, 29.56), rel=0.005)
+    assert sanaa["weapon"] == "Burkan-3" and sanaa["uncertainty_km"] == 20.0
+    assert "Test Wire" in sanaa["source"]
+
+
+def test_geojson_arc_follows_the_great_circle(tmp_path: Path, document: EventsDocument) -> None:
+    features = _read(write_geojson(tmp_path / "out.geojson", document))
+    arc = next(g for g, p in features if p["feature"] == "arc" and p["event_id"] == "e1")
+    assert isinstance(arc, LineString) and len(arc.coords) > 10
+    assert arc.coords[0] == pytest.approx((44.21, 15.35)) and arc.coords[-1] == pytest.approx((34.95, 29.56))
+    length = sum(_haversine_km(*a, *b) for a, b in zip(arc.coords[:-1], arc.coords[1:], strict=True))
+    assert length == pytest.approx(_haversine_km(44.21, 15.35, 34.95, 29.56), rel=0.005)
+
+
+def test_geojson_antimeridian_arc_is_valid_multipart(tmp_path: Path, document: EventsDocument) -> None:
+    features = _read(write_geojson(tmp_path / "out.geojson", document))
+    arc = next(g for g, p in features if p["feature"] == "arc" and p["event_id"] == "e2")
+    assert isinstance(arc, MultiLineString) and arc.is_valid and len(arc.geoms) == 2
+    west, east = arc.geoms
+    assert west.coords[0] == pytest.approx((158.65, 53.04))
+    assert east.coords[-1] == pytest.approx((-176.66, 51.88))
+    assert west.coords[-1][0] == 180.0 and east.coords[0][0] == -180.0
+    assert west.coords[-1][1] == pytest.approx(east.coords[0][1])
+    for part in arc.geoms:
+        lons = [x for x, _ in part.coords]
+        assert max(lons) - min(lons) < 180.0  # no segment wraps around the world
+
+
+def test_geojson_follows_rfc7946(tmp_path: Path, document: EventsDocument) -> None:
+    data = json.loads(write_geojson(tmp_path / "out.geojson", document).read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection" and "crs" not in data
+    assert any("GeoNames" in a and "CC BY 4.0" in a for a in data["attribution"])
+    assert any("Natural Earth" in a and "public domain" in a for a in data["attribution"])
+    titles = [s["title"] for s in data["sources"]]
+    assert titles == ["Missile strikes <port> & city", "Drone over the Pacific"]
+    ring = next(f for f in data["features"] if f["properties"]["feature"] == "range_ring")
+    exterior = ring["geometry"]["coordinates"][0]
+    assert exterior[0] == exterior[-1] and shapely.LinearRing(exterior).is_ccw  # right-hand rule
+    for feature in data["features"]:
+        point = feature["geometry"]["coordinates"]
+        while isinstance(point[0], list):
+            point = point[0]
+        assert -180 <= point[0] <= 180 and -90 <= point[1] <= 90  # lon, lat order
+
+
+def test_geojson_range_ring_has_the_weapon_radius(tmp_path: Path, document: EventsDocument) -> None:
+    features = _read(write_geojson(tmp_path / "out.geojson", document))
+    ring, props = next((g, p) for g, p in features if p["feature"] == "range_ring")
+    assert isinstance(ring, Polygon) and ring.is_valid and ring.contains(Point(44.21, 15.35))
+    assert (props["radius_km"], props["centre"], props["ring"]) == (1200.0, "Sanaa", "reach")
+    assert props["range_source"] == "Test catalogue, p. 1"
+    for lon, lat in list(ring.exterior.coords)[::40]:
+        assert _haversine_km(44.21, 15.35, lon, lat) == pytest.approx(1200.0, rel=0.006)
+
+
+def test_geojson_ring_across_antimeridian_is_multipolygon(tmp_path: Path) -> None:
+    event = Event(id="fiji", article_id="a", weapons=[Weapon(name="X-1", max_range_km=800.0)],
+                  sites=[Site(role="impact", name="Suva", lon=178.44, lat=-18.14)])
+    features = _read(write_geojson(tmp_path / "f.geojson", EventsDocument(events=[event])))
+    ring, props = next((g, p) for g, p in features if p["feature"] == "range_ring")
+    assert props["ring"] == "launch_envelope"
+    assert isinstance(ring, MultiPolygon) and ring.is_valid and len(ring.geoms) == 2
+    assert ring.bounds[0] == pytest.approx(-180.0) and ring.bounds[2] == pytest.approx(180.0)
+    assert ring.contains(Point(178.44, -18.14))
+
+
+def test_geojson_skips_sites_without_usable_coordinates(tmp_path: Path) -> None:
+    event = Event(id="e", article_id="a", sites=[Site(role="impact", name="nan", lon=float("nan"), lat=1.0),
+                                                 Site(role="impact", name="none", lon=None, lat=None),
+                                                 Site(role="launch", name="ok", lon=10.0, lat=20.0)])
+    path = write_geojson(tmp_path / "x.geojson", EventsDocument(events=[event]))
+    data = json.loads(path.read_text("utf-8"))
+    assert [f["properties"]["name"] for f in data["features"]] == ["ok"]
