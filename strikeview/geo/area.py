@@ -1,0 +1,159 @@
+"""Vague sites as areas: sample points across a site's uncertainty disc, and what they reach or cross.
+
+A site with ``uncertainty_km`` > 0 stands for a disc of that radius around its point. For a sea
+the disc is limited to water (points inside no country polygon); for a country to that country.
+Samples are spread evenly over the disc (a sunflower pattern in an azimuthal-equidistant plane
+centred on the site) plus points on its rim.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from strikeview.geo.countries import Countries, load_countries
+from strikeview.geo.geodesy import inverse
+from strikeview.geo.overflight import overflight_pieces
+from strikeview.geo.projections import azimuthal_equidistant
+
+_GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
+_DIRECTIONS = ("northern", "north-eastern", "eastern", "south-eastern",
+               "southern", "south-western", "western", "north-western")
+
+
+@dataclass(frozen=True)
+class SiteArea:
+    """A site as an area: centre, radius and how the disc is limited (``water``, a country code or none)."""
+
+    name: str
+    lon: float
+    lat: float
+    uncertainty_km: float = 0.0
+    limit: str | None = None  # "water", an ISO2 code, or None for the whole disc
+
+
+def site_area(name: str, lon: float, lat: float, uncertainty_km: float = 0.0, precision: str | None = None,
+              kind: str | None = None, country: str | None = None) -> SiteArea:
+    """A :class:`SiteArea` from a site's fields: seas keep to water, countries to their land."""
+    limit: str | None = None
+    if precision == "sea" or kind == "sea":
+        limit = "water"
+    elif precision == "country" or kind == "country":
+        limit = country or load_countries().at(lon, lat)
+    return SiteArea(name, float(lon), float(lat), float(uncertainty_km or 0.0), limit)
+
+
+def direction_word(az_deg: float) -> str:
+    """``"western"`` etc. for an azimuth in degrees (north = 0)."""
+    return _DIRECTIONS[int(((az_deg % 360.0) + 22.5) // 45.0) % 8]
+
+
+def area_samples(area: SiteArea, n_inside: int = 240, n_rim: int = 48,
+                 countries: Countries | None = None) -> np.ndarray:
+    """Lon/lat sample points ``(N, 2)`` across the area; just the point when it is not vague.
+
+    Points outside the area's limit (land for a sea, other countries for a country) are dropped;
+    when none is left the site's point is returned.
+    """
+    centre = np.array([[area.lon, area.lat]])
+    if area.uncertainty_km <= 0:
+        return centre
+    r_m = area.uncertainty_km * 1000.0
+    k = np.arange(n_inside, dtype=float)
+    rho = r_m * np.sqrt((k + 0.5) / n_inside)
+    theta = k * _GOLDEN_ANGLE
+    rim = np.linspace(0.0, 2.0 * math.pi, n_rim, endpoint=False)
+    x = np.concatenate([rho * np.sin(theta), r_m * np.sin(rim)])
+    y = np.concatenate([rho * np.cos(theta), r_m * np.cos(rim)])
+    lon, lat = azimuthal_equidistant(area.lon, area.lat).inverse(x, y)
+    pts = np.column_stack([lon, lat])
+    pts = pts[np.isfinite(pts).all(axis=1)]
+    if area.limit:
+        ctry = countries or load_countries()
+        codes = ctry.at_many(pts[:, 0], pts[:, 1])
+        want = None if area.limit == "water" else area.limit
+        pts = pts[np.array([c == want for c in codes], dtype=bool)]
+    return pts if len(pts) else centre
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Distances from an area to a target and the share of the area within a distance band."""
+
+    nominal_km: float
+    min_km: float
+    max_km: float
+    fraction: float  # share of the area's samples within the band (0..1)
+    direction: str | None  # where in the area the in-band part lies, when only part is
+
+
+def reach(area: SiteArea, target_lon: float, target_lat: float, target_uncertainty_km: float,
+          max_km: float | None, min_km: float | None = None, samples: np.ndarray | None = None) -> Reach:
+    """Nearest/farthest distances from an area to a target area, and how much of it is in range.
+
+    A sample counts as in range when some point of the target disc lies between ``min_km`` and
+    ``max_km`` from it.
+    """
+    pts = area_samples(area) if samples is None else samples
+    n = len(pts)
+    _, _, d = inverse(pts[:, 0], pts[:, 1], np.full(n, target_lon), np.full(n, target_lat))
+    d = np.asarray(d, dtype=float)
+    nominal = float(inverse(area.lon, area.lat, target_lon, target_lat)[2])
+    u = float(target_uncertainty_km or 0.0)
+    lo = max(0.0, float(d.min()) - u)
+    hi = float(d.max()) + u
+    if max_km is None:
+        return Reach(nominal, lo, hi, float("nan"), None)
+    ok = (d - u <= max_km) & (d + u >= (min_km or 0.0))
+    fraction = float(ok.mean())
+    direction = None
+    if 0.0 < fraction < 1.0:
+        mean = pts[ok].mean(axis=0)
+        if np.hypot(*(mean - (area.lon, area.lat))) > 1e-6:
+            az = float(inverse(area.lon, area.lat, float(mean[0]), float(mean[1]))[0])
+            direction = direction_word(az)
+    return Reach(nominal, lo, hi, fraction, direction)
+
+
+def area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_paths: int = 24,
+                    countries: Countries | None = None) -> tuple[list[tuple[str, float]], dict[str, float]]:
+    """Countries the great circles from across an area to a target may cross.
+
+    Returns (nominal path's ``[(iso2, km), ...]``, union over all paths ``{iso2: largest km}``
+    ordered by median position along the paths).
+    """
+    ctry = countries or load_countries()
+    target = (target_lon, target_lat)
+    nominal_pieces = overflight_pieces(np.array([(area.lon, area.lat), target]), countries=ctry)
+    nominal = _totals(nominal_pieces)
+    samples = area_samples(area, countries=ctry)
+    if area.uncertainty_km <= 0 or len(samples) <= 1:
+        return list(nominal.items()), dict(nominal)
+    pick = np.unique(np.linspace(0, len(samples) - 1, min(max_paths, len(samples))).round().astype(int))
+    positions: dict[str, list[float]] = {}
+    best: dict[str, float] = {}
+    starts = [((area.lon, area.lat), nominal_pieces)]
+    starts += [(tuple(samples[i]), None) for i in pick]
+    for start, pieces in starts:
+        if pieces is None:
+            pieces = overflight_pieces(np.array([start, target]), countries=ctry)
+        total = float(inverse(start[0], start[1], *target)[2]) or 1.0
+        for code, km in _totals(pieces).items():
+            best[code] = max(best.get(code, 0.0), km)
+        seen: set[str] = set()
+        for code, start_km, _len in pieces:
+            if code not in seen:
+                seen.add(code)
+                positions.setdefault(code, []).append(start_km / total)
+    order = sorted(best, key=lambda c: float(np.median(positions[c])))
+    return list(nominal.items()), {c: best[c] for c in order}
+
+
+def _totals(pieces: list[tuple[str, float, float]]) -> dict[str, float]:
+    """km per country from ordered pieces, in order of first entry."""
+    totals: dict[str, float] = {}
+    for code, _start, length in pieces:
+        totals[code] = totals.get(code, 0.0) + length
+    return totals
