@@ -1,0 +1,90 @@
+"""The Qt application: platform choice (offscreen when there is no display), style, icon and the main loop."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from strikeview import __version__
+from strikeview.gui.settings import APPLICATION, ORGANISATION
+
+OFFSCREEN_NOTICE = "strikeview: no display found; running offscreen (set DISPLAY or QT_QPA_PLATFORM)"
+
+
+def needs_offscreen(environ: dict[str, str] | None = None, platform: str | None = None) -> bool:
+    """Whether Qt must use the offscreen platform: Linux with no X11/Wayland display and no platform set."""
+    env = os.environ if environ is None else environ
+    plat = sys.platform if platform is None else platform
+    if not plat.startswith("linux"):
+        return False
+    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
+def choose_platform(notice: bool = True) -> None:
+    """Fall back to the offscreen platform when there is no display, saying so in one line."""
+    if needs_offscreen():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        if notice:
+            print(OFFSCREEN_NOTICE, file=sys.stderr)
+
+
+def app_icon() -> QIcon:
+    """The application icon (bundled SVG), or an empty icon when it is missing."""
+    try:
+        from strikeview.resources import resource_path
+
+        return QIcon(str(resource_path("icons", "strikeview.svg")))
+    except FileNotFoundError:
+        return QIcon()
+
+
+def make_app(argv: Sequence[str] | None = None) -> QApplication:
+    """The process's QApplication (created once), named and with the icon set."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    choose_platform()
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("strikeview")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("strikeview")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run(paths: Sequence[str | Path], *, samples_when_empty: bool = True, quit_when_shown: bool = False,
+        started: float | None = None) -> int:
+    """Open the window on ``paths`` (or the sample reports) and run until it is closed.
+
+    ``quit_when_shown`` prints the seconds from ``started`` (a ``time.perf_counter`` value) to the
+    window being shown, then quits (for the start-up benchmark).
+    """
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from strikeview.gui.main_window import MainWindow
+
+    app = make_app()
+    window = MainWindow()
+    window.show()
+    if quit_when_shown:
+        def report() -> None:
+            if started is not None:
+                print(f"shown {time.perf_counter() - started:.3f} s", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, report)
+        return app.exec()
+    window.open_paths(list(paths) or (window.sample_paths() if samples_when_empty else []))
+    return app.exec()

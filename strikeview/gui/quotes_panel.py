@@ -1,0 +1,152 @@
+"""Quotes panel: the sentences behind the selected event, the words that made each fact marked, who claims it,
+and conflicting claims side by side. Report text is inserted as plain text only, never as markup."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
+
+from strikeview.model import Event, Quote
+from strikeview.workspace import Workspace
+
+MARK_COLOURS = {"launch": "#f6c89f", "impact": "#c9d7ee", "weapon": "#f3e58a", "count": "#c8e6c9",
+                "claim": "#e1bee7"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact of an event that comes from a quote: its kind, the words to mark and a description."""
+
+    kind: str  # launch, impact, weapon, count, claim
+    words: str
+    label: str
+    claimed_by: str | None
+    selected: bool = False
+
+
+def facts_by_quote(event: Event, selected_site: int | None = None) -> dict[str | None, list[Fact]]:
+    """The facts of an event grouped by the id of the quote they came from."""
+    out: dict[str | None, list[Fact]] = {}
+    for i, s in enumerate(event.sites):
+        label = f"{s.role} site {s.name}" + (f" ({s.hedge})" if s.hedge else "")
+        out.setdefault(s.quote_id, []).append(
+            Fact(s.role, s.as_written or s.name, label, s.claimed_by, selected=i == selected_site))
+    for w in event.weapons:
+        rng = f", stated range {w.stated_range_km:.0f} km" if w.stated_range_km else ""
+        out.setdefault(w.quote_id, []).append(Fact("weapon", w.name, f"weapon {w.name}{rng}", w.claimed_by))
+    for c in event.counts:
+        qual = "" if c.qualifier == "exact" else c.qualifier.replace("_", " ") + " "
+        out.setdefault(c.quote_id, []).append(
+            Fact("count", str(c.value), f"count {qual}{c.value} {c.what or ''}".rstrip(), c.claimed_by))
+    for cl in event.claims:
+        out.setdefault(cl.quote_id, []).append(Fact("claim", "", f"{cl.stance}: {cl.text}", cl.claimed_by))
+    return out
+
+
+def mark_spans(text: str, facts: list[Fact]) -> list[tuple[int, int, str]]:
+    """Character spans ``(start, end, kind)`` of the facts' words in ``text``, without overlaps."""
+    spans: list[tuple[int, int, str]] = []
+    for fact in facts:
+        words = fact.words.strip()
+        if not words:
+            continue
+        pattern = re.escape(words) if not words.isdigit() else rf"(?<!\d){re.escape(words)}(?!\d)"
+        m = re.search(pattern, text, flags=re.IGNORECASE)
+        if m and all(m.end() <= a or m.start() >= b for a, b, _ in spans):
+            spans.append((m.start(), m.end(), fact.kind))
+    return sorted(spans)
+
+
+def conflicting_counts(event: Event) -> list[str]:
+    """Lines comparing counts of the same thing that disagree, side by side with their claimants."""
+    groups: dict[str, list[str]] = {}
+    values: dict[str, set[int]] = {}
+    for c in event.counts:
+        key = (c.what or "").lower()
+        groups.setdefault(key, []).append(f"{c.value} per {c.claimed_by or 'unattributed'}")
+        values.setdefault(key, set()).add(c.value)
+    return [f"{what or 'count'}: " + "  |  ".join(groups[what])
+            for what in groups if len(values[what]) > 1]
+
+
+class QuotesPanel(QWidget):
+    """The quotes of the selected event as marked plain text."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.view = QTextEdit(readOnly=True)
+        self.view.setObjectName("quotesView")
+        self.view.setAcceptRichText(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view)
+        for topic in ("selection", "document"):
+            workspace.subscribe(topic, self.refresh)
+        self.refresh()
+
+    def plain_text(self) -> str:
+        """What the panel shows, as plain text."""
+        return self.view.toPlainText()
+
+    def refresh(self) -> None:
+        """Show the selected event's quotes."""
+        self.view.clear()
+        cursor = QTextCursor(self.view.document())
+        event = self.workspace.selected_event
+        if event is None:
+            cursor.insertText("Select an event to see the sentences behind it.", _fmt(italic=True))
+            return
+        article = self.workspace.document.article(event.article_id)
+        title = (article.title or article.path) if article else event.article_id
+        meta = [m for m in ((article.outlet, article.date) if article else ()) if m]
+        cursor.insertText(title, _fmt(bold=True))
+        if meta:
+            cursor.insertText("\n" + " · ".join(meta), _fmt(italic=True))
+        facts = facts_by_quote(event, self.workspace.selected_site_index)
+        quotes = sorted(event.quotes, key=lambda q: not any(f.selected for f in facts.get(q.id, [])))
+        for quote in quotes:
+            self._insert_quote(cursor, quote, facts.get(quote.id, []))
+        unquoted = facts.get(None, [])
+        if unquoted:
+            cursor.insertText("\n\nNot tied to a sentence:", _fmt(bold=True))
+            for fact in unquoted:
+                cursor.insertText("\n• " + _fact_line(fact), _fmt())
+        conflicts = conflicting_counts(event)
+        if conflicts:
+            cursor.insertText("\n\nConflicting claims:", _fmt(bold=True))
+            for line in conflicts:
+                cursor.insertText("\n" + line, _fmt(colour="#b03a2e"))
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _insert_quote(self, cursor: QTextCursor, quote: Quote, facts: list[Fact]) -> None:
+        cursor.insertText("\n\n“", _fmt())
+        pos = 0
+        for start, end, kind in mark_spans(quote.text, facts):
+            cursor.insertText(quote.text[pos:start], _fmt())
+            cursor.insertText(quote.text[start:end], _fmt(bold=True, background=MARK_COLOURS[kind]))
+            pos = end
+        cursor.insertText(quote.text[pos:] + "”", _fmt())
+        for fact in facts:
+            cursor.insertText("\n    • " + _fact_line(fact), _fmt(bold=fact.selected))
+
+
+def _fact_line(fact: Fact) -> str:
+    return f"{fact.label} — claimed by {fact.claimed_by or 'unattributed'}"
+
+
+def _fmt(*, bold: bool = False, italic: bool = False, background: str | None = None,
+         colour: str | None = None) -> QTextCharFormat:
+    """A character format for plain-text insertion."""
+    f = QTextCharFormat()
+    f.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    f.setFontItalic(italic)
+    if background:
+        f.setBackground(QColor(background))
+        f.setForeground(QColor("#000000"))
+    if colour:
+        f.setForeground(QColor(colour))
+    return f

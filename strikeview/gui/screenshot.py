@@ -1,0 +1,73 @@
+"""A picture of the whole window, rendered offscreen once the reports are extracted (``screenshot``)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from strikeview.gui.imaging import save_image
+
+
+def wait_for_extraction(window: object, timeout_s: float) -> bool:
+    """Run the event loop until the window's extraction (and anything queued) ends; False on timeout."""
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    poll = QTimer()
+    poll.setInterval(50)
+
+    def check() -> None:
+        task = window.task
+        if (task is None or not task.is_running) and not window._queued:
+            loop.quit()
+
+    poll.timeout.connect(check)
+    timer.start(int(timeout_s * 1000))
+    poll.start()
+    loop.exec()
+    poll.stop()
+    finished = timer.isActive()
+    timer.stop()
+    return finished
+
+
+def take_screenshot(paths: Sequence[Path], out: Path, *, size: tuple[int, int] = (1600, 1000),
+                    event_id: str | None = None, projection: str | None = None,
+                    timeout_s: float = 120.0) -> str | None:
+    """Render the window on ``paths`` (or the samples) to ``out``; returns an error line or None."""
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from strikeview.gui.app import make_app
+    from strikeview.gui.main_window import MainWindow
+
+    app = make_app()
+    window = MainWindow(restore_layout=False)
+    window.autosave_timer.stop()
+    window.resize(*size)
+    window.show()
+    window.open_paths(list(paths) or window.sample_paths())
+    if not wait_for_extraction(window, timeout_s):
+        window.cancel_extraction()
+        window.close()
+        return f"extraction did not finish within {timeout_s:.0f} s"
+    if event_id is not None:
+        if window.workspace.event(event_id) is None:
+            window.close()
+            return f"no event {event_id!r}"
+        window.workspace.select(event_id)
+    if projection:
+        window.workspace.set_projection(projection)
+    for _ in range(5):
+        app.processEvents()
+    image = window.grab()
+    window.close()
+    try:
+        save_image(image, out)
+    except (OSError, ValueError) as exc:
+        return f"cannot write {out}: {exc}"
+    return None

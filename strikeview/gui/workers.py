@@ -1,0 +1,188 @@
+"""Work that takes time, off the window's thread: loading the spaCy pipeline and extracting reports.
+
+:class:`ExtractionWorker` runs in a ``QThread`` and reports progress and its result through signals;
+:class:`ExtractionTask` owns the thread, so the window only calls ``start``/``cancel`` and listens.
+The pipeline is loaded once per process and shared by later extractions. Cancelling takes effect
+between reports (and right after the model has loaded); the window stops showing the run at once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from strikeview.model import EventsDocument
+
+_PIPELINE: Any = None
+_PIPELINE_LOCK = threading.Lock()
+
+
+def shared_pipeline() -> Any:
+    """The process's spaCy pipeline, loaded on first use (thread-safe)."""
+    global _PIPELINE
+    with _PIPELINE_LOCK:
+        if _PIPELINE is None:
+            from strikeview.extract.pipeline import load_pipeline
+
+            _PIPELINE = load_pipeline()
+        return _PIPELINE
+
+
+def pipeline_loaded() -> bool:
+    """Whether the shared pipeline is already in memory."""
+    return _PIPELINE is not None
+
+
+def expand_report_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """Report files named by ``paths``; a folder stands for the reports inside it."""
+    try:
+        from strikeview.extract.readers import expand_paths
+    except ImportError:
+        expand_paths = None
+    if expand_paths is not None:
+        return list(expand_paths([Path(p) for p in paths]))
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(c for c in p.iterdir() if c.suffix.lower() in (".txt", ".html", ".htm")))
+        else:
+            out.append(p)
+    return out
+
+
+def extract_one(nlp: Any, path: Path) -> tuple[Any, list[Any]]:
+    """Read one report and extract its events: ``(article, events)``; raises ValueError on bad input."""
+    from strikeview.extract.pipeline import extract_article
+    from strikeview.extract.readers import read_report
+
+    article = read_report(path)
+    return article, list(extract_article(nlp, article))
+
+
+class ExtractionWorker(QObject):
+    """Loads the pipeline and extracts events from report files; lives in a worker thread."""
+
+    progress = Signal(int, int, str)  # done, total, what is happening
+    finished = Signal(object, list)  # EventsDocument, one-line errors of files that failed
+    cancelled = Signal()
+    failed = Signal(str)  # the whole run failed (e.g. no pipeline)
+
+    def __init__(self, paths: Sequence[str | Path],
+                 loader: Callable[[], Any] = shared_pipeline,
+                 extractor: Callable[[Any, Path], tuple[Any, list[Any]]] = extract_one) -> None:
+        super().__init__()
+        self._paths = list(paths)
+        self._loader = loader
+        self._extractor = extractor
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the run to stop at the next report (safe from any thread)."""
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        """Whether cancel was asked for."""
+        return self._cancel.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        """Do the work; ends by emitting exactly one of finished, cancelled or failed."""
+        try:
+            files = expand_report_paths(self._paths)
+            total = len(files)
+            self.progress.emit(0, total, "Loading the language model…")
+            nlp = self._loader()
+        except Exception as exc:
+            self.failed.emit(f"cannot start extraction: {_one_line(exc)}")
+            return
+        doc, errors = EventsDocument(), []
+        for i, path in enumerate(files):
+            if self._cancel.is_set():
+                self.cancelled.emit()
+                return
+            self.progress.emit(i, total, f"Extracting {path.name}…")
+            try:
+                article, events = self._extractor(nlp, path)
+            except (ValueError, OSError) as exc:
+                errors.append(f"{path.name}: {_one_line(exc)}")
+                continue
+            except Exception as exc:
+                errors.append(f"{path.name}: extraction failed: {_one_line(exc)}")
+                continue
+            doc.articles.append(article)
+            doc.events.extend(events)
+        if self._cancel.is_set():
+            self.cancelled.emit()
+            return
+        self.progress.emit(total, total, "Done")
+        self.finished.emit(doc, errors)
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one line of text."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+class ExtractionTask(QObject):
+    """One extraction run in its own thread; forwards the worker's signals."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object, list)
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def __init__(self, paths: Sequence[str | Path], parent: QObject | None = None, **worker_kw: Any) -> None:
+        super().__init__(parent)
+        self.paths = [Path(p) for p in paths]
+        self._thread = QThread()
+        self._worker = ExtractionWorker(paths, **worker_kw)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self.progress)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.cancelled.connect(self._on_cancelled)
+        self._worker.failed.connect(self._on_failed)
+        self._done = False
+
+    def start(self) -> None:
+        """Start the run."""
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the run to stop; ``cancelled`` follows when the worker notices."""
+        self._worker.cancel()
+
+    @property
+    def is_running(self) -> bool:
+        """Whether the run has not ended yet."""
+        return not self._done
+
+    def wait(self, timeout_ms: int = 10_000) -> bool:
+        """Block until the thread has stopped (used when the window closes)."""
+        self._thread.quit()
+        return self._thread.wait(timeout_ms)
+
+    def _end(self) -> None:
+        self._done = True
+        self._thread.quit()
+
+    def _on_finished(self, doc: EventsDocument, errors: list[str]) -> None:
+        self._end()
+        if self._worker.is_cancelled:
+            self.cancelled.emit()
+        else:
+            self.finished.emit(doc, errors)
+
+    def _on_cancelled(self) -> None:
+        self._end()
+        self.cancelled.emit()
+
+    def _on_failed(self, message: str) -> None:
+        self._end()
+        self.failed.emit(message)
