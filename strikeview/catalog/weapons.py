@@ -1,0 +1,174 @@
+"""The weapons catalogue: named systems with sourced range figures, and generic weapon classes.
+
+Data: ``resources/weapons.csv`` (see ``resources/CATALOGUES.md``). Every range figure keeps its note
+and source. Aircraft ranges are unrefuelled combat radii. A mention is matched to an entry by
+:meth:`WeaponCatalogue.find`, which ignores case, diacritics, hyphens, spaces and plurals, prefers a
+named system to a generic class, and tolerates transliteration variants (``Zolfaqhar``).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+
+from strikeview.catalog.names import compact, fold_name, singular_words, skeleton
+from strikeview.model import Weapon
+from strikeview.resources import resource_path
+
+# Skeletons shorter than this are too ambiguous for loose matching.
+_MIN_SKELETON = 5
+_MAX_SPAN_WORDS = 6
+
+
+@dataclass(frozen=True)
+class WeaponSpec:
+    """One catalogue entry: a named weapon system or a generic class (``generic=True``)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    weapon_class: str | None = None
+    min_range_km: float | None = None
+    max_range_km: float | None = None
+    range_note: str = ""
+    source: str = ""
+    operators: tuple[str, ...] = ()
+    generic: bool = False
+    context_aliases: tuple[str, ...] = ()  # names that are also common words, people or places
+    name_needs_context: bool = False  # the canonical name itself is such a name
+
+    def all_names(self) -> tuple[str, ...]:
+        """The canonical name, the aliases and the context-only aliases."""
+        return (self.name, *self.aliases, *self.context_aliases)
+
+    def to_weapon(self, **fields: object) -> Weapon:
+        """A :class:`strikeview.model.Weapon` with this entry's name, class and sourced range."""
+        base: dict[str, object] = {
+            "name": self.name,
+            "weapon_class": self.weapon_class,
+            "min_range_km": self.min_range_km,
+            "max_range_km": self.max_range_km,
+            "range_source": self.source or None,
+            "generic": self.generic,
+        }
+        base.update(fields)
+        return Weapon(**base)  # type: ignore[arg-type]
+
+
+def weapon_key(text: str) -> str:
+    """The exact-match key of a weapon mention: folded, singular, without spaces or hyphens."""
+    return compact(singular_words(fold_name(text)))
+
+
+class WeaponCatalogue:
+    """Weapon entries with lookup by any of their names."""
+
+    def __init__(self, specs: list[WeaponSpec]) -> None:
+        """Index ``specs`` by the key of every name; the first entry to claim a key keeps it."""
+        self._specs = list(specs)
+        self._by_key: dict[str, WeaponSpec] = {}
+        self._by_skeleton: dict[str, WeaponSpec] = {}
+        self._context_keys: set[str] = set()
+        for spec in self._specs:
+            for n in spec.all_names():
+                self._by_key.setdefault(weapon_key(n), spec)
+                sk = skeleton(n)
+                if not spec.generic and len(sk) >= _MIN_SKELETON:
+                    self._by_skeleton.setdefault(sk, spec)
+            keys = [weapon_key(n) for n in spec.context_aliases]
+            if spec.name_needs_context:
+                keys.append(weapon_key(spec.name))
+            self._context_keys.update(keys)
+
+    def entries(self) -> list[WeaponSpec]:
+        """Every entry, in catalogue order."""
+        return list(self._specs)
+
+    def get(self, name: str) -> WeaponSpec | None:
+        """The entry whose canonical name or alias is exactly ``name`` (after folding)."""
+        return self._by_key.get(weapon_key(name))
+
+    def find(self, text: str) -> WeaponSpec | None:
+        """The entry a mention refers to, e.g. ``"Zolfaghar missiles"`` or ``"ballistic missiles"``.
+
+        The whole mention is tried first; then its word spans, longest first, named systems before
+        generic classes; then transliteration skeletons of named systems.
+        """
+        exact = self.get(text)
+        if exact is not None:
+            return exact
+        words = singular_words(fold_name(text)).split()
+        spans = [
+            (i, j) for n in range(min(len(words), _MAX_SPAN_WORDS), 0, -1)
+            for i in range(len(words) - n + 1) for j in (i + n,)
+        ]
+        generic: WeaponSpec | None = None
+        for i, j in spans:
+            spec = self._by_key.get("".join(words[i:j]))
+            if spec is not None and not spec.generic:
+                return spec
+            if spec is not None and generic is None:
+                generic = spec
+        for i, j in spans:
+            spec = self._by_skeleton.get(skeleton(" ".join(words[i:j])))
+            if spec is not None:
+                return spec
+        return generic
+
+    def needs_context(self, text: str) -> bool:
+        """True when ``text`` is a weapon name that is also a common word, person or place.
+
+        Such names ("Emad", "Dezful", "Spirit") should only be taken as weapons next to a weapon
+        word ("Emad missile", "B-2 Spirit bomber").
+        """
+        return weapon_key(text) in self._context_keys
+
+    def patterns(self, include_context: bool = False) -> list[tuple[str, WeaponSpec]]:
+        """``(phrase, entry)`` pairs for a phrase matcher: every name of every entry.
+
+        Names that need context are left out unless ``include_context`` is true.
+        """
+        out: list[tuple[str, WeaponSpec]] = []
+        for spec in self._specs:
+            for n in spec.all_names():
+                if include_context or weapon_key(n) not in self._context_keys:
+                    out.append((n, spec))
+        return out
+
+
+def _split(value: str) -> tuple[str, ...]:
+    """A ``;``-separated cell as a tuple of stripped, non-empty parts."""
+    return tuple(p.strip() for p in value.split(";") if p.strip())
+
+
+def _number(value: str) -> float | None:
+    """A numeric cell; blank stays ``None`` (unknown, not zero)."""
+    value = value.strip()
+    return float(value) if value else None
+
+
+def parse_weapons_csv(text: str) -> list[WeaponSpec]:
+    """Entries from the text of a weapons CSV (the columns of ``resources/weapons.csv``)."""
+    specs = []
+    for row in csv.DictReader(text.splitlines()):
+        specs.append(WeaponSpec(
+            name=row["name"].strip(),
+            aliases=_split(row.get("aliases", "")),
+            weapon_class=row.get("class", "").strip() or None,
+            min_range_km=_number(row.get("min_range_km", "")),
+            max_range_km=_number(row.get("max_range_km", "")),
+            range_note=row.get("range_note", "").strip(),
+            source=row.get("source", "").strip(),
+            operators=_split(row.get("operators", "")),
+            generic=row.get("generic", "").strip().lower() in ("yes", "true", "1"),
+            context_aliases=_split(row.get("context_aliases", "")),
+            name_needs_context=row.get("name_needs_context", "").strip().lower() in ("yes", "true", "1"),
+        ))
+    return specs
+
+
+@cache
+def load_weapons() -> WeaponCatalogue:
+    """The bundled weapons catalogue (loaded once per process)."""
+    text = resource_path("weapons.csv").read_text(encoding="utf-8")
+    return WeaponCatalogue(parse_weapons_csv(text))
