@@ -38,8 +38,9 @@ VERDICT_COLOURS: dict[str, str] = {
     "unchecked": "#5b6f80",
 }
 RING_COLOUR = "#1f6fb4"
-_DESCRIBED = ("quote", "claimed_by", "hedge", "distance_km", "verdict", "reasons", "radius_km",
-              "range_source", "source", "source_url")
+REGION_COLOUR = "#e8a33d"
+_DESCRIBED = ("quote", "claimed_by", "hedge", "distance_km", "verdict", "verdicts", "reasons", "overflight",
+              "radius_km", "max_range_km", "min_range_km", "range_source", "source", "source_url")
 
 
 def kml_colour(rgb: str, alpha: float = 1.0) -> str:
@@ -53,6 +54,7 @@ def verdict_style_id(verdict: str | None) -> str:
     if not verdict:
         return "arc-unchecked"
     key = verdict.lower().replace("-", "_").replace(" ", "_")
+    key = "unknown" if key == "range_unknown" else key
     return f"arc-{key}" if key in VERDICT_COLOURS else "arc-unknown"
 
 
@@ -75,11 +77,12 @@ def _styles(doc_el: ET.Element) -> None:
         line = _sub(_sub(doc_el, "Style", id=f"arc-{key}"), "LineStyle")
         _sub(line, "color", kml_colour(colour))
         _sub(line, "width", "3" if key != "unchecked" else "2")
-    ring = _sub(doc_el, "Style", id="range_ring")
-    line = _sub(ring, "LineStyle")
-    _sub(line, "color", kml_colour(RING_COLOUR))
-    _sub(line, "width", "1.5")
-    _sub(_sub(ring, "PolyStyle"), "color", kml_colour(RING_COLOUR, 0.15))
+    for sid, colour in (("range_ring", RING_COLOUR), ("feasible_region", REGION_COLOUR)):
+        area = _sub(doc_el, "Style", id=sid)
+        line = _sub(area, "LineStyle")
+        _sub(line, "color", kml_colour(colour))
+        _sub(line, "width", "1.5")
+        _sub(_sub(area, "PolyStyle"), "color", kml_colour(colour, 0.15))
 
 
 def _coords(points: Iterable[Any]) -> str:
@@ -144,7 +147,7 @@ def _style_url(feature: Feature) -> str:
         return "#" + str(feature.properties.get("role") or "impact")
     if feature.kind == "arc":
         return "#" + verdict_style_id(feature.properties.get("verdict"))
-    return "#range_ring"
+    return "#feasible_region" if feature.kind == "feasible_region" else "#range_ring"
 
 
 def _placemark(folder: ET.Element, feature: Feature) -> None:

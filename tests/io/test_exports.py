@@ -43,7 +43,8 @@ def test_exports_cli_writes_geojson(tmp_path: Path, document: EventsDocument,
     assert main(["export", str(events), "-o", str(out)]) == 0
     assert capsys.readouterr().out.strip() == str(out)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert {f["properties"]["feature"] for f in data["features"]} == {"site", "arc", "range_ring"}
+    assert {f["properties"]["feature"] for f in data["features"]} == {"site", "arc", "range_ring",
+                                                                          "feasible_region"}
 
 
 def test_exports_cli_reads_project_files(tmp_path: Path, document: EventsDocument,

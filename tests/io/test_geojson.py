@@ -35,7 +35,8 @@ def test_geojson_gdal_reads_back_sites_arcs_rings(tmp_path: Path, document: Even
     features = _read(path)
     kinds = [(p["feature"], p["event_id"], g.geom_type) for g, p in features]
     assert kinds == [("site", "e1", "Point"), ("site", "e1", "Point"), ("arc", "e1", "LineString"),
-                     ("range_ring", "e1", "Polygon"), ("site", "e2", "Point"), ("site", "e2", "Point"),
+                     ("range_ring", "e1", "Polygon"), ("feasible_region", "e1", "Polygon"),
+                     ("site", "e2", "Point"), ("site", "e2", "Point"),
                      ("arc", "e2", "MultiLineString")]
     expected_sites = [s for e in document.events for s in e.sites if s.lonlat is not None]
     got_sites = [(g, p) for g, p in features if p["feature"] == "site"]
@@ -94,7 +95,7 @@ def test_geojson_range_ring_has_the_weapon_radius(tmp_path: Path, document: Even
     features = _read(write_geojson(tmp_path / "out.geojson", document))
     ring, props = next((g, p) for g, p in features if p["feature"] == "range_ring")
     assert isinstance(ring, Polygon) and ring.is_valid and ring.contains(Point(44.21, 15.35))
-    assert (props["radius_km"], props["centre"], props["ring"]) == (1200.0, "Sanaa", "reach")
+    assert (props["radius_km"], props["centre"]) == (1200.0, "Sanaa")
     assert props["range_source"] == "Test catalogue, p. 1"
     for lon, lat in list(ring.exterior.coords)[::40]:
         assert _haversine_km(44.21, 15.35, lon, lat) == pytest.approx(1200.0, rel=0.006)
@@ -102,13 +103,46 @@ def test_geojson_range_ring_has_the_weapon_radius(tmp_path: Path, document: Even
 
 def test_geojson_ring_across_antimeridian_is_multipolygon(tmp_path: Path) -> None:
     event = Event(id="fiji", article_id="a", weapons=[Weapon(name="X-1", max_range_km=800.0)],
-                  sites=[Site(role="impact", name="Suva", lon=178.44, lat=-18.14)])
-    features = _read(write_geojson(tmp_path / "f.geojson", EventsDocument(events=[event])))
-    ring, props = next((g, p) for g, p in features if p["feature"] == "range_ring")
-    assert props["ring"] == "launch_envelope"
+                  sites=[Site(role="launch", name="Suva", lon=178.44, lat=-18.14),
+                         Site(role="impact", name="Nukualofa", lon=-175.2, lat=-21.14)])
+    path = write_geojson(tmp_path / "f.geojson", EventsDocument(events=[event]))
+    features = _read(path)
+    ring = next(g for g, p in features if p["feature"] == "range_ring")
     assert isinstance(ring, MultiPolygon) and ring.is_valid and len(ring.geoms) == 2
     assert ring.bounds[0] == pytest.approx(-180.0) and ring.bounds[2] == pytest.approx(180.0)
-    assert ring.contains(Point(178.44, -18.14))
+    assert ring.contains(Point(178.44, -18.14)) and ring.contains(Point(-178.0, -18.0))
+    regions = [g for g, p in features if p["feature"] == "feasible_region"]
+    notes = json.loads(path.read_text(encoding="utf-8")).get("notes", [])
+    for region in regions:  # exported only when its outline is right
+        assert region.is_valid and region.contains(Point(178.44, -18.14))
+        assert not region.contains(Point(0.0, -20.0))  # split at ±180, not wrapped round the world
+    assert regions or any("feasible region of X-1 omitted" in n for n in notes)
+
+
+def test_geojson_verdicts_and_reasons_from_plausibility(tmp_path: Path, document: EventsDocument) -> None:
+    near = Event(id="e3", article_id="a1", weapons=[Weapon(name="Burkan-3", max_range_km=1200.0,
+                                                           range_source="Test catalogue, p. 1")],
+                 sites=[Site(role="launch", name="Sanaa", lon=44.21, lat=15.35),
+                        Site(role="impact", name="Jizan", lon=42.55, lat=16.89)])
+    document.events.append(near)
+    features = _read(write_geojson(tmp_path / "v.geojson", document))
+    arcs = {p["event_id"]: p for g, p in features if p["feature"] == "arc"}
+    assert arcs["e1"]["verdict"] == "beyond_range" and arcs["e3"]["verdict"] == "in_range"
+    assert arcs["e2"]["verdict"] == "range_unknown"
+    assert "1,838 km" in arcs["e1"]["reasons"] and "Test catalogue, p. 1" in arcs["e1"]["reasons"]
+    assert arcs["e1"]["overflight"].startswith("YE") and arcs["e1"]["overflight"].endswith("IL")
+    assert arcs["e1"]["margin"] == pytest.approx(1837.77 / 1200.0, abs=0.001)
+    sites = {(p["event_id"], p["name"]): p["verdict"] for g, p in features if p["feature"] == "site"}
+    assert sites[("e1", "Eilat")] == "beyond_range" and sites[("e3", "Jizan")] == "in_range"
+
+
+def test_geojson_feasible_region_respects_min_and_max_range(tmp_path: Path, document: EventsDocument) -> None:
+    features = _read(write_geojson(tmp_path / "out.geojson", document))
+    region, props = next((g, p) for g, p in features if p["feature"] == "feasible_region")
+    assert (props["max_range_km"], props["min_range_km"], props["impacts"]) == (1200.0, 300.0, 1)
+    assert region.is_valid and not region.contains(Point(34.95, 29.56))  # inside the minimum range
+    assert region.contains(Point(34.95, 29.56 - 9.0))  # about 1,000 km south of Eilat
+    assert not region.contains(Point(44.21, 15.35))  # Sanaa is beyond 1,200 km
 
 
 def test_geojson_skips_sites_without_usable_coordinates(tmp_path: Path) -> None:

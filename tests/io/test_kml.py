@@ -31,7 +31,7 @@ def test_kml_gdal_reads_a_layer_per_event(tmp_path: Path, document: EventsDocume
     first = _layer(path, layers[0])
     assert [(p["Name"], g.geom_type) for g, p in first] == [
         ("Sanaa", "Point"), ("Eilat", "Point"), ("Sanaa → Eilat", "LineString"),
-        ("Burkan-3 1200 km from Sanaa", "Polygon")]
+        ("Burkan-3 1200 km from Sanaa", "Polygon"), ("Possible launch area of Burkan-3 (1200 km)", "Polygon")]
     sanaa, props = first[0]
     assert (sanaa.x, sanaa.y) == pytest.approx((44.21, 15.35))
     assert (props["role"], props["claimed_by"], props["event_id"]) == ("launch", "officials", "e1")
@@ -78,6 +78,9 @@ def test_kml_styles_sites_and_arcs(tmp_path: Path, document: EventsDocument) -> 
     assert urls["Sanaa"] == "#launch" and urls["Eilat"] == "#impact"
     assert urls["Sanaa → Eilat"] in {f"#{sid}" for sid in styles if sid.startswith("arc-")}
     assert urls["Burkan-3 1200 km from Sanaa"] == "#range_ring"
+    assert urls["Sanaa → Eilat"] == "#arc-beyond_range"
+    assert urls["Petropavlovsk-Kamchatsky → Adak"] == "#arc-unknown"
+    assert urls["Possible launch area of Burkan-3 (1200 km)"] == "#feasible_region"
     assert set(urls.values()) <= {f"#{sid}" for sid in styles}  # every styleUrl has its style
 
 
