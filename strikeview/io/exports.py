@@ -51,3 +51,8 @@ def export_data(path: str | os.PathLike[str], doc: EventsDocument) -> list[Path]
     export_format(path)
     target = Path(path)
     return FORMATS[target.suffix.lower()][1](target, doc)
+
+
+def file_filter() -> str:
+    """A file-dialog filter listing the export formats (``"GeoJSON (*.geojson);;KML (*.kml);;..."``)."""
+    return ";;".join(f"{name} (*{suffix})" for suffix, (name, _) in FORMATS.items())

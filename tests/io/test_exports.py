@@ -11,7 +11,7 @@ import pytest
 
 from strikeview.cli import main
 from strikeview.io.events import write_events
-from strikeview.io.exports import ExportFormatError, export_data, export_format
+from strikeview.io.exports import ExportFormatError, export_data, export_format, file_filter
 from strikeview.io.project import Project, save_project
 from strikeview.model import EventsDocument
 
@@ -27,6 +27,36 @@ def test_exports_unknown_suffix_is_refused(tmp_path: Path, name: str, document: 
         export_data(tmp_path / name, document)
     assert ".geojson, .kml, .csv" in str(info.value) and "\n" not in str(info.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_exports_file_filter_lists_formats() -> None:
+    assert file_filter() == "GeoJSON (*.geojson);;KML (*.kml);;CSV (*.csv)"
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".kml", ".csv"])
+def test_exports_cut_write_keeps_previous_export(tmp_path: Path, document: EventsDocument,
+                                                 suffix: str) -> None:
+    """A real mid-write failure (the OS stops the file at 1 KiB) leaves the earlier export intact."""
+    out = tmp_path / f"out{suffix}"
+    out.write_text("previous export\n", encoding="utf-8")
+    events = write_events(tmp_path / "events.json", document, include_text=True)
+    code = (
+        "import resource, signal, sys\n"
+        "from strikeview.io.events import read_events\n"
+        "from strikeview.io.exports import export_data\n"
+        "doc = read_events(sys.argv[1])\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))\n"
+        "try:\n"
+        "    export_data(sys.argv[2], doc)\n"
+        "except OSError as exc:\n"
+        "    print('failed', exc.errno)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(events), str(out)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.startswith("failed"), result.stdout + result.stderr
+    assert out.read_text(encoding="utf-8") == "previous export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.json", f"out{suffix}"]
 
 
 def test_exports_writes_every_format(tmp_path: Path, document: EventsDocument) -> None:
