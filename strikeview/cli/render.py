@@ -1,0 +1,118 @@
+"""``strikeview render``: draw an events document as a map image (PNG, SVG or PDF), headless."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import Any
+
+from strikeview.cli import CliError, load_events
+from strikeview.model import EventsDocument
+
+PROJECTIONS = ("plate_carree", "web_mercator", "lambert_conformal", "azimuthal_equidistant")
+LAYERS = ("basemap", "graticule", "uncertainty", "rings", "arcs", "sites", "labels")
+FORMATS = (".png", ".jpg", ".jpeg", ".svg", ".pdf")
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``render`` command."""
+    p = subparsers.add_parser(
+        "render", help="draw events as a map image (PNG, SVG or PDF)",
+        description="Draw the events of an events document as a map image. The format follows the "
+                    "output file's suffix: .png (raster), .svg or .pdf (vector).")
+    p.add_argument("events", help="events document (JSON from 'strikeview extract')")
+    p.add_argument("-o", "--output", required=True, help="image file to write (.png, .svg, .pdf)")
+    p.add_argument("--width", type=int, default=2400, help="width in pixels (default 2400)")
+    p.add_argument("--height", type=int, default=1600, help="height in pixels (default 1600)")
+    p.add_argument("--dpi", type=float, default=150.0,
+                   help="resolution; symbols and text scale with it (default 150)")
+    p.add_argument("--projection", default="plate_carree", choices=PROJECTIONS, help="map projection")
+    p.add_argument("--extent", default="fit",
+                   help="LONMIN,LATMIN,LONMAX,LATMAX in degrees, 'fit' (the events, default) or 'world'")
+    p.add_argument("--layers", default=None, help=f"comma-separated layers to draw (default all: "
+                                                  f"{','.join(LAYERS)})")
+    p.add_argument("--title", default=None, help="title above the map")
+    p.add_argument("--select", default=None, metavar="EVENT_ID",
+                   help="emphasise one event and draw its weapons' range rings")
+    p.add_argument("--no-checks", action="store_true", help="do not colour flight paths by plausibility")
+    p.add_argument("--timing", action="store_true", help="print the time taken")
+    p.set_defaults(func=run)
+
+
+def parse_extent(text: str) -> tuple[float, float, float, float] | str | None:
+    """``fit``, ``world`` (``None``) or a lon/lat box; ``CliError`` for anything else."""
+    t = text.strip().lower()
+    if t == "fit":
+        return "fit"
+    if t == "world":
+        return None
+    parts = t.split(",")
+    try:
+        lon_min, lat_min, lon_max, lat_max = (float(v) for v in parts)
+    except ValueError:
+        raise CliError(f"--extent must be LONMIN,LATMIN,LONMAX,LATMAX, 'fit' or 'world', "
+                       f"not {text!r}") from None
+    if not (-180 <= lon_min < lon_max <= 180 and -90 <= lat_min < lat_max <= 90):
+        raise CliError(f"--extent {text!r} is not a lon/lat box (min < max, within ±180/±90)")
+    return (lon_min, lat_min, lon_max, lat_max)
+
+
+def parse_layers(text: str | None) -> list[str] | None:
+    """The layer names asked for; ``CliError`` for unknown ones."""
+    if text is None:
+        return None
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    unknown = [n for n in names if n not in LAYERS]
+    if unknown or not names:
+        raise CliError(f"unknown layer {', '.join(unknown) or '(none)'}; choose from {', '.join(LAYERS)}")
+    return names
+
+
+def default_title(doc: EventsDocument) -> str:
+    """``Strike events, 2018-10-01 – 2020-01-08 (5 events from 5 reports)`` style title."""
+    dates = sorted(d for d in (e.date for e in doc.events) if d)
+    span = ""
+    if dates:
+        span = f", {dates[0]} – {dates[-1]}" if dates[0] != dates[-1] else f", {dates[0]}"
+    n_ev, n_art = len(doc.events), len({e.article_id for e in doc.events})
+    return (f"Strike events{span} ({n_ev} event{'s' * (n_ev != 1)} from "
+            f"{n_art} report{'s' * (n_art != 1)})")
+
+
+def compute_checks(doc: EventsDocument) -> list[Any]:
+    """Plausibility rows for the document (empty when the geo checks are unavailable)."""
+    try:
+        from strikeview.geo.plausibility import check_document
+    except ImportError:
+        return []
+    return list(check_document(doc))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the map image."""
+    start = time.perf_counter()
+    out = Path(args.output)
+    if out.suffix.lower() not in FORMATS:
+        raise CliError(f"cannot tell the image format of {args.output}; use .png, .svg or .pdf")
+    if not out.parent.is_dir():
+        raise CliError(f"no such folder: {out.parent}")
+    if not (50 <= args.width <= 20000 and 50 <= args.height <= 20000):
+        raise CliError("--width and --height must be between 50 and 20000 pixels")
+    if not 24 <= args.dpi <= 1200:
+        raise CliError("--dpi must be between 24 and 1200")
+    extent = parse_extent(args.extent)
+    layers = parse_layers(args.layers)
+    doc = load_events(args.events)
+    if args.select is not None and all(e.id != args.select for e in doc.events):
+        raise CliError(f"no event {args.select!r} in {args.events}")
+    checks = [] if args.no_checks else compute_checks(doc)
+    from strikeview.gui.map.render import render_map
+
+    render_map(doc, out, checks=checks, width=args.width, height=args.height, dpi=args.dpi,
+               projection=args.projection, extent=extent, layers=layers,
+               title=default_title(doc) if args.title is None else args.title,
+               selected_event_id=args.select)
+    if args.timing:
+        print(f"rendered {out} ({args.width}x{args.height}) in {time.perf_counter() - start:.2f} s")
+    return 0

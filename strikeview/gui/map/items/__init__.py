@@ -1,0 +1,1 @@
+"""Graphics items of the map, one per file; each draws one layer (or one decoration)."""

@@ -1,0 +1,98 @@
+"""The caption overlay: title, projection name, data attributions and the sources behind the events."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+
+from strikeview.gui.map.items.overlay import MapHost, Overlay, panel, wrap
+from strikeview.gui.map.qtstyle import font_px
+from strikeview.layers.map_model import ATTRIBUTIONS
+
+TITLE_PX = 20.0
+NOTE_PX = 10.5
+
+
+def source_line(article: object) -> str:
+    """``Outlet, “Title”, date`` of an article (parts that are missing left out)."""
+    outlet = getattr(article, "outlet", None)
+    title = getattr(article, "title", "") or getattr(article, "path", "")
+    date = getattr(article, "date", None)
+    parts = [p for p in (outlet, f"“{title}”" if title else None, date) if p]
+    return ", ".join(parts) or str(getattr(article, "id", "?"))
+
+
+def footnote_lines(host: MapHost) -> list[str]:
+    """The footnote as paragraphs: projection, attributions, sources."""
+    lines = [f"Projection: {host.context.projector.label}.   Data: {'; '.join(ATTRIBUTIONS)}."]
+    articles = host.model.articles_shown()
+    if articles:
+        lines.append("Sources: " + "; ".join(f"[{i}] {source_line(a)}" for i, a in enumerate(articles, 1)))
+    return lines
+
+
+def export_margins(host: MapHost, width: float, scale: float) -> tuple[float, float, float, float]:
+    """Left, top, right, bottom margins (pixels) of an exported map: title band, labels, footnote."""
+    label_band = 20 * scale
+    title_h = 0.0
+    if host.title:
+        fm = QFontMetricsF(font_px(TITLE_PX * scale, bold=True))
+        title_h = fm.height() + 10 * scale
+    fm = QFontMetricsF(font_px(NOTE_PX * scale))
+    text_w = width - 2 * label_band - 16 * scale
+    n = sum(len(wrap(fm, p, text_w)) for p in footnote_lines(host))
+    bottom = label_band + n * fm.height() + 12 * scale
+    side = max(label_band, QFontMetricsF(font_px(10 * scale)).horizontalAdvance("180°W") + 8 * scale)
+    return (side, title_h + label_band, side, bottom)
+
+
+class CaptionItem(Overlay):
+    """In images: title above the frame and footnotes below it. In the window: a small credit line."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        """Draw title and footnotes (image) or the credit panel (window)."""
+        frame = self.host.frame_rect()
+        if frame.isEmpty():
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.host.context.export:
+            self._paint_export(painter, frame)
+        else:
+            self._paint_window(painter, frame)
+        painter.restore()
+
+    def _paint_export(self, painter: QPainter, frame: QRectF) -> None:
+        """Title centred above the frame; footnote paragraphs below it, left-aligned."""
+        s = self.s
+        scene = self.boundingRect()
+        painter.setPen(QColor("#000000"))
+        if self.host.title:
+            font = font_px(TITLE_PX * s, bold=True)
+            painter.setFont(font)
+            fm = QFontMetricsF(font)
+            x = scene.center().x() - fm.horizontalAdvance(self.host.title) / 2
+            painter.drawText(QPointF(max(frame.left(), x), 6 * s + fm.ascent()), self.host.title)
+        font = font_px(NOTE_PX * s)
+        painter.setFont(font)
+        fm = QFontMetricsF(font)
+        y = frame.bottom() + 20 * s + fm.ascent()
+        for paragraph in footnote_lines(self.host):
+            for line in wrap(fm, paragraph, frame.width() - 16 * s):
+                painter.drawText(QPointF(frame.left(), y), line)
+                y += fm.height()
+
+    def _paint_window(self, painter: QPainter, frame: QRectF) -> None:
+        """A one-line credit with the projection name at the bottom right."""
+        s = self.s
+        font = font_px(9.5 * s)
+        fm = QFontMetricsF(font)
+        text = f"{self.host.context.projector.label} · {' · '.join(ATTRIBUTIONS)}"
+        w = fm.horizontalAdvance(text) + 10 * s
+        rect = QRectF(frame.right() - w - 4 * s, frame.bottom() - fm.height() - 6 * s, w, fm.height() + 2 * s)
+        panel(painter, rect, s)
+        painter.setFont(font)
+        painter.setPen(QColor("#303030"))
+        painter.drawText(QPointF(rect.left() + 5 * s, rect.top() + 1 * s + fm.ascent()), text)

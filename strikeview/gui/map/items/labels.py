@@ -1,0 +1,157 @@
+"""The labels item: site names and ring captions placed so they neither overlap nor hide sites."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+
+from strikeview.gui.map.context import MapContext
+from strikeview.gui.map.items.sites import WORLD_RECT, SitesItem, to_scene
+from strikeview.gui.map.qtstyle import font_px
+from strikeview.layers import style as S
+from strikeview.layers.base import PointFeature
+from strikeview.layers.sites import LabelsLayer, points_array
+
+MAX_LABELS = 400
+HALO = QColor(S.HALO)
+
+
+def _candidates(w: float, h: float, r: float) -> list[tuple[float, float]]:
+    """Top-left offsets of a w×h label around a marker of radius r, in order of preference."""
+    d = r * 0.75
+    return [(r, -h / 2), (d, -d - h * 0.8), (d, d - h * 0.2), (-r - w, -h / 2),
+            (-d - w, -d - h * 0.8), (-d - w, d - h * 0.2), (-w / 2, -r - h), (-w / 2, r)]
+
+
+def place_labels(anchors: np.ndarray, sizes: np.ndarray, radii: np.ndarray, obstacles: np.ndarray,
+                 must: np.ndarray) -> np.ndarray:
+    """Greedy placement: top-left pixel offsets per label (NaN when it is left out).
+
+    ``anchors`` (N, 2) pixels, ``sizes`` (N, 2) width/height, ``radii`` marker radius per label,
+    ``obstacles`` (M, 4) rectangles x0, y0, x1, y1 (markers) to keep clear, ``must`` labels placed
+    even when every position collides (the first position is used then).
+    """
+    placed = [obstacles.reshape(-1, 4)]
+    out = np.full((len(anchors), 2), np.nan)
+    for i in range(len(anchors)):
+        if not np.isfinite(anchors[i]).all():
+            continue
+        w, h = sizes[i]
+        taken = np.concatenate(placed) if len(placed) > 1 else placed[0]
+        choice = None
+        for dx, dy in _candidates(w, h, radii[i]):
+            x0, y0 = anchors[i, 0] + dx, anchors[i, 1] + dy
+            hit = ((taken[:, 0] < x0 + w) & (taken[:, 2] > x0) & (taken[:, 1] < y0 + h) & (taken[:, 3] > y0))
+            if not hit.any():
+                choice = (dx, dy)
+                break
+        if choice is None and must[i]:
+            choice = _candidates(w, h, radii[i])[0]
+        if choice is not None:
+            out[i] = choice
+            x0, y0 = anchors[i, 0] + choice[0], anchors[i, 1] + choice[1]
+            placed.append(np.array([[x0, y0, x0 + w, y0 + h]]))
+    return out
+
+
+class LabelsItem(pg.GraphicsObject):
+    """Draws :class:`LabelsLayer` with a white halo; placement is redone only when the zoom changes."""
+
+    def __init__(self, layer: LabelsLayer, sites: SitesItem, context: MapContext) -> None:
+        super().__init__()
+        self.layer = layer
+        self.sites = sites
+        self.context = context
+        self.setZValue(layer.z)
+        self._xy = np.empty((0, 2))
+        self._texts: list[tuple[QPainterPath, QPainterPath, QColor, QRectF]] = []
+        self._placement_key: tuple | None = None
+        self._offsets = np.empty((0, 2))
+        layer.changed.connect(self._on_layer_changed)
+        self.rebuild()
+
+    def feats(self) -> list[PointFeature]:
+        """The label features (highest priority first), capped at ``MAX_LABELS``."""
+        return self.layer.features[:MAX_LABELS]  # type: ignore[return-value]
+
+    def _on_layer_changed(self, _layer: object) -> None:
+        """Layer data or visibility changed."""
+        self.rebuild()
+
+    def detach(self) -> None:
+        """Stop following the layer (before the item is thrown away)."""
+        self.layer.changed.disconnect(self._on_layer_changed)
+
+    def rebuild(self) -> None:
+        """Project anchors and build text paths again."""
+        self.setVisible(self.layer.visible)
+        feats = self.feats()
+        key = (self.layer.name, self.layer.version, "anchors")
+        self._xy = self.context.projector.cached(key, points_array(self.layer)[:len(feats)], seams=False)
+        scale = self.context.px_scale
+        self._texts = []
+        for f in feats:
+            style = self.layer.styles[f.style]
+            font = font_px(style.size_px * scale, bold=f.style == "site_selected")
+            fm = QFontMetricsF(font)
+            path = QPainterPath()
+            path.addText(QPointF(0, fm.ascent()), font, f.label or "")
+            stroker = QPainterPathStroker()
+            stroker.setWidth(3.0 * scale)
+            stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            halo = stroker.createStroke(path)
+            rect = QRectF(0, 0, fm.horizontalAdvance(f.label or ""), fm.height())
+            self._texts.append((path, halo, QColor(style.stroke or S.TEXT), rect))
+        self._placement_key = None
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """Everything: labels are drawn in pixels."""
+        return WORLD_RECT
+
+    def _place(self, px: np.ndarray) -> np.ndarray:
+        """Offsets of every label for the current zoom (cached while only panning)."""
+        t = self.sceneTransform()
+        key = (self.layer.version, self.sites.layer.version, self.context.projector.key,
+               round(t.m11(), 12), round(t.m22(), 12), round(t.m12(), 12), self.context.px_scale,
+               self.sites.drag_override)
+        if key != self._placement_key:
+            scale = self.context.px_scale
+            sizes = np.array([[r.width(), r.height()] for *_, r in self._texts]).reshape(-1, 2)
+            radii = np.array([(f.data.get("marker_px", 0.0) / 2.0 + 3.0) * scale for f in self.feats()])
+            marks = self.sites.scene_positions()
+            marks = marks[np.isfinite(marks).all(axis=1)]
+            half = 6.0 * scale
+            obstacles = np.column_stack([marks - half, marks + half]) if len(marks) else np.empty((0, 4))
+            must = np.array([f.priority >= 100 or f.style == "ring" for f in self.feats()], dtype=bool)
+            self._offsets = place_labels(px, sizes, radii, obstacles, must)
+            self._placement_key = key
+        return self._offsets
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        """Draw every placed label: halo, then text."""
+        if not self._texts:
+            return
+        scene_tr = self.sceneTransform()
+        base = scene_tr.inverted()[0] * painter.transform()
+        px = to_scene(scene_tr, self._xy)
+        offsets = self._place(px)
+        painter.save()
+        painter.setTransform(base)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for (path, halo, colour, _), p, off in zip(self._texts, px, offsets, strict=True):
+            if not np.isfinite(off).all():
+                continue
+            painter.save()
+            painter.translate(p[0] + off[0], p[1] + off[1])
+            painter.setBrush(HALO)
+            painter.drawPath(halo)
+            painter.setBrush(colour)
+            painter.drawPath(path)
+            painter.restore()
+        painter.restore()

@@ -1,0 +1,70 @@
+"""The legend overlay: one row per style drawn, derived from the layers."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+
+from strikeview.gui.map.items.overlay import Overlay, panel
+from strikeview.gui.map.items.sites import symbols_path
+from strikeview.gui.map.qtstyle import brush_for, font_px, pen_for
+from strikeview.layers.base import LegendEntry
+
+
+class LegendItem(Overlay):
+    """Draws the model's legend entries in a panel at the top right of the map frame."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        """Draw the legend panel."""
+        rows = self.host.model.legend_entries()
+        frame = self.host.frame_rect()
+        if not rows or frame.isEmpty():
+            return
+        s = self.s
+        font, head = font_px(11 * s), font_px(12 * s, bold=True)
+        fm, fmh = QFontMetricsF(font), QFontMetricsF(head)
+        row_h = max(fm.height(), 16 * s) + 3 * s
+        sw = 26 * s
+        width = max(fm.horizontalAdvance(r.title) for r in rows) + sw + 22 * s
+        width = max(width, fmh.horizontalAdvance("Legend") + 16 * s)
+        height = fmh.height() + 10 * s + row_h * len(rows)
+        rect = QRectF(frame.right() - width - 10 * s, frame.top() + 10 * s, width, height)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        panel(painter, rect, s)
+        painter.setFont(head)
+        painter.setPen(QColor("#202020"))
+        painter.drawText(QPointF(rect.left() + 8 * s, rect.top() + 5 * s + fmh.ascent()), "Legend")
+        y = rect.top() + fmh.height() + 8 * s
+        painter.setFont(font)
+        for row in rows:
+            sw_rect = QRectF(rect.left() + 8 * s, y + 2 * s, sw, row_h - 6 * s)
+            self._swatch(painter, row, sw_rect)
+            painter.setPen(QColor("#202020"))
+            painter.drawText(QPointF(sw_rect.right() + 6 * s, y + (row_h + fm.ascent() - fm.descent()) / 2),
+                             row.title)
+            y += row_h
+        painter.restore()
+
+    def _swatch(self, painter: QPainter, row: LegendEntry, rect: QRectF) -> None:
+        """The small picture of a legend row."""
+        s = self.s
+        style = row.style
+        if row.kind == "point":
+            centre = np.array([[rect.center().x(), rect.center().y()]])
+            path = symbols_path(centre, style.symbol or "circle", style.size_px * s / 2.0)
+            path.setFillRule(Qt.FillRule.WindingFill)
+            painter.setPen(pen_for(style, s, cosmetic=False))
+            painter.setBrush(brush_for(style))
+            painter.drawPath(path)
+        elif row.kind == "area":
+            painter.setPen(pen_for(style, s, cosmetic=False))
+            painter.setBrush(brush_for(style))
+            painter.drawRect(rect.adjusted(2 * s, 1 * s, -2 * s, -1 * s))
+        else:
+            painter.setPen(pen_for(style, s, cosmetic=False))
+            y = rect.center().y()
+            painter.drawLine(QLineF(rect.left(), y, rect.right(), y))

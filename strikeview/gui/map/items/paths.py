@@ -1,0 +1,110 @@
+"""Base item for line and area layers: one pre-built QPainterPath per style, cheap ``paint()``."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+
+from strikeview.gui.map.context import MapContext
+from strikeview.gui.map.qtstyle import brush_for, pen_for
+from strikeview.layers.base import AreaFeature, Layer, LineFeature
+from strikeview.layers.base import Style as LayerStyle
+
+Path = tuple[QPen, QBrush, QPainterPath]
+
+
+def path_from_xy(xy: np.ndarray, fill_rule: Qt.FillRule = Qt.FillRule.OddEvenFill) -> QPainterPath:
+    """A QPainterPath through projected ``(N, 2)`` points, broken at NaN rows."""
+    if len(xy) == 0:
+        return QPainterPath()
+    path = pg.arrayToQPath(np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1]),
+                           connect="finite")
+    path.setFillRule(fill_rule)
+    return path
+
+
+def style_arrays(layer: Layer) -> dict[str, list[np.ndarray]]:
+    """Lon/lat arrays of a layer's line and area features grouped by style key (rings kept apart)."""
+    groups: dict[str, list[np.ndarray]] = {}
+    for f in layer.features:
+        if isinstance(f, LineFeature):
+            groups.setdefault(f.style, []).append(f.coords)
+        elif isinstance(f, AreaFeature):
+            groups.setdefault(f.style, []).extend(f.rings)
+    return groups
+
+
+class LayerPathItem(pg.GraphicsObject):
+    """Draws a line/area layer; rebuilds its paths when the layer or the projection changes."""
+
+    fill_rule = Qt.FillRule.OddEvenFill
+
+    def __init__(self, layer: Layer, context: MapContext) -> None:
+        super().__init__()
+        self.layer = layer
+        self.context = context
+        self._paths: list[Path] = []
+        self._bounds = QRectF()
+        self.setZValue(layer.z)
+        layer.changed.connect(self._on_layer_changed)
+        self.rebuild()
+
+    def _on_layer_changed(self, _layer: Layer) -> None:
+        """Layer data or visibility changed."""
+        self.rebuild()
+
+    def detach(self) -> None:
+        """Stop following the layer (before the item is thrown away)."""
+        self.layer.changed.disconnect(self._on_layer_changed)
+
+    def style_of(self, key: str) -> LayerStyle:
+        """The layer style for a key."""
+        return self.layer.styles[key]
+
+    def projected(self, key: Hashable, arrays: list[np.ndarray]) -> np.ndarray:
+        """Projected, NaN-joined arrays, cached by the projector under ``key``."""
+        from strikeview.geo.geodesy import join_with_nan
+
+        return self.context.projector.cached(key, lambda: join_with_nan(arrays))
+
+    def build_paths(self) -> list[Path]:
+        """One (pen, brush, path) per style in use, in style order."""
+        groups = style_arrays(self.layer)
+        out: list[Path] = []
+        for key in self.layer.styles:
+            if key not in groups:
+                continue
+            xy = self.projected((self.layer.name, self.layer.version, key), groups[key])
+            style = self.style_of(key)
+            path = path_from_xy(xy, self.fill_rule)
+            out.append((pen_for(style, self.context.px_scale), brush_for(style), path))
+        return out
+
+    def rebuild(self) -> None:
+        """Rebuild paths from the layer through the current projection."""
+        self.prepareGeometryChange()
+        self.setVisible(self.layer.visible)
+        self._paths = self.build_paths() if self.layer.visible else []
+        rect = QRectF()
+        for _, _, path in self._paths:
+            rect = rect.united(path.boundingRect())
+        self._bounds = rect
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """Bounds of every path, in projected metres."""
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        """Draw the pre-built paths."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for pen, brush, path in self._paths:
+            painter.setPen(pen)
+            painter.setBrush(brush)
+            painter.drawPath(path)

@@ -1,0 +1,121 @@
+"""The sites item: launch triangles and impact circles of a fixed size in pixels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QTransform
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+
+from strikeview.gui.map.context import MapContext
+from strikeview.gui.map.qtstyle import brush_for, pen_for
+from strikeview.layers.base import PointFeature, Style
+from strikeview.layers.sites import SitesLayer, points_array
+
+# Unit symbol outlines (radius 1), closed, in pixel directions (y down).
+_TRIANGLE = np.array([[0.0, -1.15], [1.0, 0.6], [-1.0, 0.6], [0.0, -1.15]])
+_SQUARE = np.array([[-1.0, -1.0], [1.0, -1.0], [1.0, 1.0], [-1.0, 1.0], [-1.0, -1.0]])
+_ANGLES = np.linspace(0.0, 2.0 * np.pi, 25)
+_CIRCLE = np.column_stack([np.cos(_ANGLES), np.sin(_ANGLES)])
+SYMBOLS = {"triangle": _TRIANGLE, "circle": _CIRCLE, "square": _SQUARE}
+WORLD_RECT = QRectF(-1e8, -1e8, 2e8, 2e8)  # markers are pixel-sized: draw whenever anything is visible
+
+
+def to_scene(transform: QTransform, xy: np.ndarray) -> np.ndarray:
+    """Apply a QTransform (item → scene) to an ``(N, 2)`` array."""
+    x, y = xy[:, 0], xy[:, 1]
+    sx = transform.m11() * x + transform.m21() * y + transform.dx()
+    sy = transform.m12() * x + transform.m22() * y + transform.dy()
+    return np.column_stack([sx, sy])
+
+
+def symbols_path(centres_px: np.ndarray, symbol: str, radius_px: float) -> QPainterPath:
+    """One path holding a symbol at each pixel centre."""
+    if not len(centres_px):
+        return QPainterPath()
+    unit = SYMBOLS.get(symbol, _CIRCLE) * radius_px
+    k = len(unit) + 1
+    pts = np.full((len(centres_px), k, 2), np.nan)
+    pts[:, :-1, :] = centres_px[:, None, :] + unit[None, :, :]
+    flat = pts.reshape(-1, 2)
+    return pg.arrayToQPath(flat[:, 0].copy(), flat[:, 1].copy(), connect="finite")
+
+
+class SitesItem(pg.GraphicsObject):
+    """Draws :class:`SitesLayer`; markers keep their pixel size at every zoom and in exported images."""
+
+    def __init__(self, layer: SitesLayer, context: MapContext) -> None:
+        super().__init__()
+        self.layer = layer
+        self.context = context
+        self.setZValue(layer.z)
+        self._xy = np.empty((0, 2))
+        self._keys: list[str] = []
+        self.drag_override: tuple[int, float, float] | None = None  # feature index, x, y while dragging
+        layer.changed.connect(self._on_layer_changed)
+        self.rebuild()
+
+    def _on_layer_changed(self, _layer: object) -> None:
+        """Layer data or visibility changed."""
+        self.rebuild()
+
+    def detach(self) -> None:
+        """Stop following the layer (before the item is thrown away)."""
+        self.layer.changed.disconnect(self._on_layer_changed)
+
+    def rebuild(self) -> None:
+        """Project the site positions again (data or projection changed)."""
+        self.setVisible(self.layer.visible)
+        key = (self.layer.name, self.layer.version, "points")
+        self._xy = self.context.projector.cached(key, points_array(self.layer), seams=False)
+        self._keys = [f.style for f in self.layer.features]
+        self.update()
+
+    def features(self) -> list[PointFeature]:
+        """The point features, in drawing order."""
+        return self.layer.features  # type: ignore[return-value]
+
+    def projected(self) -> np.ndarray:
+        """Projected positions of the features (a dragged site at its dragged place)."""
+        if self.drag_override is None:
+            return self._xy
+        xy = self._xy.copy()
+        i, x, y = self.drag_override
+        xy[i] = (x, y)
+        return xy
+
+    def scene_positions(self) -> np.ndarray:
+        """Scene (widget pixel) positions of every feature."""
+        return to_scene(self.sceneTransform(), self.projected())
+
+    def boundingRect(self) -> QRectF:
+        """Everything: markers are drawn in pixels, wherever their point is."""
+        return WORLD_RECT
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        """Draw each style's markers in scene pixels."""
+        if not len(self._xy):
+            return
+        scene_tr = self.sceneTransform()
+        base = scene_tr.inverted()[0] * painter.transform()
+        px = to_scene(scene_tr, self.projected())
+        painter.save()
+        painter.setTransform(base)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        keys = np.array(self._keys)
+        for key, style in self.layer.styles.items():
+            sel = (keys == key) & np.isfinite(px).all(axis=1)
+            if sel.any():
+                self._draw_group(painter, px[sel], style)
+        painter.restore()
+
+    def _draw_group(self, painter: QPainter, px: np.ndarray, style: Style) -> None:
+        """Draw the markers of one style."""
+        scale = self.context.px_scale
+        path = symbols_path(px, style.symbol or "circle", style.size_px * scale / 2.0)
+        path.setFillRule(Qt.FillRule.WindingFill)
+        painter.setPen(pen_for(style, scale, cosmetic=False))
+        painter.setBrush(brush_for(style))
+        painter.drawPath(path)

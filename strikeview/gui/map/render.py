@@ -1,0 +1,181 @@
+"""Map images without a window: PNG (raster), SVG and PDF (vector), drawn by the same items as the map view.
+
+An image is a :class:`MapView` in export mode (frame, degree labels outside it, title, legend, scale
+bar, projection name, attributions, sources) laid out at the image's size, rendered with a QPainter on
+a QImage, a ``QSvgGenerator`` or a ``QPdfWriter``. Pixel sizes of symbols and text scale with DPI/96.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QApplication
+
+from strikeview.io.atomic import write_bytes_atomic
+from strikeview.layers.map_model import MapModel
+from strikeview.model import EventsDocument
+
+FORMATS = (".png", ".jpg", ".jpeg", ".svg", ".pdf")
+Extent = tuple[float, float, float, float]
+
+
+def ensure_app() -> QApplication:
+    """The running QApplication, or a new one (offscreen when there is no display)."""
+    app = QApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication(sys.argv[:1])
+    return app  # type: ignore[return-value]
+
+
+def image_format(path: str | os.PathLike[str]) -> str:
+    """The lower-case suffix of an image path; ``ValueError`` for formats we do not write."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"unknown image format {suffix or '(none)'}; use .png, .jpg, .svg or .pdf")
+    return suffix
+
+
+def make_export_view(model: MapModel, width: int, height: int, dpi: float, title: str = "") -> Any:
+    """An offscreen map view in export mode, laid out at ``width``×``height`` pixels."""
+    from strikeview.gui.map.view import MapView
+
+    ensure_app()
+    view = MapView(export=True, px_scale=max(dpi, 1.0) / 96.0, model=model)
+    view.title = title
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    view.resize(width, height)
+    view.show()
+    view.gv.resize(width, height)
+    view.layout_frame()
+    return view
+
+
+def paint_view(view: Any, painter: QPainter, width: int, height: int) -> None:
+    """Render the whole view (map and decorations) into ``painter`` at ``width``×``height``."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.fillRect(QRectF(0, 0, width, height), QColor("#ffffff"))
+    view.gv.scene().render(painter, QRectF(0, 0, width, height), QRectF(0, 0, width, height))
+
+
+def _buffer() -> tuple[QByteArray, QBuffer]:
+    """An open in-memory device to write into."""
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    return data, buf
+
+
+def image_bytes(view: Any, fmt: str, width: int, height: int, dpi: float, title: str = "") -> bytes:
+    """Encode the view as ``.png``/``.jpg``/``.svg``/``.pdf`` bytes."""
+    if fmt == ".svg":
+        from PySide6.QtSvg import QSvgGenerator
+
+        data, buf = _buffer()
+        gen = QSvgGenerator()
+        gen.setOutputDevice(buf)
+        gen.setSize(QSize(width, height))
+        gen.setViewBox(QRectF(0, 0, width, height))
+        gen.setResolution(round(dpi))
+        gen.setTitle(title or "strikeview map")
+        gen.setDescription("Map made with strikeview")
+        painter = QPainter(gen)
+        paint_view(view, painter, width, height)
+        painter.end()
+        buf.close()
+        return bytes(data.data())
+    if fmt == ".pdf":
+        data, buf = _buffer()
+        writer = QPdfWriter(buf)
+        writer.setResolution(round(dpi))
+        size_pt = QSizeF(width / dpi * 72.0, height / dpi * 72.0)
+        writer.setPageLayout(QPageLayout(QPageSize(size_pt, QPageSize.Unit.Point, "map"),
+                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        writer.setTitle(title or "strikeview map")
+        writer.setCreator("strikeview")
+        painter = QPainter(writer)
+        paint_view(view, painter, width, height)
+        painter.end()
+        buf.close()
+        return bytes(data.data())
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    dpm = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dpm)
+    image.setDotsPerMeterY(dpm)
+    painter = QPainter(image)
+    paint_view(view, painter, width, height)
+    painter.end()
+    data, buf = _buffer()
+    if not image.save(buf, "PNG" if fmt == ".png" else "JPEG", -1 if fmt == ".png" else 92):
+        raise OSError(f"could not encode the image as {fmt}")
+    buf.close()
+    return bytes(data.data())
+
+
+def write_image(view: Any, path: str | os.PathLike[str], width: int, height: int, dpi: float) -> None:
+    """Write the view to ``path`` atomically, in the format its suffix names."""
+    fmt = image_format(path)
+    write_bytes_atomic(path, image_bytes(view, fmt, width, height, dpi, view.title))
+
+
+def render_map(doc: EventsDocument, path: str | os.PathLike[str], *, checks: Sequence[Any] = (),
+               width: int = 2400, height: int = 1600, dpi: float = 150.0, projection: str = "plate_carree",
+               extent: Extent | str | None = "fit", layers: Sequence[str] | None = None, title: str = "",
+               selected_event_id: str | None = None) -> None:
+    """Draw the events of ``doc`` as a map image at ``path`` (PNG, JPEG, SVG or PDF by suffix).
+
+    ``extent`` is a lon/lat box, ``"fit"`` (the events) or ``None`` (the world); ``layers`` names the
+    layers to show (all when ``None``; ``KeyError`` for an unknown name).
+    """
+    image_format(path)
+    if width < 50 or height < 50:
+        raise ValueError("image must be at least 50×50 pixels")
+    model = MapModel()
+    model.update(doc=doc, checks=list(checks), selected_event_id=selected_event_id)
+    model.set_visible(list(layers) if layers is not None else None)
+    view = make_export_view(model, width, height, dpi, title)
+    try:
+        _frame_view(view, projection, extent)
+        write_image(view, path, width, height, dpi)
+    finally:
+        view.detach()
+        view.close()
+        view.deleteLater()
+
+
+def _frame_view(view: Any, projection: str, extent: Extent | str | None) -> None:
+    """Set the view's extent (before and after choosing the projection, which may be fitted to it)."""
+    def apply() -> None:
+        if extent == "fit":
+            view.fit_events()
+        elif isinstance(extent, tuple):
+            view.set_extent(*extent)
+    apply()
+    if projection != view.projection_name():
+        view.set_projection(projection)
+        apply()
+
+
+def render_like(view: Any, path: str | os.PathLike[str], width: int, height: int, dpi: float = 96.0) -> None:
+    """Write an image of what a window's map view shows: same model, projection and area."""
+    image_format(path)
+    bounds = view.view_lonlat_bounds()
+    out = make_export_view(view.model, width, height, dpi, view.title)
+    try:
+        proj = view.context.projector
+        out.set_projection(proj.name, **proj.projection.params)
+        if bounds is not None:
+            out.set_extent(*bounds)
+        write_image(out, path, width, height, dpi)
+    finally:
+        out.detach()
+        out.close()
+        out.deleteLater()

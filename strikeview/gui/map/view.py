@@ -1,0 +1,289 @@
+"""The map view: a pyqtgraph map of a :class:`MapModel`'s layers, with projections, picking and export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QCursor, QResizeEvent
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from strikeview.gui.map.context import MapContext
+from strikeview.gui.map.items.arcs import ArcsItem
+from strikeview.gui.map.items.basemap import BasemapItem
+from strikeview.gui.map.items.caption import CaptionItem, export_margins
+from strikeview.gui.map.items.graticule import GraticuleItem
+from strikeview.gui.map.items.labels import LabelsItem
+from strikeview.gui.map.items.legend import LegendItem
+from strikeview.gui.map.items.rings import RangeRingsItem
+from strikeview.gui.map.items.scalebar import ScaleBarItem
+from strikeview.gui.map.items.sites import SitesItem
+from strikeview.gui.map.items.uncertainty import UncertaintyItem
+from strikeview.gui.map.viewbox import MapViewBox
+from strikeview.layers.graticule import nice_step_deg
+from strikeview.layers.map_model import MapModel
+from strikeview.layers.projected import Projector
+
+PICK_RADIUS_PX = 5.0
+WORLD = (-180.0, -85.0, 180.0, 85.0)
+
+
+class _GraphicsView(pg.GraphicsView):
+    """pyqtgraph's GraphicsView that tells its map when it is resized."""
+
+    def __init__(self, owner: MapView) -> None:
+        self._owner: MapView | None = None
+        super().__init__(background="#ffffff")
+        self._owner = owner
+
+    def resizeEvent(self, ev: QResizeEvent) -> None:
+        """Lay the frame out again."""
+        super().resizeEvent(ev)
+        if self._owner is not None and hasattr(self._owner, "vb"):
+            self._owner.layout_frame()
+
+
+class MapView(QWidget):
+    """A pan/zoom map of the layers of a :class:`MapModel`.
+
+    Signals: ``siteClicked(event_id, site_index)``, ``siteHovered(event_id, site_index)``,
+    ``siteDragged(event_id, site_index, lon, lat)`` (on release), ``mapRightClicked(lon, lat)``,
+    ``cursorMoved(lon, lat)``.
+    """
+
+    siteClicked = Signal(str, int)
+    siteHovered = Signal(str, int)
+    siteDragged = Signal(str, int, float, float)
+    mapRightClicked = Signal(float, float)
+    cursorMoved = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None, export: bool = False, px_scale: float = 1.0,
+                 model: MapModel | None = None) -> None:
+        super().__init__(parent)
+        self.model = model or MapModel()
+        self.title = ""
+        self.context = MapContext(Projector.named("plate_carree"), px_scale=px_scale, export=export)
+        self.gv = _GraphicsView(self)
+        self.gv.setMouseTracking(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.gv)
+        self.container = pg.GraphicsWidget()
+        self.gv.setCentralItem(self.container)
+        self.vb = MapViewBox(self)
+        self.vb.setParentItem(self.container)
+        self.items: list[Any] = []
+        self.model.changed.connect(self._model_changed)
+        self.overlays = [LegendItem(self), ScaleBarItem(self), CaptionItem(self)]
+        for overlay in self.overlays:
+            self.gv.scene().addItem(overlay)
+        self._hovered: tuple[str, int] | None = None
+        self.vb.sigRangeChanged.connect(self._range_changed)
+        self.gv.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.set_model(self.model)
+        self.set_extent(*WORLD)
+
+    # -- model and projection --------------------------------------------------------------------
+    def set_model(self, model: MapModel) -> None:
+        """Show the layers of ``model`` (replacing any shown before)."""
+        self.detach()
+        self.model = model
+        ctx = self.context
+        self.sites_item = SitesItem(model.sites, ctx)
+        self.basemap_item = BasemapItem(model.basemap, ctx)
+        self.graticule_item = GraticuleItem(model.graticule, ctx)
+        self.items = [self.basemap_item, self.graticule_item, UncertaintyItem(model.uncertainty, ctx),
+                      RangeRingsItem(model.rings, ctx), ArcsItem(model.arcs, ctx), self.sites_item,
+                      LabelsItem(model.labels, self.sites_item, ctx)]
+        for item in self.items:
+            self.vb.addItem(item, ignoreBounds=True)
+        model.changed.connect(self._model_changed)
+
+    def detach(self) -> None:
+        """Remove the items and stop following the model (the model may outlive this view)."""
+        for item in self.items:
+            item.detach()
+            self.vb.removeItem(item)
+        self.items = []
+        self.model.changed.disconnect(self._model_changed)
+
+    def _model_changed(self, _model: MapModel) -> None:
+        """The data changed: redraw the decorations."""
+        self._refresh_overlays()
+
+    def projection_name(self) -> str:
+        """Machine name of the current projection."""
+        return self.context.projector.name
+
+    def set_projection(self, name: str, **params: float) -> None:
+        """Reproject every layer, keeping the area in view.
+
+        ``lambert_conformal`` without parameters is fitted to the current view;
+        ``azimuthal_equidistant`` without parameters is centred on the selected event's launch site
+        (else on the view's centre).
+        """
+        bounds = self.view_lonlat_bounds() or WORLD
+        if name == "lambert_conformal" and not params:
+            params = {"lon_min": bounds[0], "lat_min": max(bounds[1], -80.0),
+                      "lon_max": bounds[2], "lat_max": min(bounds[3], 84.0)}
+        elif name == "azimuthal_equidistant" and not params:
+            lon0, lat0 = self._centre_for_azimuthal(bounds)
+            params = {"lon0": lon0, "lat0": lat0}
+        self.context.projector = Projector.named(name, **params)
+        for item in self.items:
+            item.rebuild()
+        self.set_extent(*bounds)
+
+    def _centre_for_azimuthal(self, bounds: tuple[float, float, float, float]) -> tuple[float, float]:
+        """The selected event's first launch site, else the middle of ``bounds``."""
+        event = next((e for e in self.model.doc.events if e.id == self.model.selected_event_id), None)
+        launches = event.sites_with_role("launch") if event else []
+        if launches:
+            return launches[0].lonlat  # type: ignore[return-value]
+        return ((bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0)
+
+    # -- extent ----------------------------------------------------------------------------------
+    def set_extent(self, lon_min: float, lat_min: float, lon_max: float, lat_max: float) -> None:
+        """Show at least this lon/lat box (the other axis grows to keep the map's aspect)."""
+        xy = self.context.projector.extent_xy(lon_min, lat_min, lon_max, lat_max)
+        if xy is None:
+            return
+        self.vb.setRange(xRange=(xy[0], xy[2]), yRange=(xy[1], xy[3]), padding=0.0)
+        self._range_changed()
+
+    def fit_events(self, margin: float = 0.12) -> None:
+        """Zoom to every site of the model (with a margin); the whole world when there is none."""
+        b = self.model.event_bounds()
+        if b is None:
+            self.set_extent(*WORLD)
+            return
+        pad_lon = max((b[2] - b[0]) * margin, 1.5)
+        pad_lat = max((b[3] - b[1]) * margin, 1.5)
+        self.set_extent(max(b[0] - pad_lon, -180.0), max(b[1] - pad_lat, -85.0),
+                        min(b[2] + pad_lon, 180.0), min(b[3] + pad_lat, 85.0))
+
+    def view_lonlat_bounds(self) -> tuple[float, float, float, float] | None:
+        """The lon/lat box that the frame shows now."""
+        (x0, x1), (y0, y1) = self.vb.viewRange()
+        return self.context.projector.lonlat_bounds(x0, y0, x1, y1)
+
+    def _range_changed(self, *_args: object) -> None:
+        """Keep the level of detail and graticule spacing suited to the zoom."""
+        w = max(self.vb.width(), 1.0)
+        (x0, x1), _ = self.vb.viewRange()
+        self.context.deg_per_px = abs(x1 - x0) / w / 111_320.0
+        b = self.view_lonlat_bounds()
+        if b is not None:
+            self.context.view_bounds = b
+        self.basemap_item.zoom_changed()
+        if b is not None:
+            self.model.graticule.set_step(nice_step_deg(max(b[2] - b[0], b[3] - b[1]), lines=6))
+
+    # -- layout ----------------------------------------------------------------------------------
+    def layout_frame(self) -> None:
+        """Place the map frame: the whole widget, or inside the margins of an exported image."""
+        w, h = float(self.gv.width()), float(self.gv.height())
+        self.container.setGeometry(QRectF(0, 0, w, h))
+        if self.context.export:
+            left, top, right, bottom = export_margins(self, w, self.context.px_scale)
+        else:
+            left = top = right = bottom = 0.0
+        self.vb.setGeometry(QRectF(left, top, max(w - left - right, 10.0), max(h - top - bottom, 10.0)))
+        self._refresh_overlays()
+
+    def frame_rect(self) -> QRectF:
+        """The map frame in scene pixels."""
+        return self.vb.sceneBoundingRect()
+
+    def canvas_rect(self) -> QRectF:
+        """The whole drawing area in scene pixels."""
+        return QRectF(0, 0, float(self.gv.width()), float(self.gv.height()))
+
+    def _refresh_overlays(self) -> None:
+        """Repaint legend, scale bar and caption."""
+        for overlay in self.overlays:
+            overlay.prepareGeometryChange()
+            overlay.update()
+
+    # -- coordinates and picking -----------------------------------------------------------------
+    def scene_to_lonlat(self, point: QPointF) -> tuple[float, float] | None:
+        """Lon/lat under a scene point, or ``None`` off the projection's domain."""
+        p = self.vb.mapSceneToView(point)
+        lon, lat = self.context.projector.inverse(p.x(), p.y())
+        if not (np.isfinite(lon) and np.isfinite(lat)):
+            return None
+        return (float(lon), float(lat))
+
+    def lonlat_to_scene(self, lon: float, lat: float) -> QPointF:
+        """Scene (widget pixel) position of a lon/lat point."""
+        xy = self.context.projector.forward(np.array([[lon, lat]]), seams=False)[0]
+        return self.vb.mapViewToScene(QPointF(float(xy[0]), float(xy[1])))
+
+    def site_at(self, scene_pos: QPointF) -> tuple[str, int] | None:
+        """``(event_id, site_index)`` of the site drawn nearest a scene point, within its marker."""
+        feats = self.sites_item.features()
+        if not feats or not self.model.sites.visible:
+            return None
+        px = self.sites_item.scene_positions()
+        d = np.hypot(px[:, 0] - scene_pos.x(), px[:, 1] - scene_pos.y())
+        d[~np.isfinite(d)] = np.inf
+        i = int(np.argmin(d))
+        size_px = self.model.sites.styles[feats[i].style].size_px
+        reach = (size_px / 2.0 + PICK_RADIUS_PX) * self.context.px_scale
+        if d[i] > reach or feats[i].event_id is None or feats[i].site_index is None:
+            return None
+        return (feats[i].event_id, int(feats[i].site_index))
+
+    def site_clicked(self, hit: tuple[str, int]) -> None:
+        """Emit ``siteClicked``."""
+        self.siteClicked.emit(*hit)
+
+    def right_clicked(self, scene_pos: QPointF) -> None:
+        """Emit ``mapRightClicked`` with the place clicked."""
+        ll = self.scene_to_lonlat(scene_pos)
+        if ll is not None:
+            self.mapRightClicked.emit(*ll)
+
+    def drag_site(self, hit: tuple[str, int], scene_pos: QPointF, finished: bool) -> None:
+        """Move the dragged marker with the mouse; emit ``siteDragged`` on release."""
+        index = next((i for i, f in enumerate(self.sites_item.features())
+                      if (f.event_id, f.site_index) == hit), None)
+        p = self.vb.mapSceneToView(scene_pos)
+        if finished:
+            self.sites_item.drag_override = None
+            self.sites_item.update()
+            ll = self.scene_to_lonlat(scene_pos)
+            if ll is not None:
+                self.siteDragged.emit(hit[0], hit[1], ll[0], ll[1])
+            return
+        if index is not None:
+            self.sites_item.drag_override = (index, p.x(), p.y())
+            self.sites_item.update()
+
+    def _mouse_moved(self, scene_pos: QPointF) -> None:
+        """Report the cursor's place; show a site's tooltip when hovering one."""
+        ll = self.scene_to_lonlat(scene_pos)
+        if ll is not None:
+            self.cursorMoved.emit(*ll)
+        hit = self.site_at(scene_pos)
+        if hit != self._hovered:
+            self._hovered = hit
+            if hit is None:
+                QToolTip.hideText()
+            else:
+                self.siteHovered.emit(*hit)
+                QToolTip.showText(QCursor.pos(), self.tooltip_for(hit), self.gv)
+
+    def tooltip_for(self, hit: tuple[str, int]) -> str:
+        """The hover text of a site: name, coordinates, role, source."""
+        feat = next((f for f in self.sites_item.features() if (f.event_id, f.site_index) == hit), None)
+        return feat.tooltip if feat is not None else ""
+
+    # -- images ----------------------------------------------------------------------------------
+    def export_image(self, path: str, width: int, height: int, dpi: float = 96.0) -> None:
+        """Write what the map shows now as PNG, SVG or PDF (by suffix), with frame, legend and sources."""
+        from strikeview.gui.map.render import render_like
+
+        render_like(self, path, width, height, dpi)

@@ -1,0 +1,99 @@
+"""The map's model: every layer, rebuilt from (document, checks, selection, highlighted check)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from strikeview.layers.arcs import ArcsLayer, RangeRingsLayer
+from strikeview.layers.base import Layer, LegendEntry, Signal
+from strikeview.layers.basemap import BasemapLayer
+from strikeview.layers.graticule import GraticuleLayer
+from strikeview.layers.sites import LabelsLayer, SitesLayer, UncertaintyLayer
+from strikeview.model import EventsDocument
+
+# Natural Earth is public domain; GeoNames data is CC BY 4.0 and must be credited.
+ATTRIBUTIONS = ("Borders: Natural Earth (public domain)", "Places: GeoNames (CC BY 4.0)")
+
+
+class MapModel:
+    """Holds the map's layers (bottom to top) and rebuilds them when the data changes.
+
+    ``changed`` fires after a rebuild; each layer also fires its own ``changed``.
+    """
+
+    def __init__(self) -> None:
+        self.basemap = BasemapLayer()
+        self.graticule = GraticuleLayer()
+        self.uncertainty = UncertaintyLayer()
+        self.rings = RangeRingsLayer()
+        self.arcs = ArcsLayer()
+        self.sites = SitesLayer()
+        self.labels = LabelsLayer()
+        self.layers: list[Layer] = [self.basemap, self.graticule, self.uncertainty, self.rings,
+                                    self.arcs, self.sites, self.labels]
+        self.doc = EventsDocument()
+        self.checks: list[Any] = []
+        self.selected_event_id: str | None = None
+        self.highlighted_check: int | None = None
+        self.changed = Signal()
+
+    def layer(self, name: str) -> Layer:
+        """The layer with this name; ``KeyError`` if there is none."""
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise KeyError(name)
+
+    def update(self, doc: EventsDocument | None = None, checks: list[Any] | None = None,
+               selected_event_id: str | None = None, highlighted_check: int | None = None) -> None:
+        """Rebuild every data layer from the given state (``None`` document/checks keep the current)."""
+        if doc is not None:
+            self.doc = doc
+        if checks is not None:
+            self.checks = list(checks)
+        self.selected_event_id = selected_event_id
+        self.highlighted_check = highlighted_check
+        self.sites.rebuild(self.doc, selected_event_id)
+        self.uncertainty.rebuild(self.doc)
+        self.arcs.rebuild(self.doc, self.checks, highlighted_check)
+        self.rings.rebuild(self.doc, selected_event_id)
+        self.labels.rebuild(self.sites, self.rings.captions)
+        self.changed.emit(self)
+
+    def set_visible(self, names: list[str] | None) -> None:
+        """Show exactly the named layers (``None`` shows all); unknown names raise ``KeyError``."""
+        if names is None:
+            for layer in self.layers:
+                layer.set_visible(True)
+            return
+        for name in names:
+            self.layer(name)
+        for layer in self.layers:
+            layer.set_visible(layer.name in names)
+
+    def legend_entries(self) -> list[LegendEntry]:
+        """Legend rows of the visible layers, top layer first, without duplicates."""
+        rows: list[LegendEntry] = []
+        seen: set[str] = set()
+        for layer in reversed(self.layers):
+            for row in layer.legend_entries():
+                if row.title not in seen:
+                    seen.add(row.title)
+                    rows.append(row)
+        return rows
+
+    def event_bounds(self) -> tuple[float, float, float, float] | None:
+        """Lon/lat box of every geocoded site (and its uncertainty area), or ``None``."""
+        boxes = [b for b in (self.sites.bounds(), self.uncertainty.bounds()) if b is not None]
+        if not boxes:
+            return None
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+    def articles_shown(self) -> list[Any]:
+        """The articles behind the events in the document (for a sources footnote), in order."""
+        ids = []
+        for event in self.doc.events:
+            if event.article_id not in ids:
+                ids.append(event.article_id)
+        return [a for a in (self.doc.article(i) for i in ids) if a is not None]
