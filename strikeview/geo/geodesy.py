@@ -110,20 +110,26 @@ def range_ring(lon: float, lat: float, radius_km: float, n: int = 360) -> np.nda
 
 
 def range_rings(lons: np.ndarray, lats: np.ndarray, radii_km: np.ndarray | float,
-                n: int = 360) -> np.ndarray:
-    """Many closed rings at once: an array ``(k, n + 1, 2)`` for ``k`` centres (and radii)."""
+                n: int = 360, chunk: int = 256) -> np.ndarray:
+    """Many closed rings at once: an array ``(k, n + 1, 2)`` for ``k`` centres (and radii).
+
+    Works through ``chunk`` rings per pyproj call so that the arrays stay in the CPU cache.
+    """
     lons = np.asarray(lons, dtype=float).ravel()
     lats = np.asarray(lats, dtype=float).ravel()
     k = lons.size
-    radii = np.broadcast_to(np.asarray(radii_km, dtype=float), (k,))
-    lon_arr = np.repeat(lons, n)
-    lat_arr = np.repeat(lats, n)
-    az = np.tile(_azimuths(n), k)
-    dist = np.repeat(radii * 1000.0, n)
-    GEOD.fwd(lon_arr, lat_arr, az, dist, inplace=True, return_back_azimuth=True)
+    radii_m = np.broadcast_to(np.asarray(radii_km, dtype=float), (k,)) * 1000.0
     out = np.empty((k, n + 1, 2))
-    out[:, :n, 0] = lon_arr.reshape(k, n)
-    out[:, :n, 1] = lat_arr.reshape(k, n)
+    az_all = np.tile(_azimuths(n), min(chunk, max(k, 1)))
+    for s in range(0, k, chunk):
+        e = min(s + chunk, k)
+        m = (e - s) * n
+        lon_arr = np.repeat(lons[s:e], n)
+        lat_arr = np.repeat(lats[s:e], n)
+        dist = np.repeat(radii_m[s:e], n)
+        GEOD.fwd(lon_arr, lat_arr, az_all[:m].copy(), dist, inplace=True, return_back_azimuth=True)
+        out[s:e, :n, 0] = lon_arr.reshape(e - s, n)
+        out[s:e, :n, 1] = lat_arr.reshape(e - s, n)
     out[:, n] = out[:, 0]
     return out
 
