@@ -18,7 +18,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from strikeview.geo.countries import load_countries
-from strikeview.geo.geodesy import area_km2, distance_km, range_ring, ring_polygon
+from strikeview.geo.geodesy import area_km2, distance_km, lonlat_polygon, range_ring, ring_polygon
 from strikeview.geo.projections import Projection, azimuthal_equidistant
 
 #: Beyond this reach (farthest impact from the centre plus range) the plane would fold: use lon/lat.
@@ -65,10 +65,29 @@ def _plane_disc(proj: Projection, lon: float, lat: float, radius_km: float) -> P
 
 
 def _to_lonlat(proj: Projection, geom: BaseGeometry) -> BaseGeometry:
-    """A plane geometry back to lon/lat (densified so that its edges stay close to the truth)."""
+    """A plane geometry back to lon/lat, split at the antimeridian and closed round the poles."""
     if geom.is_empty:
-        return geom
-    return shapely.make_valid(shapely.transform(shapely.segmentize(geom, 10_000.0), proj.inverse_xy))
+        return Polygon()
+    dense = shapely.segmentize(geom, 10_000.0)
+    poles = [Point(*(float(v) for v in proj.forward(0.0, lat))) for lat in (90.0, -90.0)]
+    parts: list[BaseGeometry] = []
+    for poly in getattr(dense, "geoms", [dense]):
+        if not isinstance(poly, Polygon) or poly.is_empty:
+            continue
+        shell = _ring_to_lonlat(proj, poly.exterior, poles)
+        for hole in poly.interiors:
+            shell = shell.difference(_ring_to_lonlat(proj, hole, poles))
+        parts.append(shell)
+    return shapely.make_valid(shapely.union_all(parts)) if parts else Polygon()
+
+
+def _ring_to_lonlat(proj: Projection, ring: shapely.LinearRing, poles: list[Point]) -> BaseGeometry:
+    """The lon/lat region inside one plane ring."""
+    inside = Polygon(ring)
+    north_in, south_in = (inside.covers(p) if p.is_valid and not p.is_empty else False for p in poles)
+    lonlat = proj.inverse_xy(np.asarray(ring.coords))
+    lonlat = lonlat[np.isfinite(lonlat).all(axis=1)]
+    return lonlat_polygon(lonlat, north_in, south_in)
 
 
 def feasible_region(impacts: list[tuple[float, float]] | np.ndarray, max_range_km: float,

@@ -224,20 +224,28 @@ def ring_polygon(lon: float, lat: float, radius_km: float, n: int = 720) -> Base
         return WORLD
     north_in = float(distance_km(lon, lat, lon, 90.0)) < radius_km
     south_in = float(distance_km(lon, lat, lon, -90.0)) < radius_km
-    ring = range_ring(lon, lat, radius_km, n)
-    ring[:, 0] = np.unwrap(ring[:, 0], period=360.0)
+    return lonlat_polygon(range_ring(lon, lat, radius_km, n), north_in, south_in)
+
+
+def lonlat_polygon(ring: np.ndarray, north_in: bool = False, south_in: bool = False) -> BaseGeometry:
+    """The region inside a closed lon/lat ring, as a valid (Multi)Polygon within [-180, 180].
+
+    The ring's longitudes may jump at the antimeridian; ``north_in``/``south_in`` say which poles
+    the region holds (a ring round one pole is closed along it; a region holding both is the world
+    less the area the ring encloses).
+    """
+    pts = np.array(ring, dtype=float).reshape(-1, 2)
+    if len(pts) < 3:
+        return Polygon()
+    pts[:, 0] = np.unwrap(pts[:, 0], period=360.0)
     if north_in and south_in:
-        # the complement of the cap around the antipode
-        hole = _cut_into_world(Polygon(ring).buffer(0))
-        return _polygonal(WORLD.difference(hole))
+        return _polygonal(WORLD.difference(_cut_into_world(Polygon(pts).buffer(0))))
     if north_in or south_in:
         pole = 90.0 if north_in else -90.0
-        first, last = ring[0, 0], ring[-1, 0]
-        if abs(last - first) < 180.0:  # the sweep did not wind: a ring grazing the pole
-            return _cut_into_world(Polygon(ring).buffer(0))
-        closed = np.vstack([ring, [[last, pole], [first, pole]]])
-        return _cut_into_world(Polygon(closed).buffer(0))
-    return _cut_into_world(Polygon(ring).buffer(0))
+        first, last = pts[0, 0], pts[-1, 0]
+        if abs(last - first) >= 180.0:  # the ring winds round the pole: close it along the pole
+            pts = np.vstack([pts, [[last, pole], [first, pole]]])
+    return _cut_into_world(Polygon(pts).buffer(0))
 
 
 def annulus_polygon(lon: float, lat: float, min_km: float, max_km: float) -> BaseGeometry:

@@ -63,3 +63,22 @@ def test_feasible_very_long_range_falls_back_to_lonlat_discs():
 def test_feasible_impacts_centre_across_antimeridian():
     lon, lat = impacts_centre(np.array([[179.0, 0.0], [-179.0, 0.0]]))
     assert abs(abs(lon) - 180.0) < 1e-6 and abs(lat) < 1e-6
+
+
+@pytest.mark.parametrize(("impacts", "range_km"), [
+    ([(179.5, -17.0), (-179.0, -18.0)], 800.0),  # across the antimeridian (Fiji)
+    ([(0.0, 80.0), (90.0, 80.0)], 1500.0),  # round the North Pole
+    ([(0.0, 0.0)], 15_000.0),  # both poles
+])
+def test_feasible_region_valid_across_antimeridian_and_poles(impacts, range_km):
+    region = feasible_region(impacts, range_km)
+    geom = region.geometry
+    assert geom.is_valid and not geom.is_empty
+    minx, miny, maxx, maxy = geom.bounds
+    assert minx >= -180.0 and maxx <= 180.0 and miny >= -90.0 and maxy <= 90.0
+    disc = geodesy.area_km2(geodesy.ring_polygon(*impacts[0], range_km))
+    assert 0.0 < region.area_km2 <= disc * 1.01
+    # a point inside the region by construction: every impact's range covers it
+    pt = geom.representative_point()
+    for lon, lat in impacts:
+        assert geodesy.distance_km(pt.x, pt.y, lon, lat) <= range_km + 1.0
