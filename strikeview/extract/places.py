@@ -1,0 +1,286 @@
+"""The ``strikeview_places`` component: place mentions geocoded with the offline gazetteer.
+
+Candidates are the trained model's GPE/LOC/FAC entities, plus proper-noun runs and ORG/NORP entities
+that the gazetteer knows (the statistical model tags towns as organisations), extended by a kind word
+that follows ("air base", "province", "gas field"). Weapon mentions are never places. Each mention is
+resolved among the gazetteer's candidates using the kind word, the place that contains it in the text
+("X in Y", "Y's X", "X, Y") and the countries named in the same sentence. Results go to
+``doc.spans["sv_places"]``; each span's ``._.sv_place`` is the chosen ``Place``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from strikeview.catalog.gazetteer import Place, load_gazetteer
+from strikeview.catalog.names import fold_name, skeleton
+from strikeview.extract.lexicon import DEMONYMS, PLACE_SUFFIXES
+from strikeview.extract.roles import mention_owner
+from strikeview.extract.weapons import WEAPONS_KEY
+
+PLACES_KEY = "sv_places"
+STRONG_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+WEAK_LABELS: frozenset[str] = frozenset({"ORG", "NORP", "PERSON"})
+# Words that make a name an organisation, a medium or a person rather than a place.
+ORG_WORDS: frozenset[str] = frozenset({
+    "corps", "army", "force", "forces", "front", "state", "news", "agency", "tv", "television", "ministry",
+    "council", "command", "guard", "guards", "revolution", "resistance", "university", "administration",
+    "house", "party", "group", "brigade", "brigades", "movement", "network", "channel", "times", "post",
+    "press", "airlines", "airways", "aviation", "coalition", "department", "office", "committee", "republic",
+    "daily", "radio", "company", "bank", "club", "fleet", "navy", "hospital", "school", "mosque",
+})
+SUFFIX_KINDS: dict[str, str] = {
+    "province": "region", "governorate": "region", "region": "region", "district": "region",
+    "air base": "airbase", "airbase": "airbase", "base": "airbase", "airfield": "airbase",
+    "airport": "airbase", "naval base": "naval_base", "gas field": "gas_field", "oil field": "oil_field",
+    "field": "gas_field", "sea": "sea", "city": "city", "port": "city", "facility": "military_site",
+}
+LEADING_WORDS: frozenset[str] = frozenset({"the", "a", "an"})
+
+if not Span.has_extension("sv_place"):
+    Span.set_extension("sv_place", default=None)
+
+
+def km_between(a: Place, b: Place) -> float:
+    """Great-circle distance in km between two places (a plain haversine, for ranking only)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@lru_cache(maxsize=20000)
+def gazetteer_candidates(name: str) -> tuple[Place, ...]:
+    """The gazetteer's candidates for a name (cached)."""
+    return tuple(load_gazetteer().candidates(name))
+
+
+def plausible(name: str, place: Place, strong: bool) -> bool:
+    """True when a gazetteer candidate really answers to ``name``, not only to a loose spelling key.
+
+    Countries, names that fold or reduce to the same skeleton as one of the place's names, and (for
+    mentions the trained model calls places) sizeable towns known under other names are accepted.
+    """
+    if place.precision == "country":
+        return True
+    key, sk = fold_name(name), skeleton(name)
+    for n in (place.name, *place.aliases):
+        if fold_name(n) == key or skeleton(n) == sk:
+            return True
+    return strong and place.population >= 5000
+
+
+def _suffix_at(doc: Doc, end: int) -> tuple[int, str | None]:
+    """The end of a kind word that follows position ``end`` ("air base", "provinces"), and its kind."""
+    for suffix in sorted(PLACE_SUFFIXES, key=len, reverse=True):
+        words = suffix.split()
+        toks = doc[end:end + len(words)]
+        if len(toks) != len(words):
+            continue
+        got = [t.lower_ for t in toks]
+        last = got[-1]
+        if got[:-1] == words[:-1] and last in (words[-1], words[-1] + "s"):
+            return end + len(words), SUFFIX_KINDS.get(suffix)
+    return end, None
+
+
+def _inner_kind(doc: Doc, start: int, end: int) -> str | None:
+    """The kind word a span already ends with ("Kermanshah province" -> "region")."""
+    for k in range(start + 1, end):
+        stop, kind = _suffix_at(doc, k)
+        if stop == end and kind:
+            return kind
+    return None
+
+
+def _looks_like_org(span: Span) -> bool:
+    """True when a weak entity reads as an organisation, a medium, a person or a nationality."""
+    words = [t.lower_ for t in span]
+    if any(w in ORG_WORDS for w in words) or span.text.lower() in DEMONYMS:
+        return True
+    return not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in ("al", "el") for t in span)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles and trailing punctuation or possessive marks."""
+    while start < end and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return start, end
+
+
+def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
+    """Spans that may name places, each with True when the trained NER says it is a place."""
+    weapon_tokens = {i for s in doc.spans.get(WEAPONS_KEY, []) for i in range(s.start, s.end)}
+    found: list[tuple[int, int, bool]] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in STRONG_LABELS or ent.label_ in WEAK_LABELS:
+            start, end = _trim(doc, ent.start, ent.end)
+            if start < end and not (ent.label_ in WEAK_LABELS and _looks_like_org(doc[start:end])):
+                found.append((start, end, ent.label_ in STRONG_LABELS))
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or i in covered:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in covered and (doc[j].pos_ == "PROPN" or (
+                doc[j].text in ("-", "'") and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
+            j += 1
+        found.append((i, j, False))
+        i = j
+    out: list[tuple[Span, bool]] = []
+    for start, end, strong in found:
+        if any(k in weapon_tokens for k in range(start, end)):
+            continue
+        end2, kind = _suffix_at(doc, end)
+        kind = kind or _inner_kind(doc, start, end)
+        span = Span(doc, start, end2, label=kind or "")
+        out.append((span, strong))
+    return out
+
+
+def _core(span: Span) -> str:
+    """The name of a mention without its kind word."""
+    if not span.label_:
+        return span.text
+    for k in range(span.end - 1, span.start, -1):
+        if _suffix_at(span.doc, k)[0] == span.end:
+            return span.doc[span.start:k].text
+    return span.text
+
+
+def names_of(span: Span) -> list[str]:
+    """Names to look a mention up by, most specific first."""
+    names = [span.text]
+    core = _core(span)
+    if core != span.text:
+        names.append(core)
+    if span.text.lower().startswith("the "):
+        names.append(span.text[4:])
+    return names
+
+
+def rank(places: Iterable[Place], *, kind: str | None, countries: set[str],
+         near: Place | None) -> Place | None:
+    """The best place among candidates for a mention with a kind word, context countries and container."""
+    best: tuple[float, Place] | None = None
+    for i, p in enumerate(places):
+        score = max(0.0, 1.5 - 0.5 * i)
+        if kind and p.kind == kind:
+            score += 3.0
+        if kind == "region" and p.precision == "region":
+            score += 2.0
+        if p.country and p.country in countries:
+            score += 2.0
+        if near is not None and near is not p:
+            d = km_between(p, near)
+            limit = max(near.uncertainty_km, 30.0) * 1.5 + 50.0
+            score += 4.0 if d <= limit else -2.0
+        if p.precision == "country" and not kind:
+            score += 1.5
+        score += min(math.log10((p.population or 0) + 1), 8.0) / 4.0
+        if best is None or score > best[0]:
+            best = (score, p)
+    return best[1] if best else None
+
+
+class PlaceFinder:
+    """Finds and geocodes place mentions; the gazetteer is loaded on first use (or in ``initialize``)."""
+
+    def __init__(self, nlp: Language, name: str, *, weak_needs_kind: bool) -> None:
+        """Keep the settings."""
+        self.nlp = nlp
+        self.name = name
+        self.weak_needs_kind = weak_needs_kind
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
+                   nlp: Language | None = None) -> None:
+        """Load the gazetteer."""
+        load_gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add ``doc.spans["sv_places"]`` with the chosen gazetteer place of each mention."""
+        kept: list[Span] = []
+        found: dict[tuple[int, int], tuple[Place, ...]] = {}
+        gaz = load_gazetteer()
+        for span, strong in candidate_spans(doc):
+            if not strong and gaz.is_common_word(span.text):
+                continue
+            cands = tuple(p for n in names_of(span) for p in gazetteer_candidates(n)
+                          if plausible(_core(span), p, strong) or plausible(span.text, p, strong))
+            if cands:
+                kept.append(span)
+                found[(span.start, span.end)] = tuple(dict.fromkeys(cands))
+        spans = filter_spans(kept)
+        self._resolve(doc, spans, [found[(s.start, s.end)] for s in spans])
+        doc.spans[PLACES_KEY] = [s for s in spans if s._.sv_place is not None]
+        return doc
+
+    def _resolve(self, doc: Doc, spans: list[Span], cands: list[tuple[Place, ...]]) -> None:
+        """Choose a place for each mention: countries first, then the rest with their context."""
+        gaz = load_gazetteer()
+        fixed: set[int] = set()
+        for k, (s, c) in enumerate(zip(spans, cands, strict=True)):
+            country = None if s.label_ else gaz.country(s.text)
+            if country is not None:
+                fixed.add(k)
+            s._.sv_place = country or rank(c, kind=s.label_ or None, countries=set(), near=None)
+        doc_countries = {s._.sv_place.country for s in spans
+                         if s._.sv_place is not None and s._.sv_place.precision == "country"}
+        owner = mention_owner(doc, spans)
+        for k, s in enumerate(spans):
+            if k in fixed:
+                continue
+            container = _container_of(s, k, owner, spans)
+            near = container._.sv_place if container is not None else None
+            sent_countries = {o._.sv_place.country for o in spans
+                              if o._.sv_place is not None and o.sent == s.sent and o is not s}
+            countries = sent_countries | ({near.country} if near is not None and near.country else set())
+            countries = countries or doc_countries
+            s._.sv_place = rank(cands[k], kind=s.label_ or None, countries=countries, near=near)
+
+
+def _container_of(span: Span, me: int, owner: Callable[..., int | None], spans: list[Span]) -> Span | None:
+    """The mention that contains ``span`` in the text ("X in Y", "Y's X", "X, Y"), if any."""
+    head_tok = span.root
+    # "X in Y" / "X near Y" / "Y's X" / "X, Y": a phrase under the mention
+    for tok in span:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within", "near", "of"):
+                for obj in child.children:
+                    o = owner(obj)
+                    if o is not None and o != me:
+                        return spans[o]
+            if child.dep_ in ("poss", "appos"):
+                o = owner(child)
+                if o is not None and o != me:
+                    return spans[o]
+    # "the town of X in Y": the place noun that stands for X carries the phrase
+    head = head_tok.head
+    if head_tok.dep_ == "pobj" and head.lower_ == "of":
+        noun = head.head
+        for child in noun.children:
+            if child.dep_ in ("prep", "poss", "appos") and child is not head:
+                objs = list(child.children) if child.dep_ == "prep" else [child]
+                for obj in objs:
+                    o = owner(obj)
+                    if o is not None and o != me:
+                        return spans[o]
+    return None
+
+
+@Language.factory("strikeview_places", default_config={"weak_needs_kind": False})
+def make_place_finder(nlp: Language, name: str, weak_needs_kind: bool) -> PlaceFinder:
+    """Factory of the ``strikeview_places`` component."""
+    return PlaceFinder(nlp, name, weak_needs_kind=weak_needs_kind)

@@ -1,0 +1,284 @@
+"""Roles of place mentions (launch, impact, neither) and of weapon mentions, from the dependency parse.
+
+A place's role is read off the path from the place up the parse to the word that governs it: a launch
+verb whose "from" phrase holds the place (``fired from X``) makes a launch site; an impact verb, a
+strike noun, or a launch verb with an "at/on/against/in" phrase (``hit near X``, ``strikes on X``,
+``fires missiles at X``) makes an impact site. Subjects, possessors, modifiers, places inside other
+places, borders, places of other kinds of events and hypothetical attacks are not sites. The helpers
+here work on a parsed ``Doc``; the ``strikeview_roles`` component stores their verdicts on the spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from strikeview.extract.lexicon import (
+    AREA_VERBS,
+    HYPOTHETICAL_WORDS,
+    IMPACT_PREPS,
+    IMPACT_VERBS,
+    LAUNCH_VERBS,
+    NOT_SITE_HEADS,
+    OTHER_EVENT_WORDS,
+    STRIKE_NOUNS,
+)
+
+# Nouns that stand for the place named in their "of" phrase ("the town of X", "a rural area of X").
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "town", "village", "city", "province", "region", "area", "district", "outskirt", "suburb", "east",
+    "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "vicinity", "governorate",
+    "county", "countryside", "part", "desert", "centre", "center", "heart", "edge", "port", "capital",
+})
+CONTAINER_PREPS: frozenset[str] = frozenset({"in", "inside", "within", "near", "of", "outside", "at"})
+ROUTE_PREPS: frozenset[str] = frozenset({"over", "across", "through", "via", "past"})
+MODALS: frozenset[str] = frozenset({"will", "would", "could", "might", "may", "should", "shall", "ca"})
+OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+
+Owner = Callable[[Token], int | None]
+
+
+def mention_owner(doc: Doc, spans: list[Span]) -> Owner:
+    """A function giving, for a token, the index of the place mention it stands for (or None).
+
+    A token stands for a mention when it is inside it, or when it is a place noun whose "of" phrase
+    is the mention ("the town of X" stands for X).
+    """
+    inside: dict[int, int] = {}
+    for k, span in enumerate(spans):
+        for i in range(span.start, span.end):
+            inside[i] = k
+
+    def owner(tok: Token) -> int | None:
+        if tok.i in inside:
+            return inside[tok.i]
+        if tok.lemma_.lower() in PLACE_NOUNS:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.i in inside:
+                            return inside[obj.i]
+        return None
+
+    return owner
+
+
+def is_hypothetical(tok: Token) -> bool:
+    """True when ``tok`` sits under a threat, vow, plan, condition or modal verb."""
+    cur: Token | None = tok
+    for _ in range(20):
+        if cur is None:
+            break
+        if cur.lemma_.lower() in HYPOTHETICAL_WORDS and cur.pos_ in ("VERB", "NOUN"):
+            return True
+        for child in cur.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
+                return True
+            if child.dep_ == "mark" and child.lower_ == "if":
+                return True
+        cur = None if cur.head.i == cur.i else cur.head
+    return False
+
+
+def _arguments(verb: Token) -> list[Token]:
+    """Subjects and objects of a verb, including the subject it shares with a verb it is conjoined to."""
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")]
+    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in args):
+        args += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    out = []
+    for a in args:
+        out.append(a)
+        if a.dep_ == "agent":
+            out.extend(a.children)
+    return out
+
+
+def is_strike_word(tok: Token, weapon_tokens: set[int]) -> bool:
+    """True for a strike noun ("attack", "airstrikes") or a weapon word."""
+    return tok.lemma_.lower() in STRIKE_NOUNS or tok.i in weapon_tokens
+
+
+def has_strike_argument(verb: Token, weapon_tokens: set[int]) -> bool:
+    """True when a subject or object of ``verb`` is a strike noun or a weapon."""
+    return any(is_strike_word(a, weapon_tokens) for a in _arguments(verb))
+
+
+def launch_cue_in(sent: Span) -> bool:
+    """True when the sentence has a "from" attached to a launch verb ("launched from")."""
+    return any(t.lower_ == "from" and t.head.lemma_.lower() in LAUNCH_VERBS for t in sent)
+
+
+def _verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
+               weapon_tokens: set[int]) -> tuple[str | None, str]:
+    """The role given by a governing verb, or ("climb", ...) to go on through a modifier clause."""
+    lemma = verb.lemma_.lower()
+    if lemma in OTHER_EVENT_WORDS:
+        return None, "other_event"
+    strikeish = lemma in IMPACT_VERBS or has_strike_argument(verb, weapon_tokens)
+    launchish = lemma in LAUNCH_VERBS
+    role: str | None = None
+    if from_seen:
+        role = "launch" if (launchish or strikeish) else None
+    elif dep in OBJECT_DEPS:
+        role = "impact" if lemma in IMPACT_VERBS else None
+    elif prep == "as" and lemma in AREA_VERBS and launch_cue_in(verb.sent):
+        role = "launch"
+    elif prep in IMPACT_PREPS and (strikeish or launchish):
+        role = "impact"
+    if role is None:
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return "climb", ""
+        return None, "no_cue"
+    if is_hypothetical(verb):
+        return None, "hypothetical"
+    return role, "cue:" + lemma
+
+
+def _noun_role(noun: Token, prep: str, from_seen: bool) -> tuple[str | None, str]:
+    """The role given by a strike noun governing the place ("attack on X", "strikes from X")."""
+    if from_seen and prep == "from":
+        role = "launch"
+    elif prep in IMPACT_PREPS or prep == "of":
+        role = "impact"
+    else:
+        return None, "no_cue"
+    if is_hypothetical(noun):
+        return None, "hypothetical"
+    return role, "cue:" + noun.lemma_.lower()
+
+
+def _contained_in(tok: Token, owner: Owner) -> Token | None:
+    """The token of the place that ``tok``'s place is said to be in ("A in B": B -> A), if any."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "inside", "within"):
+        gov = tok.head.head
+        if owner(gov) is not None and owner(gov) != owner(tok):
+            return gov
+    return None
+
+
+def _step_pobj(t: Token, me: int, owner: Owner) -> tuple[str | None, str] | None:
+    """Checks on a prepositional object: a verdict when the phrase rules the place out, else None."""
+    prep = t.head
+    gov = prep.head
+    p = prep.lower_
+    if prep.dep_ == "agent":
+        return None, "actor"
+    if p in ROUTE_PREPS:
+        return None, "route"
+    lemma = gov.lemma_.lower()
+    if lemma in NOT_SITE_HEADS:
+        return None, "not_site:" + lemma
+    if lemma in OTHER_EVENT_WORDS:
+        return None, "other_event"
+    o = owner(gov)
+    if o is not None and o != me and p in CONTAINER_PREPS:
+        return None, "container"
+    if p == "of" and gov.pos_ == "PROPN" and o is None:
+        return None, "owner"
+    return None
+
+
+def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> tuple[str | None, str]:
+    """The role of the place mention ``span`` (launch, impact or None) and the reason for it."""
+    t = span.root
+    at_place, from_seen = True, False
+    prep: str | None = None
+    for _ in range(25):
+        dep, head = t.dep_, t.head
+        if head.i == t.i:
+            return None, "no_cue"
+        if owner(head) == me and at_place:
+            t = head
+            continue
+        if dep == "conj":
+            other = owner(head)
+            if other is not None and other != me:
+                holder = _contained_in(head, owner)
+                me, t = (owner(holder), holder) if holder is not None else (other, head)
+                continue
+            t = head
+            continue
+        if at_place:
+            if dep == "appos":
+                if owner(head) is not None:
+                    return None, "container"
+                t = head
+                continue
+            if dep == "poss":
+                return None, "owner"
+            if dep in ("compound", "amod", "nmod", "npadvmod"):
+                return None, "modifier"
+            if dep in ("nsubj", "csubj", "expl"):
+                return None, "actor"
+        if dep == "pobj" and head.pos_ == "ADP":
+            verdict = _step_pobj(t, me, owner)
+            if verdict is not None:
+                return verdict
+            p = head.lower_
+            from_seen = from_seen or p == "from"
+            prep = p
+            gov = head.head
+            if p == "of" and gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() not in STRIKE_NOUNS:
+                t = gov
+                continue
+            at_place = False
+            if gov.pos_ in ("VERB", "AUX"):
+                role, why = _verb_role(gov, p, from_seen, None, weapon_tokens)
+                if role != "climb":
+                    return role, why
+                t = gov.head
+                continue
+            if is_strike_word(gov, weapon_tokens):
+                return _noun_role(gov, p, from_seen)
+            t = gov
+            continue
+        if head.pos_ in ("VERB", "AUX") and dep in (*OBJECT_DEPS, "nsubj", "advmod", "npadvmod"):
+            role, why = _verb_role(head, prep, from_seen, dep if at_place else None, weapon_tokens)
+            if role != "climb":
+                return role, why
+            t = head.head
+            at_place = False
+            continue
+        t = head
+        at_place = at_place and dep in ("conj", "appos")
+    return None, "no_cue"
+
+
+def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
+    """True when a weapon mention is something fired or used, not a target or a comparison.
+
+    A weapon is used when it is the object of a launch verb, the subject of an impact verb, in a
+    "with"/"by" phrase of either, a modifier of a strike noun ("drone strike"), or carries a clause
+    with such a verb ("missiles fired by ...", "rockets that hit ...").
+    """
+    t = span.root
+    for _ in range(8):
+        for child in t.children:
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS):
+                return True
+        dep, head = t.dep_, t.head
+        lemma = head.lemma_.lower()
+        if head.i == t.i:
+            return False
+        if dep in ("conj", "appos", "compound", "nmod", "amod", "nummod") and head.pos_ in ("NOUN", "PROPN"):
+            if head.lemma_.lower() in STRIKE_NOUNS and head.i not in weapon_tokens:
+                return True
+            t = head
+            continue
+        if dep in ("dobj", "nsubjpass") and lemma in LAUNCH_VERBS:
+            return True
+        if dep in ("nsubj",) and (lemma in IMPACT_VERBS or lemma in ("go", "cross", "fly", "come", "land")):
+            return True
+        if dep == "pobj" and head.lower_ in ("with", "by", "including", "of"):
+            gov = head.head
+            if gov.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS) or is_strike_word(gov, set()):
+                return True
+            if head.lower_ in ("including", "of") and gov.pos_ in ("NOUN", "PROPN"):
+                t = gov
+                continue
+            return False
+        return False
+    return False
