@@ -1,0 +1,113 @@
+"""Map images: PNG pixels, SVG and PDF text, and the ``strikeview render`` command."""
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from strikeview.cli import main
+from strikeview.gui.map.render import make_export_view, render_map
+from strikeview.layers import MapModel
+from strikeview.model import Article, Event, EventsDocument, Site, Weapon
+
+BAGHDAD = (44.4009, 33.3406)
+
+
+def _doc() -> EventsDocument:
+    """Two made-up reports about strikes between real places."""
+    return EventsDocument(
+        articles=[Article(id="a1", path="a.txt", title="Missiles strike a test city", outlet="Test Wire",
+                          date="2020-01-08"),
+                  Article(id="a2", path="b.txt", title="Drones over the river", outlet="Test Daily",
+                          date="2021-05-02")],
+        events=[Event(id="e1", article_id="a1", date="2020-01-08",
+                      weapons=[Weapon(name="Test-400", max_range_km=400.0, range_source="made up")],
+                      sites=[Site("launch", "Kermanshah", 34.3142, 47.065, source="GeoNames"),
+                             Site("impact", "Baghdad", BAGHDAD[1], BAGHDAD[0], source="GeoNames")]),
+                Event(id="e2", article_id="a2", date="2021-05-02",
+                      sites=[Site("launch", "Tabriz", 38.08, 46.2919, precision="city", uncertainty_km=15),
+                             Site("impact", "Erbil", 36.1911, 44.0092, source="GeoNames")])])
+
+
+def test_map_render_png_puts_the_marker_at_the_expected_pixel(qapp, tmp_path):
+    out = tmp_path / "map.png"
+    extent = (40.0, 30.0, 50.0, 37.0)
+    render_map(_doc(), out, width=1000, height=700, dpi=96, extent=extent, layers=["sites"], title="T")
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1000, 700)
+    assert round(image.dotsPerMeterX() * 0.0254) == 96
+    # where the frame is comes from the layout, where the site is from plain plate-carrée arithmetic
+    model = MapModel()
+    model.update(doc=_doc())
+    view = make_export_view(model, 1000, 700, 96, "T")
+    frame = view.frame_rect()
+    view.close()
+    scale = min(frame.width() / (extent[2] - extent[0]), frame.height() / (extent[3] - extent[1]))
+    x = frame.center().x() + (BAGHDAD[0] - 45.0) * scale
+    y = frame.center().y() - (BAGHDAD[1] - 33.5) * scale
+    assert QColor(image.pixel(round(x), round(y))).lightness() < 60
+    assert QColor(image.pixel(round(x + 14), round(y))).lightness() > 200
+
+
+def test_map_render_svg_is_xml_with_legend_attribution_and_sources(qapp, tmp_path):
+    out = tmp_path / "map.svg"
+    render_map(_doc(), out, width=1200, height=800, dpi=96, title="Test title")
+    root = ET.parse(out).getroot()
+    assert root.tag.endswith("svg")
+    text = " ".join(t for t in root.itertext())
+    for part in ("Legend", "Launch site", "Impact site", "Natural Earth", "GeoNames (CC BY 4.0)",
+                 "Test Wire", "Missiles strike a test city", "2021-05-02", "Plate carrée", "Test title",
+                 "Scale true at"):
+        assert part in text, part
+    assert root.find(".//{http://www.w3.org/2000/svg}path") is not None  # vectors, not a picture
+
+
+def test_map_render_pdf_has_the_legend_and_attributions(qapp, tmp_path):
+    out = tmp_path / "map.pdf"
+    render_map(_doc(), out, width=1200, height=800, dpi=150, projection="web_mercator")
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert b"/MediaBox [0 0 576.000000 384.000000]" in data  # 1200×800 px at 150 DPI = 8×5.33 in
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: text not checked")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    for part in ("Legend", "Natural Earth", "GeoNames", "Test Daily", "Web Mercator"):
+        assert part in text, part
+
+
+def test_map_render_command_writes_a_png(qapp, tmp_path, capsys):
+    events = tmp_path / "events.json"
+    events.write_text(_doc().to_json(), encoding="utf-8")
+    out = tmp_path / "m.png"
+    code = main(["render", str(events), "-o", str(out), "--width", "900", "--height", "600",
+                 "--projection", "lambert_conformal", "--select", "e1", "--timing"])
+    assert code == 0
+    assert QImage(str(out)).size().width() == 900
+    assert "rendered" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--extent", "1,2"], "--extent must be"),
+    (["--extent", "50,10,40,20"], "is not a lon/lat box"),
+    (["--layers", "sites,roads"], "unknown layer roads"),
+    (["--select", "nope"], "no event 'nope'"),
+    (["--width", "10"], "--width and --height"),
+])
+def test_map_render_command_rejects_bad_input_in_one_line(tmp_path, capsys, args, message):
+    events = tmp_path / "events.json"
+    events.write_text(_doc().to_json(), encoding="utf-8")
+    code = main(["render", str(events), "-o", str(tmp_path / "m.png"), *args])
+    err = capsys.readouterr().err
+    assert code == 2 and message in err and err.count("\n") == 1
+    assert not (tmp_path / "m.png").exists()
+
+
+def test_map_render_command_rejects_unknown_format_and_missing_file(tmp_path, capsys):
+    events = tmp_path / "events.json"
+    events.write_text(_doc().to_json(), encoding="utf-8")
+    assert main(["render", str(events), "-o", str(tmp_path / "m.gif")]) == 2
+    assert "image format" in capsys.readouterr().err
+    assert main(["render", str(tmp_path / "none.json"), "-o", str(tmp_path / "m.png")]) == 2
+    assert "no such file" in capsys.readouterr().err
