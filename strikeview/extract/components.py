@@ -10,8 +10,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from strikeview.extract.lexicon import IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY, PlaceFinder, make_place_finder
-from strikeview.extract.roles import mention_owner, place_role, weapon_is_used
+from strikeview.extract.roles import is_hypothetical, mention_owner, place_role, weapon_is_used
 from strikeview.extract.weapons import WEAPONS_KEY, WeaponFinder, make_weapon_finder
 
 __all__ = ["PLACES_KEY", "WEAPONS_KEY", "PlaceFinder", "RoleTagger", "WeaponFinder",
@@ -41,8 +42,21 @@ class RoleTagger:
             span._.sv_role = role
             span._.sv_why = why
         for span in weapons:
-            span._.sv_used = weapon_is_used(span, weapon_tokens)
+            used = weapon_is_used(span, weapon_tokens)
+            if not used and not span._.sv_weapon.generic:
+                used = _strike_verb_in(span.sent)
+            span._.sv_used = used
         return doc
+
+
+def _strike_verb_in(sent: Span) -> bool:
+    """True when a sentence has a real (not threatened) verb of firing or hitting.
+
+    A named weapon system in such a sentence is taken as used even when the parse does not link it
+    to the verb (named systems are rarely mentioned in passing in a strike sentence).
+    """
+    verbs = LAUNCH_VERBS | IMPACT_VERBS
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not is_hypothetical(t) for t in sent)
 
 
 @Language.factory("strikeview_roles")

@@ -206,7 +206,7 @@ class Assembler:
             if not any(c.dep_ == "poss" for c in tok.children):
                 continue
             verb = tok.head.head
-            subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+            subj = named_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
             country = self.country_of(subj) if subj is not None else None
             if country is None or is_hypothetical(verb):
                 continue
@@ -267,7 +267,7 @@ class Assembler:
             verb = self._launcher(group)
             if verb is None:
                 continue
-            subj = subject_of(verb) or _agent_of(verb)
+            subj = named_subject(verb) or _agent_of(verb)
             if subj is None:
                 continue
             group.actor = actor_name(subj)
@@ -336,6 +336,19 @@ class Assembler:
             sites=prune_sites(list(sites.values())), claims=list(claims.values()),
             quotes=sorted(quotes.values(), key=lambda q: q.start),
         )
+
+
+def named_subject(verb: Token) -> Token | None:
+    """The subject of a verb, looking past pronouns to the subject of a verb above ("Iran said it ...")."""
+    cur = verb
+    for _ in range(6):
+        subj = subject_of(cur)
+        if subj is not None and subj.pos_ != "PRON":
+            return subj
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 def _agent_of(verb: Token) -> Token | None:

@@ -189,6 +189,8 @@ def rank(places: Iterable[Place], *, kind: str | None, countries: set[str],
             score += 4.0 if d <= limit else -2.0
         if p.precision == "country" and not kind:
             score += 1.5
+        if p.curated:
+            score += 1.0
         score += min(math.log10((p.population or 0) + 1), 8.0) / 4.0
         if best is None or score > best[0]:
             best = (score, p)

@@ -1,0 +1,36 @@
+"""Events: several per report when it describes several, dates from the report's own date."""
+
+from __future__ import annotations
+
+
+def test_events_answered_attack_is_a_separate_event(extract):
+    text = ("US bombers struck militia depots near Al-Qaim on Friday in retaliation for a drone attack on "
+            "a base in Jordan.")
+    events = extract(text)
+    assert len(events) == 2
+    main, answered = events
+    assert [s.name for s in main.sites if s.role == "impact"] == ["Al-Qaim"]
+    assert [s.country for s in answered.sites] == ["JO"]
+
+
+def test_events_weekday_resolved_against_report_date(extract):
+    events = extract("On Wednesday, rockets hit the Ain al-Asad air base.", date="2020-01-10")
+    assert events[0].date == "2020-01-08"
+
+
+def test_events_weekday_without_report_date_is_null(extract):
+    events = extract("On Wednesday, rockets hit the Ain al-Asad air base.")
+    assert events[0].date is None
+
+
+def test_events_explicit_date_and_earlier_strike(extract):
+    text = ("Missiles struck Erbil on 8 January 2020. A drone strike last week in Baghdad had killed a "
+            "general.")
+    events = extract(text)
+    assert events[0].date == "2020-01-08"
+    assert [s.name for s in events[0].sites] == ["Erbil"]
+    assert any(s.name == "Baghdad" for e in events[1:] for s in e.sites)
+
+
+def test_events_background_sentence_makes_no_event(extract):
+    assert extract("Tensions between Iran and Israel have risen for years.") == []

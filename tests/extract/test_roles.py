@@ -1,0 +1,55 @@
+"""Launch and impact roles from the parse, and the places that are not sites."""
+
+from __future__ import annotations
+
+
+def test_roles_launch_from_and_impact_near(extract, sites):
+    events = extract("The missiles were fired from Tabriz and struck an army depot near Erbil.")
+    assert sites(events, "launch") == ["Tabriz"]
+    assert sites(events, "impact") == ["Erbil"]
+
+
+def test_roles_containment_keeps_the_inner_place(extract, sites):
+    events = extract("Two drones hit the Harir air base in Irbil late on Tuesday, officials said.")
+    assert sites(events, "impact") == ["Harir Air Base"]
+
+
+def test_roles_dateline_is_not_a_site(extract, sites):
+    text = "TEHRAN, March 3 (Reuters) - Rockets struck a convoy near Al-Qaim in western Iraq."
+    events = extract(text)
+    assert "Tehran" not in sites(events)
+    assert sites(events, "impact") == ["Al-Qaim"]
+
+
+def test_roles_capital_as_government_is_not_a_site(extract, sites):
+    events = extract("Washington said the drones had been launched from Yemen toward a port in Eilat.")
+    names = sites(events)
+    assert "Washington" not in names
+    assert sites(events, "launch") == ["Yemen"]
+
+
+def test_roles_other_event_and_threat_places_are_not_sites(extract, sites):
+    text = ("Missiles hit a depot outside Raqqa on Sunday. The strike followed a shooting at a military "
+            "parade in Ahvaz. The group threatened to carry out more attacks in Haifa.")
+    names = sites(extract(text))
+    assert "Raqqa" in names or "Ar Raqqah" in names
+    assert not {"Ahvaz", "Haifa"} & set(names)
+
+
+def test_roles_own_territory_is_the_actors_country(extract):
+    events = extract("Iran said it fired the missiles at bases in Iraq from its own territory.")
+    launch = [s for e in events for s in e.sites if s.role == "launch"]
+    assert [s.country for s in launch] == ["IR"]
+    assert launch[0].precision == "country"
+
+
+def test_roles_sea_launch_site(extract, sites):
+    events = extract("The cruise missiles were launched from warships in the Black Sea at Odesa.")
+    assert sites(events, "launch") == ["Black Sea"]
+
+
+def test_roles_actor_country_when_report_says_nothing_else(extract):
+    events = extract("Iran launched a dozen ballistic missiles at the Ain al-Asad air base on Wednesday.")
+    launch = [s for s in events[0].sites if s.role == "launch"]
+    assert [s.country for s in launch] == ["IR"]
+    assert events[0].actor == "Iran"

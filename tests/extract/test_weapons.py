@@ -1,0 +1,28 @@
+"""Weapon mentions: named systems, transliterations, generic classes, used versus merely named."""
+
+from __future__ import annotations
+
+from strikeview.extract.weapons import WEAPONS_KEY
+
+
+def test_weapons_transliteration_of_a_named_system(extract):
+    names = [w.name for e in extract("The guards fired Zulfikar missiles at Albu Kamal.") for w in e.weapons]
+    assert names == ["Zolfaghar"]
+
+
+def test_weapons_generic_class_is_marked_generic(extract):
+    weapons = [w for e in extract("Iran fired ballistic missiles at bases in Iraq.") for w in e.weapons]
+    assert [(w.name, w.generic) for w in weapons] == [("ballistic missile", True)]
+
+
+def test_weapons_targets_and_comparisons_are_not_used_weapons(nlp):
+    doc = nlp("Rockets struck the base and damaged helicopters and drones parked there.")
+    used = {s.text: s._.sv_used for s in doc.spans[WEAPONS_KEY]}
+    assert used["Rockets"] is True
+    assert used["drones"] is False
+
+
+def test_weapons_bare_missile_dropped_when_a_specific_one_is_named(extract):
+    text = "The missile attack used Qiam missiles fired at Deir ez-Zor."
+    names = sorted(w.name for e in extract(text) for w in e.weapons)
+    assert names == ["Qiam-1"]
