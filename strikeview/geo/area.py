@@ -15,7 +15,7 @@ import numpy as np
 
 from strikeview.geo.countries import Countries, load_countries
 from strikeview.geo.geodesy import inverse
-from strikeview.geo.overflight import overflight_pieces
+from strikeview.geo.overflight import overflight_pieces, overflight_sampled
 from strikeview.geo.projections import azimuthal_equidistant
 
 _GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
@@ -118,11 +118,13 @@ def reach(area: SiteArea, target_lon: float, target_lat: float, target_uncertain
 
 
 def area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_paths: int = 24,
+                    sample_step_km: float = 5.0,
                     countries: Countries | None = None) -> tuple[list[tuple[str, float]], dict[str, float]]:
     """Countries the great circles from across an area to a target may cross.
 
     Returns (nominal path's ``[(iso2, km), ...]``, union over all paths ``{iso2: largest km}``
-    ordered by median position along the paths).
+    ordered by median position along the paths). The nominal path is cut exactly at the borders;
+    the paths from the other sample points are sampled every ``sample_step_km``.
     """
     ctry = countries or load_countries()
     target = (target_lon, target_lat)
@@ -138,7 +140,7 @@ def area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_pa
     starts += [(tuple(samples[i]), None) for i in pick]
     for start, pieces in starts:
         if pieces is None:
-            pieces = overflight_pieces(np.array([start, target]), countries=ctry)
+            pieces = overflight_sampled(np.array([start, target]), step_km=sample_step_km, countries=ctry)
         total = float(inverse(start[0], start[1], *target)[2]) or 1.0
         for code, km in _totals(pieces).items():
             best[code] = max(best.get(code, 0.0), km)

@@ -173,19 +173,20 @@ class Countries:
 
     def at(self, lon: float, lat: float) -> str | None:
         """Code of the country containing a point, or ``None`` at sea."""
-        idx = self.tree.query(shapely.Point(lon, lat), predicate="intersects")
-        for i in sorted(int(j) for j in idx):
-            return self.countries[i].iso2
-        return None
+        return self.at_many(np.array([lon], dtype=float), np.array([lat], dtype=float))[0]
 
     def at_many(self, lons: np.ndarray, lats: np.ndarray) -> list[str | None]:
-        """Country code (or ``None``) of each point."""
+        """Country code (or ``None``) of each point (bounding boxes through the index, then the
+        prepared polygons)."""
         pts = shapely.points(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
         out: list[str | None] = [None] * len(pts)
-        hits = self.tree.query(pts, predicate="intersects")
-        for p_idx, g_idx in zip(hits[0], hits[1], strict=True):
-            if out[int(p_idx)] is None:
-                out[int(p_idx)] = self.countries[int(g_idx)].iso2
+        p_idx, g_idx = self.tree.query(pts)
+        if len(p_idx):
+            geoms = np.asarray(self.geometries, dtype=object)[g_idx]
+            hit = shapely.intersects(geoms, pts[p_idx])
+            for p, g in zip(p_idx[hit], g_idx[hit], strict=True):
+                if out[int(p)] is None:
+                    out[int(p)] = self.countries[int(g)].iso2
         return out
 
     def find(self, name: str) -> str | None:

@@ -43,8 +43,10 @@ def overflight_pieces(coords: np.ndarray, max_segment_km: float = 10.0,
         seg_km = np.asarray(_segment_lengths_km(part))
         cum_km = np.concatenate([[0.0], np.cumsum(seg_km)])
         cum_deg = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(part, axis=0).T))])
-        for idx in ctry.tree.query(line, predicate="intersects"):
-            country = ctry.countries[int(idx)]
+        near = ctry.tree.query(line)  # bounding boxes, then the prepared polygons
+        near = near[shapely.intersects(np.asarray(ctry.geometries, dtype=object)[near], line)]
+        for i in near:
+            country = ctry.countries[int(i)]
             for piece in _line_pieces(shapely.intersection(line, country.geometry)):
                 length_km = geodesic_length_km(piece)
                 if length_km < MIN_PIECE_KM:
@@ -60,6 +62,34 @@ def overflight_pieces(coords: np.ndarray, max_segment_km: float = 10.0,
 def _segment_lengths_km(part: np.ndarray) -> np.ndarray:
     """Geodesic length of each segment of a path."""
     return np.asarray(inverse(part[:-1, 0], part[:-1, 1], part[1:, 0], part[1:, 1])[2])
+
+
+def overflight_sampled(coords: np.ndarray, step_km: float = 5.0,
+                       countries: Countries | None = None) -> list[tuple[str, float, float]]:
+    """A quicker, approximate :func:`overflight_pieces`: the path is sampled every ``step_km``.
+
+    Each sample is placed in a country (point in polygon through the spatial index); runs of
+    samples in one country give its pieces, to within about ``step_km`` at each border.
+    """
+    ctry = countries or load_countries()
+    dense = densify_path(np.asarray(coords, dtype=float), max_segment_km=step_km)
+    if len(dense) < 2:
+        return []
+    seg_km = _segment_lengths_km(dense)
+    cum_km = np.concatenate([[0.0], np.cumsum(seg_km)])
+    codes = ctry.at_many(dense[:, 0], dense[:, 1])
+    out: list[tuple[str, float, float]] = []
+    run_start = 0
+    for i in range(1, len(codes) + 1):
+        if i == len(codes) or codes[i] != codes[run_start]:
+            code = codes[run_start]
+            if code is not None:
+                # a run covers half a segment either side of its first and last samples
+                lo = (cum_km[run_start] + cum_km[max(run_start - 1, 0)]) / 2.0
+                hi = (cum_km[i - 1] + cum_km[min(i, len(cum_km) - 1)]) / 2.0
+                out.append((code, float(lo), float(hi - lo)))
+            run_start = i
+    return [p for p in out if p[2] >= MIN_PIECE_KM]
 
 
 def overflight(coords: np.ndarray, max_segment_km: float = 10.0,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from pyproj import CRS, Transformer
@@ -120,8 +121,9 @@ def lambert_conformal(lon_min: float, lat_min: float, lon_max: float, lat_max: f
                       params={"lon_min": lon_min, "lat_min": lat_min, "lon_max": lon_max, "lat_max": lat_max})
 
 
+@lru_cache(maxsize=128)
 def azimuthal_equidistant(lon0: float, lat0: float) -> Projection:
-    """Azimuthal equidistant centred on a point: distances from the centre are true."""
+    """Azimuthal equidistant centred on a point: distances from the centre are true (cached per centre)."""
     crs = CRS.from_proj4(f"+proj=aeqd +lat_0={lat0:.8f} +lon_0={lon0:.8f} +datum=WGS84 +units=m +no_defs")
     label = f"Azimuthal equidistant centred on {_fmt_lat(lat0)} {_fmt_lon(lon0)}"
     return Projection("azimuthal_equidistant", label, crs, params={"lon0": lon0, "lat0": lat0})

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from strikeview.geo import geodesy
-from strikeview.geo.overflight import overflight, overflight_pieces
+from strikeview.geo.overflight import overflight, overflight_pieces, overflight_sampled
 
 RAQQA = (39.0, 35.95)
 
@@ -38,3 +38,12 @@ def test_overflight_pieces_are_ordered_along_path():
     starts = [s for _, s, _ in pieces]
     assert starts == sorted(starts) and starts[0] > 100.0  # begins over the sea
     assert overflight(np.array([(0.0, 0.0), (1.0, 0.0)])) == []  # Gulf of Guinea
+
+
+def test_overflight_sampled_agrees_with_exact_cut():
+    path = np.array([(50.67, 41.67), RAQQA])
+    exact = overflight_pieces(path)
+    sampled = overflight_sampled(path, step_km=5.0)
+    assert [c for c, _, _ in sampled] == [c for c, _, _ in exact]
+    for (_, s1, l1), (_, s2, l2) in zip(exact, sampled, strict=True):
+        assert abs(s1 - s2) < 10.0 and abs(l1 - l2) < 10.0
