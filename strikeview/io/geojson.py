@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import shapely
 from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
@@ -34,19 +36,15 @@ def _rhr(geometry: BaseGeometry) -> BaseGeometry:
     return geometry
 
 
-def _round_coords(value: Any) -> Any:
-    """Nested coordinate tuples as lists of rounded floats."""
-    if isinstance(value, list | tuple):
-        if value and isinstance(value[0], int | float):
-            return [round(float(v), COORD_DECIMALS) for v in value]
-        return [_round_coords(v) for v in value]
-    return value
+def _rounded(xy: np.ndarray) -> np.ndarray:
+    """Coordinates rounded to :data:`COORD_DECIMALS` decimals."""
+    return np.round(xy, COORD_DECIMALS)
 
 
 def geometry_to_geojson(geometry: BaseGeometry) -> dict[str, Any]:
-    """A shapely lon/lat geometry as an RFC 7946 geometry object."""
-    geo = mapping(_rhr(geometry))
-    return {"type": geo["type"], "coordinates": _round_coords(geo["coordinates"])}
+    """A shapely lon/lat geometry as an RFC 7946 geometry object (coordinates rounded to ~1 cm)."""
+    geo = mapping(shapely.transform(_rhr(geometry), _rounded))
+    return {"type": geo["type"], "coordinates": geo["coordinates"]}
 
 
 def _clean(value: Any) -> Any:
@@ -79,6 +77,6 @@ def document_to_geojson(doc: EventsDocument) -> dict[str, Any]:
 def write_geojson(path: str | os.PathLike[str], doc: EventsDocument) -> Path:
     """Write ``doc`` as GeoJSON to ``path`` atomically; returns the path."""
     target = Path(path)
-    text = json.dumps(document_to_geojson(doc), ensure_ascii=False, allow_nan=False, indent=1) + "\n"
+    text = json.dumps(document_to_geojson(doc), ensure_ascii=False, allow_nan=False) + "\n"
     write_text_atomic(target, text)
     return target

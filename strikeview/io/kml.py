@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
@@ -86,8 +87,9 @@ def _styles(doc_el: ET.Element) -> None:
 
 
 def _coords(points: Iterable[Any]) -> str:
-    """KML coordinate text ``lon,lat lon,lat ...``."""
-    return " ".join(f"{round(float(x), 7)!r},{round(float(y), 7)!r}" for x, y, *_ in points)
+    """KML coordinate text ``lon,lat lon,lat ...`` (rounded to ~1 cm)."""
+    xy = np.round(np.asarray(points, dtype=float).reshape(-1, 2), 7)
+    return " ".join(f"{x!r},{y!r}" for x, y in xy.tolist())
 
 
 def _polygon(parent: ET.Element, poly: Polygon) -> None:
