@@ -81,9 +81,15 @@ def test_geojson_follows_rfc7946(tmp_path: Path, document: EventsDocument) -> No
     assert any("Natural Earth" in a and "public domain" in a for a in data["attribution"])
     titles = [s["title"] for s in data["sources"]]
     assert titles == ["Missile strikes <port> & city", "Drone over the Pacific"]
-    ring = next(f for f in data["features"] if f["properties"]["feature"] == "range_ring")
-    exterior = ring["geometry"]["coordinates"][0]
-    assert exterior[0] == exterior[-1] and shapely.LinearRing(exterior).is_ccw  # right-hand rule
+    polygons = [f["geometry"] for f in data["features"] if f["geometry"]["type"] == "Polygon"]
+    assert len(polygons) == 2  # the range ring, and the launch region: an annulus (minimum range)
+    holes = 0
+    for polygon in polygons:  # right-hand rule: exterior counter-clockwise, holes clockwise
+        exterior, *interiors = polygon["coordinates"]
+        assert exterior[0] == exterior[-1] and shapely.LinearRing(exterior).is_ccw
+        assert all(not shapely.LinearRing(hole).is_ccw for hole in interiors)
+        holes += len(interiors)
+    assert holes == 1
     for feature in data["features"]:
         point = feature["geometry"]["coordinates"]
         while isinstance(point[0], list):

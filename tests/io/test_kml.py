@@ -40,6 +40,10 @@ def test_kml_gdal_reads_a_layer_per_event(tmp_path: Path, document: EventsDocume
     ring, ring_props = first[3]
     assert isinstance(ring, Polygon) and ring.is_valid and ring.contains(Point(44.21, 15.35))
     assert ring_props["radius_km"] == "1200"
+    region, region_props = first[4]
+    assert isinstance(region, Polygon) and region.is_valid and len(region.interiors) == 1
+    assert not region.contains(Point(34.95, 29.56)) and region.contains(Point(34.95, 20.56))
+    assert (region_props["min_range_km"], region_props["max_range_km"]) == ("300", "1200")
 
 
 def test_kml_antimeridian_arc_is_valid_multipart(tmp_path: Path, document: EventsDocument) -> None:
