@@ -109,6 +109,10 @@ def _feasible_lines(feasible: list[dict[str, Any]]) -> list[str]:
     lines = ["", "Where could it have been launched from (every impact within range):"]
     for f in feasible:
         where = f" within {f['country']}" if f.get("country") else ""
+        if not f.get("area_km2"):
+            lines.append(f"  {f['event_id']} {f['weapon']}: nowhere{where} has every impact within "
+                         f"{f['max_range_km']:,.0f} km.")
+            continue
         text = f"  {f['event_id']} {f['weapon']}: {f['area_km2']:,.0f} km²{where}"
         if f.get("claimed_launch"):
             if f.get("contains_claimed"):

@@ -10,6 +10,7 @@ Vague sites are areas: the reasons say when a verdict holds for part of the area
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -160,13 +161,24 @@ def _range_reasons(rng: RangeFigure, r: Reach, verdict: str, launch: SiteArea) -
     return out
 
 
+def short_source(source: str | None) -> str:
+    """A source for a sentence: a web address shortened to its site, "and N more" for the others."""
+    if not source:
+        return "no source given"
+    parts = [p.strip() for p in source.split(" | ") if p.strip()]
+    first = parts[0]
+    match = re.match(r"https?://(?:www\.)?([^/]+)", first)
+    text = match.group(1) if match else first
+    return text + (f" and {len(parts) - 1} more" if len(parts) > 1 else "")
+
+
 def _origin_phrase(rng: RangeFigure) -> str:
     """Where the range figure comes from, in words."""
     if rng.origin == "catalogue":
-        return f"weapons catalogue; source: {rng.source}"
+        return f"weapons catalogue; source: {short_source(rng.source)}"
     if rng.origin == "stated":
         return "the figure stated in the report; no catalogue figure is known"
-    return f"source: {rng.source}"
+    return f"source: {short_source(rng.source)}"
 
 
 def _stated_reasons(rng: RangeFigure) -> list[str]:
@@ -267,12 +279,20 @@ def check_document(doc: EventsDocument, launch: tuple[float, float] | None = Non
 
 
 def _region_country(event: Event, launch_sites: list[Site]) -> str | None:
-    """The country a launch region is limited to: the launch site's, else the actor's, else none."""
+    """The country a launch region is limited to.
+
+    The claimed launch site's country when it is on land; none when it is at sea (ships and
+    submarines); the actor's country when no launch site is known.
+    """
     countries = load_countries()
     for site in launch_sites:
+        if site.precision == "sea" or site.kind == "sea":
+            return None
         code = site.country or (countries.at(site.lon, site.lat) if site.lon is not None else None)
         if code:
             return code
+    if launch_sites:
+        return None
     return countries.find(event.actor) if event.actor else None
 
 
