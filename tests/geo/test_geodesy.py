@@ -138,3 +138,42 @@ def test_geodesy_range_rings_batch_matches_single():
                                 n=36)
     assert batch.shape == (2, 37, 2)
     assert np.allclose(batch[1], geodesy.range_ring(-120.0, -40.0, 2000.0, n=36))
+
+
+near_antimeridian = st.one_of(st.floats(170.0, 180.0), st.floats(-180.0, -170.0))
+polar = st.one_of(st.floats(70.0, 89.5), st.floats(-89.5, -70.0))
+
+
+@FAST
+@given(lon=near_antimeridian, lat=lats, radius=st.floats(100.0, 3000.0))
+def test_geodesy_ring_polygon_across_antimeridian_property(lon, lat, radius):
+    poly = geodesy.ring_polygon(lon, lat, radius)
+    assert poly.is_valid
+    assert poly.bounds[0] >= -180.0 and poly.bounds[2] <= 180.0
+    assert geodesy.area_km2(poly) == pytest.approx(geodesy.spherical_cap_area_km2(radius), rel=0.01)
+    # the centre is inside and so is a point just inside the ring on the far side of the antimeridian
+    assert poly.covers(shapely.Point(lon, lat))
+    az = 90.0 if lon > 0 else 270.0
+    far_lon, far_lat = geodesy.forward(lon, lat, az, radius * 0.9)
+    assert poly.covers(shapely.Point(far_lon, far_lat))
+
+
+@FAST
+@given(lon=lons, lat=polar, radius=st.floats(2500.0, 12_000.0))
+def test_geodesy_ring_polygon_containing_a_pole_property(lon, lat, radius):
+    poly = geodesy.ring_polygon(lon, lat, radius)
+    pole_lat = 90.0 if lat > 0 else -90.0
+    assert poly.is_valid
+    assert poly.covers(shapely.Point(lon, pole_lat * 0.9999))
+    assert geodesy.area_km2(poly) == pytest.approx(geodesy.spherical_cap_area_km2(radius), rel=0.01)
+
+
+@FAST
+@given(lon1=lons, lat1=lats, lon2=lons, lat2=lats)
+def test_geodesy_split_antimeridian_parts_never_jump(lon1, lat1, lon2, lat2):
+    line = geodesy.geodesic_line(lon1, lat1, lon2, lat2, max_segment_km=100.0)
+    parts = geodesy.split_antimeridian(line)
+    assert sum(len(p) for p in parts) >= len(line)
+    for part in parts:
+        assert np.all(np.abs(part[:, 0]) <= 180.0)
+        assert np.all(np.abs(np.diff(part[:, 0])) < 180.0)
