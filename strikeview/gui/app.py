@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -34,6 +34,17 @@ def choose_platform(notice: bool = True) -> None:
             print(OFFSCREEN_NOTICE, file=sys.stderr)
 
 
+# Qt warnings that say nothing to a user (the offscreen platform's window-manager hints).
+QUIET_QT_MESSAGES: tuple[str, ...] = ("propagateSizeHints",)
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Print Qt's messages to stderr, except the known harmless ones."""
+    if kind == QtMsgType.QtDebugMsg or any(q in message for q in QUIET_QT_MESSAGES):
+        return
+    print(message, file=sys.stderr)
+
+
 def app_icon() -> QIcon:
     """The application icon (bundled SVG), or an empty icon when it is missing."""
     try:
@@ -50,6 +61,7 @@ def make_app(argv: Sequence[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     choose_platform()
+    qInstallMessageHandler(_qt_message)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
     app.setOrganizationName(ORGANISATION)

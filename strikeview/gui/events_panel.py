@@ -19,6 +19,9 @@ from strikeview.model import Count, Event, Site, Weapon
 from strikeview.workspace import Workspace
 
 ROLE = Qt.ItemDataRole.UserRole
+# Items carry a string key into the panel's own table: PySide6 6.12 miscounts references to None held
+# in item data (tuples with None, or reading unset data), which crashes the interpreter at exit.
+Entry = tuple[str, str | None, int | None]  # kind, event id, index
 VERDICTS: tuple[str, ...] = ("in_range", "beyond_range", "below_min_range", "range_unknown",
                              "requires_refuelling")
 
@@ -96,6 +99,7 @@ class EventsPanel(QWidget):
             workspace.subscribe(topic, self.rebuild)
         workspace.subscribe("selection", self.sync_selection)
         self._syncing = False
+        self._entries: list[Entry] = []
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -107,6 +111,7 @@ class EventsPanel(QWidget):
         )
         self._syncing = True
         self.tree.clear()
+        self._entries.clear()
         by_article: dict[str, list[Event]] = {}
         for e in events:
             by_article.setdefault(e.article_id, []).append(e)
@@ -115,7 +120,7 @@ class EventsPanel(QWidget):
                 continue
             top = QTreeWidgetItem([article.title or article.path])
             top.setToolTip(0, article.path)
-            top.setData(0, ROLE, ("article", None, None))
+            self._tag(top, ("article", None, None))
             self.tree.addTopLevelItem(top)
             for e in by_article.pop(article.id):
                 top.addChild(self._event_item(e))
@@ -130,31 +135,41 @@ class EventsPanel(QWidget):
         self._syncing = False
         self.sync_selection()
 
+    def _tag(self, item: QTreeWidgetItem, entry: Entry) -> None:
+        """Attach an entry to an item (as a string key, see :data:`Entry`)."""
+        self._entries.append(entry)
+        item.setData(0, ROLE, str(len(self._entries) - 1))
+
+    def entry(self, item: QTreeWidgetItem) -> Entry:
+        """What an item stands for: ``(kind, event id, index)``."""
+        key = item.data(0, ROLE)
+        return self._entries[int(key)]
+
     def _event_item(self, e: Event) -> QTreeWidgetItem:
         item = QTreeWidgetItem([event_text(e, self.workspace.verdicts(e.id))])
         item.setToolTip(0, e.summary or "")
-        item.setData(0, ROLE, ("event", e.id, None))
+        self._tag(item, ("event", e.id, None))
         for i, s in enumerate(e.sites):
             child = QTreeWidgetItem([site_text(s)])
-            child.setData(0, ROLE, ("site", e.id, i))
+            self._tag(child, ("site", e.id, i))
             who = s.claimed_by or "unattributed"
             child.setToolTip(0, f"source: {s.source or 'unknown'}; claimed by {who}")
             item.addChild(child)
         for i, w in enumerate(e.weapons):
             child = QTreeWidgetItem([weapon_text(w)])
-            child.setData(0, ROLE, ("weapon", e.id, i))
+            self._tag(child, ("weapon", e.id, i))
             child.setToolTip(0, f"range source: {w.range_source or 'none'}")
             item.addChild(child)
         for i, c in enumerate(e.counts):
             child = QTreeWidgetItem([count_text(c)])
-            child.setData(0, ROLE, ("count", e.id, i))
+            self._tag(child, ("count", e.id, i))
             item.addChild(child)
         return item
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if self._syncing or current is None:
             return
-        kind, event_id, index = current.data(0, ROLE)
+        kind, event_id, index = self.entry(current)
         if event_id is None:
             return
         self.workspace.select(event_id, index if kind == "site" else None)
@@ -167,7 +182,7 @@ class EventsPanel(QWidget):
         found = None
         it = self._iter_items()
         for item in it:
-            data = item.data(0, ROLE)
+            data = self.entry(item)
             if data == wanted_site:
                 found = item
                 break
@@ -190,4 +205,4 @@ class EventsPanel(QWidget):
 
     def event_ids_shown(self) -> list[str]:
         """Ids of the events the tree shows (after filtering)."""
-        return [d[1] for d in (i.data(0, ROLE) for i in self._iter_items()) if d[0] == "event"]
+        return [d[1] for d in map(self.entry, self._iter_items()) if d[0] == "event" and d[1] is not None]
