@@ -43,3 +43,25 @@ def common_words() -> frozenset[str]:
 def is_common_word(name: str) -> bool:
     """True when ``name`` (in any case) is an everyday English word as well as a place name."""
     return fold_name(name) in common_words()
+
+
+# Demonyms that the suffix rules of demonym_forms do not produce.
+IRREGULAR_DEMONYMS = frozenset({
+    "afghan", "arab", "arabian", "british", "briton", "cypriot", "danish", "dutch", "emirati", "filipino",
+    "finnish", "french", "greek", "houthi", "icelandic", "irish", "kurd", "kurdish", "lao", "malagasy",
+    "persian", "polish", "saudi", "scottish", "spanish", "swedish", "swiss", "thai", "turkish", "welsh",
+    "english", "yemenite", "zionist", "israelis", "palestinian", "baloch", "baluch", "pashtun", "druze",
+    "shia", "shiite", "sunni", "alawite",
+})
+
+
+def demonym_forms(country_name: str) -> set[str]:
+    """Folded adjective and people forms of a country name: Iran -> iranian, Iraq -> iraqi, ..."""
+    name = fold_name(country_name)
+    if not name:
+        return set()
+    stems = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
+    forms = {s + suffix for s in stems for suffix in ("n", "an", "ian", "i", "ese", "ish")}
+    forms |= {f + "s" for f in forms}
+    forms.discard(name)
+    return forms

