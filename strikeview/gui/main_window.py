@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_map(self) -> None:
         self.map.refresh(self.workspace)
+        self.layers_panel.set_legend(self.map.legend_entries())
 
     def _on_projection(self) -> None:
         try:

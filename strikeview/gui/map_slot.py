@@ -24,6 +24,14 @@ PLACEHOLDER_LAYERS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+class _PlainStyle:
+    """A colour as a legend style (for the placeholder)."""
+
+    def __init__(self, colour: str) -> None:
+        self.stroke = colour
+        self.fill = colour if colour == PLACEHOLDER_LAYERS[0][2] else None
+
+
 class PlaceholderMap(QWidget):
     """A plain plate carrée sketch of the sites, with the map view's signals."""
 
@@ -185,6 +193,13 @@ class MapSlot(QObject):
     def export_image(self, path: str, width: int, height: int) -> None:
         """Write the map as an image file."""
         self.view.export_image(path, width, height)
+
+    def legend_entries(self) -> list[tuple[str, str, Any]]:
+        """``(title, kind, style)`` of what the map draws now (kind: line, area or point)."""
+        if self.is_placeholder or self.model is None:
+            return [(title, "point" if name == "sites" else "line", _PlainStyle(colour))
+                    for name, title, colour in PLACEHOLDER_LAYERS]
+        return [(e.title, e.kind, e.style) for e in self.model.legend_entries()]
 
     def layer_entries(self) -> list[tuple[str, str, str]]:
         """``(name, title, colour)`` of each layer, for the layers panel and its legend."""
