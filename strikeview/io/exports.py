@@ -23,6 +23,7 @@ class ExportFormatError(ValueError):
 def _as_list(writer: Callable[[Path, EventsDocument], Path | list[Path]]) -> Callable[..., list[Path]]:
     """A writer that always returns the list of files written."""
     def write(path: Path, doc: EventsDocument) -> list[Path]:
+        """Write and list the files written."""
         out = writer(path, doc)
         return out if isinstance(out, list) else [out]
     return write

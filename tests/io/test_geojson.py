@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from pathlib import Path
 
 import pytest
 import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyogrio.raw import read
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
 
-from strikeview.io.geojson import write_geojson
+from strikeview.io.geojson import document_to_geojson, write_geojson
 from strikeview.model import Event, EventsDocument, Site, Weapon
 
 
@@ -158,3 +161,33 @@ def test_geojson_skips_sites_without_usable_coordinates(tmp_path: Path) -> None:
     path = write_geojson(tmp_path / "x.geojson", EventsDocument(events=[event]))
     data = json.loads(path.read_text("utf-8"))
     assert [f["properties"]["name"] for f in data["features"]] == ["ok"]
+
+
+_lon = st.floats(-180.0, 180.0, allow_nan=False)
+_lat = st.floats(-85.0, 85.0, allow_nan=False)
+
+
+@settings(max_examples=30, deadline=None)
+@given(lon1=_lon, lat1=_lat, lon2=_lon, lat2=_lat)
+def test_geojson_any_arc_is_valid_and_joins_its_sites(lon1: float, lat1: float, lon2: float,
+                                                      lat2: float) -> None:
+    direct_km = _haversine_km(lon1, lat1, lon2, lat2)
+    if not 1.0 < direct_km < 19_000.0:  # same place, or nearly antipodal (no unique great circle)
+        return
+    event = Event(id="p", article_id="a", sites=[Site(role="launch", name="L", lon=lon1, lat=lat1),
+                                                 Site(role="impact", name="I", lon=lon2, lat=lat2)])
+    data = document_to_geojson(EventsDocument(events=[event]))
+    geometry = shapely.geometry.shape(next(f["geometry"] for f in data["features"]
+                                           if f["properties"]["feature"] == "arc"))
+    assert geometry.is_valid
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    for (x, y), (lon, lat) in ((parts[0].coords[0], (lon1, lat1)), (parts[-1].coords[-1], (lon2, lat2))):
+        assert y == pytest.approx(lat, abs=1e-6)
+        assert (x - lon + 180.0) % 360.0 - 180.0 == pytest.approx(0.0, abs=1e-6)  # ±180 are one meridian
+    total_km = 0.0
+    for part in parts:
+        coords = list(part.coords)
+        assert all(-180.0 <= x <= 180.0 for x, _ in coords)
+        assert all(abs(b[0] - a[0]) < 180.0 for a, b in itertools.pairwise(coords))
+        total_km += sum(_haversine_km(*a, *b) for a, b in itertools.pairwise(coords))
+    assert total_km == pytest.approx(direct_km, rel=0.006)
