@@ -149,17 +149,36 @@ def _split_finite(coords: np.ndarray) -> list[np.ndarray]:
     return runs
 
 
+def _sheets(lon_unwrapped: np.ndarray, lon_input: np.ndarray) -> np.ndarray:
+    """The 360° sheet of each vertex; a vertex exactly on ±180 joins its neighbours' sheet."""
+    sheet = np.floor((lon_unwrapped + 180.0) / 360.0)
+    seam = np.mod(lon_unwrapped + 180.0, 360.0) == 0.0
+    if not seam.any():
+        return sheet
+    off = np.flatnonzero(~seam)
+    for i in np.flatnonzero(seam):
+        before, after = off[off < i], off[off > i]
+        if len(before) or len(after):
+            ref = sheet[before[-1]] if len(before) else sheet[after[0]]
+        else:  # the whole run lies on the seam: keep the side it was given on
+            ref = sheet[i] - 1.0 if lon_input[i] > 0 else sheet[i]
+        if ref in (sheet[i] - 1.0, sheet[i]):
+            sheet[i] = ref
+    return sheet
+
+
 def split_antimeridian(coords: np.ndarray) -> list[np.ndarray]:
     """Cut a lon/lat path where it crosses the antimeridian; each part has longitudes in [-180, 180].
 
     A step of more than 180° in longitude between consecutive vertices is taken as a crossing;
-    both parts get an interpolated vertex on ±180. NaN rows also separate parts.
+    both parts get an interpolated vertex on ±180. A vertex exactly on ±180 stays with the part
+    it belongs to. NaN rows also separate parts.
     """
     parts: list[np.ndarray] = []
     for run in _split_finite(coords):
         lon = np.unwrap(run[:, 0], period=360.0)
         lat = run[:, 1]
-        sheet = np.floor((lon + 180.0) / 360.0)
+        sheet = _sheets(lon, run[:, 0])
         pieces: list[list[tuple[float, float]]] = [[]]
         for i in range(len(lon)):
             if i > 0 and sheet[i] != sheet[i - 1]:
@@ -167,11 +186,17 @@ def split_antimeridian(coords: np.ndarray) -> list[np.ndarray]:
                 f = (edge - lon[i - 1]) / (lon[i] - lon[i - 1])
                 lat_x = float(lat[i - 1] + f * (lat[i] - lat[i - 1]))
                 side = 1.0 if sheet[i] > sheet[i - 1] else -1.0
-                pieces[-1].append((180.0 * side, lat_x))
+                _append(pieces[-1], (180.0 * side, lat_x))
                 pieces.append([(-180.0 * side, lat_x)])
-            pieces[-1].append((float(lon[i] - 360.0 * sheet[i]), float(lat[i])))
+            _append(pieces[-1], (float(lon[i] - 360.0 * sheet[i]), float(lat[i])))
         parts.extend(np.array(p, dtype=float) for p in pieces)
     return parts
+
+
+def _append(piece: list[tuple[float, float]], point: tuple[float, float]) -> None:
+    """Add a vertex to a part unless it repeats the last one."""
+    if not piece or piece[-1] != point:
+        piece.append(point)
 
 
 def join_with_nan(parts: list[np.ndarray]) -> np.ndarray:

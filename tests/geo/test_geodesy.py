@@ -173,7 +173,19 @@ def test_geodesy_ring_polygon_containing_a_pole_property(lon, lat, radius):
 def test_geodesy_split_antimeridian_parts_never_jump(lon1, lat1, lon2, lat2):
     line = geodesy.geodesic_line(lon1, lat1, lon2, lat2, max_segment_km=100.0)
     parts = geodesy.split_antimeridian(line)
-    assert sum(len(p) for p in parts) >= len(line)
+    assert parts[0][0].tolist() in ([lon1, lat1], [-lon1, lat1])  # ±180 may change sign
     for part in parts:
         assert np.all(np.abs(part[:, 0]) <= 180.0)
-        assert np.all(np.abs(np.diff(part[:, 0])) < 180.0)
+        # no step wider than half the world (exactly 180° is a path over a pole)
+        assert np.all(np.abs(np.diff(part[:, 0])) <= 180.0)
+
+
+def test_geodesy_split_antimeridian_vertex_on_the_seam():
+    west = geodesy.split_antimeridian(geodesy.geodesic_line(180.0, 0.0, 1.0, 10.0, 500.0))
+    assert len(west) == 1 and west[0][0].tolist() == [180.0, 0.0]
+    east = geodesy.split_antimeridian(geodesy.geodesic_line(180.0, 0.0, -100.0, 10.0, 500.0))
+    assert len(east) == 1 and east[0][0].tolist() == [-180.0, 0.0]
+    through = geodesy.split_antimeridian(np.array([[170.0, 0.0], [180.0, 0.0], [-170.0, 0.0]]))
+    assert [p.tolist() for p in through] == [[[170.0, 0.0], [180.0, 0.0]], [[-180.0, 0.0], [-170.0, 0.0]]]
+    along = geodesy.split_antimeridian(np.array([[180.0, 0.0], [180.0, 10.0]]))
+    assert [p.tolist() for p in along] == [[[180.0, 0.0], [180.0, 10.0]]]
