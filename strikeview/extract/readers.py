@@ -35,8 +35,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _BINARY_MAGIC: tuple[bytes, ...] = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8",
                                     b"\x1f\x8b", b"\x7fELF", b"MZ", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf")
+# 8-bit Latin-script code pages charset-normalizer may report for a cp1252 / Latin-1 text.
+_WESTERN_8BIT = frozenset({
+    "cp1252", "latin_1", "iso8859_15", "cp1250", "cp1257", "cp775", "cp850", "cp852", "cp437", "cp858",
+    "cp1254", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13",
+    "iso8859_14", "iso8859_16", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish",
+})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
@@ -64,6 +70,13 @@ def _decode(data: bytes, name: str) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise ReportError(f"{name} is not a text report (binary data)")
+    if best.encoding in _WESTERN_8BIT:
+        # Short Western texts are often guessed as a sibling code page (cp775, cp1250, ...);
+        # reports in English are far more often cp1252 (a superset of Latin-1's letters).
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return str(best)
 
 
@@ -85,9 +98,9 @@ def _first_line(text: str) -> str:
     return ""
 
 
-def looks_like_html(path: Path, head: bytes) -> bool:
-    """True for ``.html``/``.htm`` files and files that start like an HTML document."""
-    return path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(head[:4096]))
+def looks_like_html(path: Path, text: str) -> bool:
+    """True for ``.html``/``.htm`` files and files whose text starts like an HTML document."""
+    return path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(text[:4096]))
 
 
 def _read_html(markup: str, name: str) -> tuple[str, str, str | None, str | None, str | None]:
@@ -134,7 +147,7 @@ def read_report(path: str | Path) -> Article:
     digest = hashlib.sha256(data).hexdigest()
     text = _check_text(_decode(data, name), name)
     outlet = date = url = None
-    if looks_like_html(p, data.lstrip(codecs.BOM_UTF8)):
+    if looks_like_html(p, text):
         text, title, outlet, date, url = _read_html(text, name)
     else:
         title = _first_line(text)
