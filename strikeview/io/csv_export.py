@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from strikeview.io.atomic import write_bytes_atomic, write_text_atomic
-from strikeview.io.features import ExportData, build_export, located, source_label
+from strikeview.io.features import ExportData, build_export, claims_text, located, source_label
 from strikeview.model import Event, EventsDocument, Site
 
 CSV_COLUMNS: tuple[str, ...] = (
     "event_id", "event_date", "actor1", "event_type", "sub_event_type", "location", "country",
     "latitude", "longitude", "geo_precision", "source", "notes", "role", "weapon", "verdict",
-    "distance_km", "uncertainty_km", "claimed_by", "quote",
+    "distance_km", "uncertainty_km", "claimed_by", "quote", "claims",
 )
 EVENT_TYPE = "Explosions/Remote violence"
 SUB_AIR = "Air/drone strike"
@@ -85,7 +85,7 @@ def csv_rows(doc: EventsDocument, data: ExportData | None = None) -> list[dict[s
                 "role": site.role, "weapon": "; ".join(w.name for w in event.weapons) or None,
                 "verdict": props.get("verdict"), "distance_km": props.get("distance_km"),
                 "uncertainty_km": site.uncertainty_km, "claimed_by": site.claimed_by,
-                "quote": quote.text if quote else None,
+                "quote": quote.text if quote else None, "claims": claims_text(event),
             })
     return rows
 

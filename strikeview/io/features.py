@@ -104,12 +104,28 @@ def build_export(doc: EventsDocument, max_segment_km: float = ARC_MAX_SEGMENT_KM
     return ExportData(features=features, sources=[source_entry(a) for a in doc.articles], notes=notes)
 
 
+def claims_text(event: Event) -> str | None:
+    """The event's claims on one line: ``who stance: text; ...`` (``unattributed`` when nobody)."""
+    return "; ".join(f"{c.claimed_by or 'unattributed'} {c.stance}: {c.text}" for c in event.claims) or None
+
+
+def counts_text(event: Event) -> str | None:
+    """The event's counts on one line: ``at_least 6 missiles (per X); ...``."""
+    parts = []
+    for c in event.counts:
+        qualifier = "" if c.qualifier == "exact" else f"{c.qualifier.replace('_', ' ')} "
+        who = f" (per {c.claimed_by})" if c.claimed_by else ""
+        parts.append(f"{qualifier}{c.value} {c.what or ''}".strip() + who)
+    return "; ".join(parts) or None
+
+
 def _event_props(event: Event, article: Article | None) -> dict[str, Any]:
     """Properties every site and arc of an event carries."""
     return {"event_id": event.id, "event_date": event.date, "actor": event.actor,
             "weapon": "; ".join(w.name for w in event.weapons) or None,
             "weapon_class": "; ".join(sorted({w.weapon_class for w in event.weapons if w.weapon_class}))
             or None,
+            "counts": counts_text(event), "claims": claims_text(event),
             "source": source_label(article), "source_url": article.url if article else None}
 
 

@@ -40,8 +40,9 @@ VERDICT_COLOURS: dict[str, str] = {
 }
 RING_COLOUR = "#1f6fb4"
 REGION_COLOUR = "#e8a33d"
-_DESCRIBED = ("quote", "claimed_by", "hedge", "distance_km", "verdict", "verdicts", "reasons", "overflight",
-              "radius_km", "max_range_km", "min_range_km", "range_source", "source", "source_url")
+_DESCRIBED = ("quote", "claimed_by", "hedge", "claims", "counts", "distance_km", "verdict", "verdicts",
+              "reasons", "overflight", "radius_km", "max_range_km", "min_range_km", "range_source", "source",
+              "source_url")
 
 
 def kml_colour(rgb: str, alpha: float = 1.0) -> str:

@@ -43,6 +43,7 @@ def test_csv_export_one_row_per_site(tmp_path: Path, document: EventsDocument) -
     assert rows[3]["sub_event_type"] == "Air/drone strike"
     assert float(sanaa["distance_km"]) == pytest.approx(1837.77, abs=0.01)
     assert sanaa["source"] == "Test Wire" and sanaa["uncertainty_km"] == "20.0"
+    assert sanaa["claims"] == "the group asserts: fired the missile" and rows[3]["claims"] == ""
     assert rows[3]["quote"] == "A drone flew from Petropavlovsk and came down near Adak, the navy said."
 
 

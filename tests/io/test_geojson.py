@@ -51,6 +51,7 @@ def test_geojson_gdal_reads_back_sites_arcs_rings(tmp_path: Path, document: Even
     sanaa = got_sites[0][1]
     assert sanaa["distance_km"] == pytest.approx(_haversine_km(44.21, 15.35, 34.95, 29.56), rel=0.005)
     assert sanaa["weapon"] == "Burkan-3" and sanaa["uncertainty_km"] == 20.0
+    assert sanaa["claims"] == "the group asserts: fired the missile" and sanaa["counts"] == "1 missile"
     assert "Test Wire" in sanaa["source"]
 
 

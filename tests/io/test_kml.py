@@ -37,6 +37,7 @@ def test_kml_gdal_reads_a_layer_per_event(tmp_path: Path, document: EventsDocume
     assert (props["role"], props["claimed_by"], props["event_id"]) == ("launch", "officials", "e1")
     assert float(props["distance_km"]) == pytest.approx(1837.77, abs=0.01)
     assert props["quote"].startswith("Officials said a ballistic missile")
+    assert "claims: the group asserts: fired the missile" in props["description"]
     ring, ring_props = first[3]
     assert isinstance(ring, Polygon) and ring.is_valid and ring.contains(Point(44.21, 15.35))
     assert ring_props["radius_km"] == "1200"
