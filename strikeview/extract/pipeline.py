@@ -125,11 +125,16 @@ def extract_files(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, progre
     ``progress(done, total, message)`` is called after each file. A file that cannot be read is left
     out; its one-line message is appended to ``errors`` when a list is given.
     """
-    from strikeview.extract.readers import expand_paths
+    from strikeview.extract.readers import ReportError, expand_paths
 
-    files = [str(p) for p in expand_paths([Path(p) for p in paths])]
-    doc = EventsDocument()
     errors = errors if errors is not None else []
+    files: list[str] = []
+    for p in paths:
+        try:
+            files += [str(f) for f in expand_paths([Path(p)])]
+        except ReportError as exc:
+            errors.append(str(exc).splitlines()[0])
+    doc = EventsDocument()
     for done, (path, article, events, error) in enumerate(_results(files, jobs), start=1):
         if article is None:
             errors.append(f"{path}: {error}")

@@ -62,6 +62,7 @@ def gazetteer_candidates(name: str) -> tuple[Place, ...]:
     return tuple(load_gazetteer().candidates(name))
 
 
+@lru_cache(maxsize=50000)
 def plausible(name: str, place: Place, strong: bool) -> bool:
     """True when a gazetteer candidate really answers to ``name``, not only to a loose spelling key.
 
@@ -77,17 +78,24 @@ def plausible(name: str, place: Place, strong: bool) -> bool:
     return strong and place.population >= 5000
 
 
+_SUFFIX_WORDS: dict[str, list[tuple[str, ...]]] = {}
+for _suffix in sorted(PLACE_SUFFIXES, key=len, reverse=True):
+    _SUFFIX_WORDS.setdefault(_suffix.split()[0], []).append(tuple(_suffix.split()))
+
+
 def _suffix_at(doc: Doc, end: int) -> tuple[int, str | None]:
     """The end of a kind word that follows position ``end`` ("air base", "provinces"), and its kind."""
-    for suffix in sorted(PLACE_SUFFIXES, key=len, reverse=True):
-        words = suffix.split()
+    if end >= len(doc):
+        return end, None
+    first = doc[end].lower_
+    options = _SUFFIX_WORDS.get(first) or _SUFFIX_WORDS.get(first[:-1] if first.endswith("s") else first)
+    for words in options or ():
         toks = doc[end:end + len(words)]
         if len(toks) != len(words):
             continue
         got = [t.lower_ for t in toks]
-        last = got[-1]
-        if got[:-1] == words[:-1] and last in (words[-1], words[-1] + "s"):
-            return end + len(words), SUFFIX_KINDS.get(suffix)
+        if got[:-1] == list(words[:-1]) and got[-1] in (words[-1], words[-1] + "s"):
+            return end + len(words), SUFFIX_KINDS.get(" ".join(words))
     return end, None
 
 
@@ -232,28 +240,35 @@ class PlaceFinder:
     def _resolve(self, doc: Doc, spans: list[Span], cands: list[tuple[Place, ...]]) -> None:
         """Choose a place for each mention: countries first, then the rest with their context."""
         gaz = load_gazetteer()
+        chosen: list[Place | None] = []
         fixed: set[int] = set()
         for k, (s, c) in enumerate(zip(spans, cands, strict=True)):
             country = None if s.label_ else gaz.country(s.text)
             if country is not None:
                 fixed.add(k)
-            s._.sv_place = country or rank(c, kind=s.label_ or None, countries=set(), near=None)
-        doc_countries = {s._.sv_place.country for s in spans
-                         if s._.sv_place is not None and s._.sv_place.precision == "country"}
-        owner = mention_owner(doc, spans)
+            chosen.append(country or rank(c, kind=s.label_ or None, countries=set(), near=None))
+        doc_countries = {p.country for p in chosen if p is not None and p.precision == "country"}
+        by_sent: dict[int, list[int]] = {}
         for k, s in enumerate(spans):
-            if k in fixed:
-                continue
-            container = _container_of(s, k, owner, spans)
-            near = container._.sv_place if container is not None else None
-            sent_countries = {o._.sv_place.country for o in spans
-                              if o._.sv_place is not None and o.sent == s.sent and o is not s}
-            countries = sent_countries | ({near.country} if near is not None and near.country else set())
-            countries = countries or doc_countries
-            s._.sv_place = rank(cands[k], kind=s.label_ or None, countries=countries, near=near)
+            by_sent.setdefault(s[0].sent.start, []).append(k)
+        owner = mention_owner(doc, spans)
+        final = list(chosen)
+        for ks in by_sent.values():
+            for k in ks:
+                if k in fixed:
+                    continue
+                c = _container_of(spans[k], k, owner)
+                near = chosen[c] if c is not None else None
+                countries = {p.country for j in ks if j != k and (p := chosen[j]) is not None and p.country}
+                if near is not None and near.country:
+                    countries.add(near.country)
+                final[k] = rank(cands[k], kind=spans[k].label_ or None, countries=countries or doc_countries,
+                                near=near)
+        for s, p in zip(spans, final, strict=True):
+            s._.sv_place = p
 
 
-def _container_of(span: Span, me: int, owner: Callable[..., int | None], spans: list[Span]) -> Span | None:
+def _container_of(span: Span, me: int, owner: Callable[..., int | None]) -> int | None:
     """The mention that contains ``span`` in the text ("X in Y", "Y's X", "X, Y"), if any."""
     head_tok = span.root
     # "X in Y" / "X near Y" / "Y's X" / "X, Y": a phrase under the mention
@@ -263,11 +278,11 @@ def _container_of(span: Span, me: int, owner: Callable[..., int | None], spans: 
                 for obj in child.children:
                     o = owner(obj)
                     if o is not None and o != me:
-                        return spans[o]
+                        return o
             if child.dep_ in ("poss", "appos"):
                 o = owner(child)
                 if o is not None and o != me:
-                    return spans[o]
+                    return o
     # "the town of X in Y": the place noun that stands for X carries the phrase
     head = head_tok.head
     if head_tok.dep_ == "pobj" and head.lower_ == "of":
@@ -278,7 +293,7 @@ def _container_of(span: Span, me: int, owner: Callable[..., int | None], spans: 
                 for obj in objs:
                     o = owner(obj)
                     if o is not None and o != me:
-                        return spans[o]
+                        return o
     return None
 
 
