@@ -67,9 +67,13 @@ def _cell(value: Any, fmt: str = "{:,.0f}") -> str:
 def _range_text(weapon: dict[str, Any]) -> str:
     """``min–max km`` of a weapon."""
     hi, lo = weapon.get("max_range_km"), weapon.get("min_range_km")
+    stated = weapon.get("stated_range_km")
     if hi is None:
         return "-"
-    return f"{lo:,.0f}–{hi:,.0f}" if lo else f"{hi:,.0f}"
+    text = f"{lo:,.0f}–{hi:,.0f}" if lo else f"{hi:,.0f}"
+    if stated is not None and weapon.get("range_from") != "stated":
+        text += f" (stated {stated:,.0f})"
+    return text
 
 
 def format_table(document: dict[str, Any]) -> str:

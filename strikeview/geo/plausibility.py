@@ -156,6 +156,9 @@ def _range_reasons(rng: RangeFigure, r: Reach, verdict: str, launch: SiteArea) -
         out.append(f"Less than 10 % to spare ({_km(rng.max_range_km - r.nominal_km)}): a "
                    f"{rng.weapon_class.replace('_', ' ')} flies a longer route than the great circle, "
                    "so the real route may be out of range.")
+    if rng.weapon_class == "air_launched":
+        out.append("It is air-launched: its range counts from the release point, which may lie far "
+                   "from the aircraft's base.")
     out.extend(_stated_reasons(rng))
     out.extend(_area_reasons(r, launch, what))
     return out

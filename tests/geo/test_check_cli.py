@@ -52,3 +52,14 @@ def test_check_cli_parse_latlon():
     for bad in ("1,2,3", "north,east", "95,10"):
         with pytest.raises(CliError):
             parse_latlon(bad)
+
+
+def test_check_cli_table_shows_stated_range_beside_figure(tmp_path, capsys):
+    ev = Event(id="ev2", article_id="a1",
+               weapons=[Weapon("Test missile", "SRBM", None, 700.0, "test source", stated_range_km=1000.0)],
+               sites=[Site("launch", "L", 34.0, 47.0), Site("impact", "I", 34.5, 41.0)])
+    path = tmp_path / "ev.json"
+    path.write_text(EventsDocument(articles=[Article("a1", "r.txt")], events=[ev]).to_json())
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "700 (stated 1,000)" in out and "disagrees" in out

@@ -120,3 +120,14 @@ def test_plausibility_feasible_summary_for_event():
     (summary,) = feasible_for_event(ev)
     assert summary["country"] == "IR" and summary["contains_claimed"] is True
     assert 0 < summary["area_km2"] < summary["area_unrestricted_km2"]
+
+
+def test_plausibility_air_launched_and_short_sources():
+    from strikeview.geo.plausibility import short_source
+
+    point = Site("launch", "p", 34.3176, 47.0869)
+    alcm = Weapon("Test ALCM", "air_launched", None, 2500.0, "t")
+    row = check_event(_event([point, ALBU_KAMAL], [alcm]))[0]
+    assert any("release point" in r for r in row.reasons)
+    assert short_source("https://www.example.org/a/b | http://other.net/c") == "example.org and 1 more"
+    assert short_source(None) == "no source given"
