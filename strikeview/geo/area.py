@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -55,8 +56,21 @@ def area_samples(area: SiteArea, n_inside: int = 240, n_rim: int = 48,
     """Lon/lat sample points ``(N, 2)`` across the area; just the point when it is not vague.
 
     Points outside the area's limit (land for a sea, other countries for a country) are dropped;
-    when none is left the site's point is returned.
+    when none is left the site's point is returned. Results are cached (a read-only array).
     """
+    return _area_samples(area, n_inside, n_rim, countries or load_countries())
+
+
+@lru_cache(maxsize=256)
+def _area_samples(area: SiteArea, n_inside: int, n_rim: int, countries: Countries) -> np.ndarray:
+    """The samples of :func:`area_samples`, computed once per area."""
+    pts = _disc_samples(area, n_inside, n_rim, countries)
+    pts.setflags(write=False)
+    return pts
+
+
+def _disc_samples(area: SiteArea, n_inside: int, n_rim: int, countries: Countries) -> np.ndarray:
+    """Sunflower and rim samples of the area's disc, limited to water or a country."""
     centre = np.array([[area.lon, area.lat]])
     if area.uncertainty_km <= 0:
         return centre
@@ -71,8 +85,7 @@ def area_samples(area: SiteArea, n_inside: int = 240, n_rim: int = 48,
     pts = np.column_stack([lon, lat])
     pts = pts[np.isfinite(pts).all(axis=1)]
     if area.limit:
-        ctry = countries or load_countries()
-        codes = ctry.at_many(pts[:, 0], pts[:, 1])
+        codes = countries.at_many(pts[:, 0], pts[:, 1])
         want = None if area.limit == "water" else area.limit
         pts = pts[np.array([c == want for c in codes], dtype=bool)]
     return pts if len(pts) else centre
@@ -124,15 +137,24 @@ def area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_pa
 
     Returns (nominal path's ``[(iso2, km), ...]``, union over all paths ``{iso2: largest km}``
     ordered by median position along the paths). The nominal path is cut exactly at the borders;
-    the paths from the other sample points are sampled every ``sample_step_km``.
+    the paths from the other sample points are sampled every ``sample_step_km``. Cached per input.
     """
-    ctry = countries or load_countries()
+    nominal, union = _area_overflight(area, float(target_lon), float(target_lat), max_paths, sample_step_km,
+                                      countries or load_countries())
+    return list(nominal), dict(union)
+
+
+@lru_cache(maxsize=512)
+def _area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_paths: int,
+                     sample_step_km: float,
+                     ctry: Countries) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[str, float], ...]]:
+    """The work of :func:`area_overflight`, as hashable tuples."""
     target = (target_lon, target_lat)
     nominal_pieces = overflight_pieces(np.array([(area.lon, area.lat), target]), countries=ctry)
     nominal = _totals(nominal_pieces)
     samples = area_samples(area, countries=ctry)
     if area.uncertainty_km <= 0 or len(samples) <= 1:
-        return list(nominal.items()), dict(nominal)
+        return tuple(nominal.items()), tuple(nominal.items())
     pick = np.unique(np.linspace(0, len(samples) - 1, min(max_paths, len(samples))).round().astype(int))
     positions: dict[str, list[float]] = {}
     best: dict[str, float] = {}
@@ -150,7 +172,7 @@ def area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_pa
                 seen.add(code)
                 positions.setdefault(code, []).append(start_km / total)
     order = sorted(best, key=lambda c: float(np.median(positions[c])))
-    return list(nominal.items()), {c: best[c] for c in order}
+    return tuple(nominal.items()), tuple((c, best[c]) for c in order)
 
 
 def _totals(pieces: list[tuple[str, float, float]]) -> dict[str, float]:
