@@ -35,6 +35,7 @@ _NAMES = re.compile(
 _CODE = re.compile(rb'"[A-Z]{3,4}"')
 _RECORD_START = '{"geonameid": '
 _MIN_KEY = 2
+_DECODER = json.JSONDecoder()
 # Transliteration (loose) matches are only offered for places at least this big.
 LOOSE_MIN_POPULATION = 1000
 
@@ -140,7 +141,7 @@ class GeoNamesTable:
             if self._chunks is None:
                 self._chunks = self._raw.decode("ascii").split(_RECORD_START)[1:]
             chunk = self._chunks[row]
-            rec = json.loads(_RECORD_START + chunk[: chunk.rindex("}") + 1])
+            rec = _DECODER.raw_decode(_RECORD_START + chunk)[0]
             self._records[row] = rec
         return rec
 

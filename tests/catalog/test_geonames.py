@@ -1,0 +1,119 @@
+"""Tests of the GeoNames index: the fast block parser agrees with json, rows line up, the cache works."""
+
+import json
+import random
+
+import pytest
+
+from strikeview.catalog import geonames
+from strikeview.catalog.geonames import GeoNamesTable, fold_cities_names, load_geonames
+from strikeview.catalog.names import fold_name
+
+
+def _record(gid, name, lat, lon, cc, pop, alts):
+    return {
+        "geonameid": gid,
+        "name": name,
+        "latitude": lat,
+        "longitude": lon,
+        "countrycode": cc,
+        "population": pop,
+        "timezone": "Asia/Baghdad",
+        "admin1code": "01",
+        "alternatenames": alts,
+    }
+
+
+RECORDS = [
+    _record(1, "Ālbū Kamāl", 34.45226, 40.91854, "SY", 57572, ["Abu Kamal", "Al-Bukamal", "البوكمال", "BKM"]),
+    _record(2, 'Quote "Town"', 10.5, -20.25, "XX", 0, []),
+    _record(
+        3,
+        "Hīt",
+        33.63,
+        42.82,
+        "IQ",
+        31901,
+        ["Hit", "Heet", "Хит", "Is\\Slash", "https://en.wikipedia.org/wiki/Hit"],
+    ),
+    _record(4, "Saint-Étienne", 45.43, 4.39, "FR", 171483, ["Sant-Etiève", "St Etienne"]),
+]
+
+
+@pytest.fixture
+def table():
+    raw = json.dumps({str(r["geonameid"]): r for r in RECORDS}).encode("ascii")
+    return GeoNamesTable(raw, fold_cities_names(raw))
+
+
+def test_geonames_rows_found_by_any_latin_name(table):
+    assert table.rows("bukamal") == [0] and table.rows("abu kamal") == [0] and table.rows("albu kamal") == [0]
+    assert table.rows("hit") == [2] and table.rows("heet") == [2]
+    assert table.rows("saint etienne") == [3] and table.rows("st etienne") == [3]
+    assert table.rows("quote town") == [1]
+
+
+def test_geonames_codes_scripts_and_links_are_not_names(table):
+    assert table.rows("bkm") == []
+    assert table.rows("https en wikipedia org wiki hit") == []
+    assert table.rows("") == [] and table.rows("1") == []
+
+
+def test_geonames_records_match_json(table):
+    assert len(table) == len(RECORDS)
+    for row, rec in enumerate(RECORDS):
+        assert table.record(row) == rec
+        assert table.population(row) == rec["population"]
+
+
+def test_geonames_loose_rows_use_main_names_of_towns(table):
+    from strikeview.catalog.names import skeleton
+
+    assert table.loose_rows(skeleton("Boukamal")) == [0]
+    assert table.loose_rows(skeleton("Hiit")) == [2]
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_geonames(500)
+
+
+def test_geonames_real_table_rows_line_up_with_records(real):
+    assert len(real) > 200_000
+    rng = random.Random(7)
+    for row in rng.sample(range(len(real)), 300):
+        rec = real.record(row)
+        key = fold_name(rec["name"])
+        if len(key) >= 2 and not key.isdigit():
+            assert row in real.rows(key), (row, rec["name"])
+        assert real.population(row) == rec["population"]
+
+
+def test_geonames_cache_is_written_and_reused(tmp_path, monkeypatch):
+    raw = json.dumps({str(r["geonameid"]): r for r in RECORDS}).encode("ascii")
+    src = tmp_path / "cities500.json"
+    src.write_bytes(raw)
+    monkeypatch.setattr(geonames, "cities_file", lambda min_population=500: src)
+    monkeypatch.setenv("STRIKEVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    first = load_geonames()
+    files = list((tmp_path / "cache").iterdir())
+    assert len(files) == 1 and files[0].read_text() == fold_cities_names(raw)
+    calls = []
+    monkeypatch.setattr(geonames, "fold_cities_names", lambda data: calls.append(1) or "")
+    second = load_geonames()
+    assert calls == [] and second.rows("bukamal") == first.rows("bukamal") == [0]
+    src.write_bytes(raw + b" ")  # a changed file gets a new cache key and is folded again
+    monkeypatch.setattr(geonames, "fold_cities_names", fold_cities_names)
+    load_geonames()
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_geonames_unwritable_cache_is_not_an_error(tmp_path, monkeypatch):
+    raw = json.dumps({str(r["geonameid"]): r for r in RECORDS}).encode("ascii")
+    src = tmp_path / "cities500.json"
+    src.write_bytes(raw)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setattr(geonames, "cities_file", lambda min_population=500: src)
+    monkeypatch.setenv("STRIKEVIEW_CACHE_DIR", str(blocker / "cache"))
+    assert load_geonames().rows("hit") == [2]
