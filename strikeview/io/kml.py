@@ -10,6 +10,7 @@ plain text (ElementTree escapes ``<``, ``&`` and quotes); every property is also
 from __future__ import annotations
 
 import os
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
@@ -186,7 +187,7 @@ def to_kml(data: ExportData, events: list[tuple[str, str]], title: str = "strike
     _sub(doc_el, "description", _document_description(data))
     _styles(doc_el)
     for event_id, folder_name in events:
-        folder = _sub(doc_el, "Folder", id=f"event-{event_id}")
+        folder = _sub(doc_el, "Folder", id="event-" + re.sub(r"[^A-Za-z0-9_.-]", "_", event_id))
         _sub(folder, "name", folder_name)
         for feature in data.features:
             if feature.event_id == event_id:

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from strikeview import __version__
 from strikeview.io.atomic import atomic_open
 from strikeview.model import EventsDocument, FormatError, Site
 
@@ -111,6 +112,7 @@ def project_to_dict(project: Project, *, saved_utc: str | None = None) -> dict[s
     return {
         "format": PROJECT_FORMAT,
         "version": PROJECT_VERSION,
+        "generator": f"strikeview {__version__}",
         "saved_utc": saved_utc or _now_utc(),
         "title": project.title,
         "notes": project.notes,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from pyogrio.raw import read
 from shapely.geometry import MultiLineString, Point, Polygon
 
 from strikeview.io.kml import KML_NS, kml_colour, verdict_style_id, write_kml
-from strikeview.model import EventsDocument
+from strikeview.model import Event, EventsDocument, Site
 
 NS = {"k": KML_NS}
 
@@ -87,6 +88,16 @@ def test_kml_styles_sites_and_arcs(tmp_path: Path, document: EventsDocument) -> 
     assert urls["Petropavlovsk-Kamchatsky → Adak"] == "#arc-unknown"
     assert urls["Possible launch area of Burkan-3 (1200 km)"] == "#feasible_region"
     assert set(urls.values()) <= {f"#{sid}" for sid in styles}  # every styleUrl has its style
+
+
+def test_kml_folder_ids_are_xml_names(tmp_path: Path) -> None:
+    doc = EventsDocument(events=[Event(id="strike 1: <a&b>", article_id="x",
+                                       sites=[Site(role="impact", name="P", lon=1.0, lat=2.0)])])
+    root = ET.parse(write_kml(tmp_path / "odd.kml", doc)).getroot()
+    folder = root.find("k:Document/k:Folder", NS)
+    assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", folder.get("id"))
+    [(point, props)] = _layer(tmp_path / "odd.kml", "Event 1")
+    assert (point.x, point.y, props["event_id"]) == (1.0, 2.0, "strike 1: <a&b>")
 
 
 def test_kml_colour_and_verdict_style() -> None:
