@@ -18,6 +18,7 @@ TOPICS: tuple[str, ...] = ("document", "checks", "selection", "highlight", "laye
 DEFAULT_PROJECTION = "plate_carree"
 
 Listener = Callable[[], None]
+Extent = tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
 
 
 def check_field(row: Any, name: str, default: Any = None) -> Any:
@@ -50,7 +51,7 @@ class Workspace:
         self.highlighted_check: int | None = None
         self.layer_visibility: dict[str, bool] = {}
         self.projection = DEFAULT_PROJECTION
-        self.extent: tuple[float, float, float, float] | None = None
+        self.extent: Extent | None = None
         self._merged_unsaved = False
         self._resetting = False
 
@@ -229,6 +230,20 @@ class Workspace:
                 continue
             out.append(e)
         return out
+
+    def event_extent(self, event_id: str | None, margin_deg: float = 1.0) -> Extent | None:
+        """Lon/lat box ``(lon_min, lat_min, lon_max, lat_max)`` of an event's sites with their
+        uncertainty (about 111 km a degree) and a margin; ``None`` when none is located."""
+        event = self.event(event_id)
+        boxes = []
+        for s in event.sites if event else []:
+            if s.lon is not None and s.lat is not None:
+                pad = max(s.uncertainty_km / 111.0, 0.5) + margin_deg
+                boxes.append((s.lon - pad, s.lat - pad, s.lon + pad, s.lat + pad))
+        if not boxes:
+            return None
+        return (max(min(b[0] for b in boxes), -180.0), max(min(b[1] for b in boxes), -85.0),
+                min(max(b[2] for b in boxes), 180.0), min(max(b[3] for b in boxes), 85.0))
 
     def view_state(self) -> dict[str, Any]:
         """The view as a plain dict (for project files)."""

@@ -142,3 +142,13 @@ def test_workspace_candidate_launch_gets_its_own_check_rows():
     rows = [r for _, r in ws.checks_for_event("a1-e1")
             if check_field(check_field(r, "launch"), "name") == cmd.name]
     assert [check_field(r, "verdict") for r in rows] == ["in_range"]
+
+
+def test_workspace_event_extent_covers_sites_and_uncertainty():
+    ws = Workspace(checker=fake_checker)
+    ws.set_document(make_doc())
+    ws.document.events[0].sites[0].uncertainty_km = 222.0  # two degrees
+    lon_min, lat_min, lon_max, lat_max = ws.event_extent("a1-e1", margin_deg=0.0)
+    assert abs(lon_min - (40.9185 - 0.5)) < 1e-9 and abs(lon_max - (47.0869 + 2.0)) < 1e-9
+    assert abs(lat_min - (34.3176 - 2.0)) < 1e-9 and abs(lat_max - (34.3176 + 2.0)) < 1e-9
+    assert ws.event_extent("missing") is None

@@ -77,7 +77,10 @@ class Actions:
 
     def _view(self) -> None:
         m, w = self.view_menu, self.window
-        self.fit = self._add(m, "&Fit to events", w.map.fit_events, "Ctrl+0")
+        self.fit = self._add(m, "&Fit to all events", w.map.fit_events, "Ctrl+0")
+        self.zoom_event = self._add(m, "&Zoom to selected event", w.zoom_to_selected, "Ctrl+9")
+        self.map_legend = self._add(m, "&Legend on the map", w.map.set_legend_visible)
+        self.map_legend.setCheckable(True)
         proj_menu = m.addMenu("&Projection")
         self.projection_group = QActionGroup(w)
         self.projection_actions: dict[str, QAction] = {}

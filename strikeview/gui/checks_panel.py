@@ -34,7 +34,7 @@ def _num(value: Any, fmt: str = "{:.0f}") -> str:
     return fmt.format(value) if isinstance(value, int | float) else ""
 
 
-def row_cells(row: Any) -> list[str]:
+def row_cells(row: Any, event_label: str = "") -> list[str]:
     """The texts of one check row's cells, in :data:`COLUMNS` order."""
     weapon = check_field(row, "weapon")
     lo, hi = check_field(weapon, "min_range_km") if weapon else None, \
@@ -42,7 +42,7 @@ def row_cells(row: Any) -> list[str]:
     rng = (f"{lo:.0f}–" if isinstance(lo, int | float) and lo else "") + _num(hi)
     overflight = check_field(row, "overflight") or []
     return [
-        str(check_field(row, "event_id", "")),
+        event_label or str(check_field(row, "event_id", "")),
         _name(check_field(row, "launch")),
         _name(check_field(row, "impact")),
         _name(weapon),
@@ -86,12 +86,13 @@ class ChecksPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.details = QPlainTextEdit(readOnly=True)
         self.details.setObjectName("checkDetails")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
-        splitter.setSizes([200, 90])
+        splitter.setSizes([170, 80])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.only_selected)
@@ -117,7 +118,7 @@ class ChecksPanel(QWidget):
         self.table.setRowCount(len(pairs))
         for r, (_, row) in enumerate(pairs):
             colour = VERDICT_COLOURS.get(str(check_field(row, "verdict")))
-            for c, text in enumerate(row_cells(row)):
+            for c, text in enumerate(row_cells(row, self._event_label(check_field(row, "event_id")))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(row_details(row))
                 if c == COLUMNS.index("Verdict") and colour:
@@ -126,6 +127,13 @@ class ChecksPanel(QWidget):
         self.table.resizeColumnsToContents()
         self._syncing = False
         self._sync_highlight()
+
+    def _event_label(self, event_id: Any) -> str:
+        """A short human name for an event: date and actor."""
+        event = self.workspace.event(event_id)
+        if event is None:
+            return str(event_id or "")
+        return f"{event.date or 'undated'} {event.actor or ''}".strip()
 
     def _on_selection(self) -> None:
         if self._syncing:
@@ -142,8 +150,14 @@ class ChecksPanel(QWidget):
             self.details.setPlainText(row_details(self.workspace.checks[index]))
         else:
             self.table.clearSelection()
-            self.details.setPlainText("Select a row to see the reasons for its verdict."
-                                      if self._rows else "No plausibility checks for this selection.")
+            rows = [self.workspace.checks[i] for i in self._rows]
+            if not rows:
+                self.details.setPlainText("No plausibility checks for this selection.")
+            else:
+                parts = [f"{row_cells(r)[1]} → {row_cells(r)[2]} with {row_cells(r)[3]}\n{row_details(r)}"
+                         for r in rows[:6]]
+                more = f"\n\n… and {len(rows) - 6} more rows" if len(rows) > 6 else ""
+                self.details.setPlainText("\n\n".join(parts) + more)
         self._syncing = False
 
     def row_count(self) -> int:

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_status()
         self.actions = actions.build(self)
+        self.map.set_legend_visible(False)  # the layers panel has the legend; the map keeps the view
         self.interaction = editing.MapInteraction(self)
         self._bind_workspace()
         self.autosave_timer = QTimer(self)
@@ -97,9 +98,9 @@ class MainWindow(QMainWindow):
         self.quotes_dock = self._dock("Quotes", "quotesDock", self.quotes_panel, right)
         self.checks_dock = self._dock("Plausibility", "checksDock", self.checks_panel,
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.resizeDocks([self.events_dock, self.quotes_dock], [380, 420], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.events_dock, self.layers_dock], [600, 160], Qt.Orientation.Vertical)
-        self.resizeDocks([self.checks_dock], [220], Qt.Orientation.Vertical)
+        self.resizeDocks([self.events_dock, self.quotes_dock], [400, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.events_dock, self.layers_dock], [520, 300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.checks_dock], [260], Qt.Orientation.Vertical)
         self.layers_panel.set_entries(self.map.layer_entries())
 
     def _build_status(self) -> None:
@@ -294,6 +295,14 @@ class MainWindow(QMainWindow):
         projects.autosave(self)
         save_layout(self.saveGeometry(), self.saveState())
         super().closeEvent(event)
+
+    def zoom_to_selected(self) -> None:
+        """Zoom the map to the selected event's sites and their uncertainty."""
+        box = self.workspace.event_extent(self.workspace.selected_event_id)
+        if box is None:
+            self.map.fit_events()
+        else:
+            self.map.zoom_to(*box)
 
     def export_map_image(self, path: str | Path, width: int = 2000, height: int = 1400) -> None:
         """Write the map as a PNG through the map view's ``export_image``."""

@@ -194,6 +194,24 @@ class MapSlot(QObject):
         """Write the map as an image file."""
         self.view.export_image(path, width, height)
 
+    def set_legend_visible(self, visible: bool) -> None:
+        """Show or hide the legend drawn on the map (exported images always have theirs)."""
+        for overlay in getattr(self.view, "overlays", []):
+            if type(overlay).__name__ == "LegendItem":
+                overlay.setVisible(visible)
+
+    def zoom_to(self, lon_min: float, lat_min: float, lon_max: float, lat_max: float) -> None:
+        """Show this lon/lat box."""
+        if self.is_placeholder:
+            self.view.fit_events()
+        else:
+            self.view.set_extent(lon_min, lat_min, lon_max, lat_max)
+
+    def view_extent(self) -> tuple[float, float, float, float] | None:
+        """The lon/lat box the map shows now (``None`` when unknown)."""
+        bounds = getattr(self.view, "view_lonlat_bounds", None)
+        return bounds() if bounds is not None else None
+
     def legend_entries(self) -> list[tuple[str, str, Any]]:
         """``(title, kind, style)`` of what the map draws now (kind: line, area or point)."""
         if self.is_placeholder or self.model is None:

@@ -39,6 +39,7 @@ def make_project(window: MainWindow) -> Any:
     from strikeview.io.project import LaunchCandidate, Project, ViewState
 
     ws = window.workspace
+    ws.extent = window.map.view_extent() or ws.extent
     doc = EventsDocument.from_dict(json.loads(json.dumps(ws.document.to_dict(include_text=True))))
     candidates = [
         LaunchCandidate(lon=s.lon, lat=s.lat, event_id=e.id, name=s.name, uncertainty_km=s.uncertainty_km)
@@ -68,7 +69,10 @@ def apply_project(window: MainWindow, project: Any) -> None:
     ws.apply_view_state({"projection": v.projection, "extent": list(v.extent) if v.extent else None,
                          "selected_event_id": v.selected_event, "layers": v.layers})
     window.layers_panel.sync()
-    window.map.fit_events()
+    if ws.extent is not None:
+        window.map.zoom_to(*ws.extent)
+    else:
+        window.map.fit_events()
 
 
 def open_project(window: MainWindow, path: Path) -> None:

@@ -50,13 +50,16 @@ def mark_spans(text: str, facts: list[Fact]) -> list[tuple[int, int, str]]:
     """Character spans ``(start, end, kind)`` of the facts' words in ``text``, without overlaps."""
     spans: list[tuple[int, int, str]] = []
     for fact in facts:
-        words = fact.words.strip()
+        words = " ".join(fact.words.split())
         if not words:
             continue
-        pattern = re.escape(words) if not words.isdigit() else rf"(?<!\d){re.escape(words)}(?!\d)"
-        m = re.search(pattern, text, flags=re.IGNORECASE)
-        if m and all(m.end() <= a or m.start() >= b for a, b, _ in spans):
-            spans.append((m.start(), m.end(), fact.kind))
+        escaped = r"\s+".join(re.escape(w) for w in words.split(" "))
+        # whole words first ("Iran" not inside "Iranian"), then plural or inflected forms ("missiles")
+        for pattern in (rf"(?<!\w){escaped}(?!\w)", rf"(?<!\w){escaped}"):
+            m = re.search(pattern, text, flags=re.IGNORECASE)
+            if m and all(m.end() <= a or m.start() >= b for a, b, _ in spans):
+                spans.append((m.start(), m.end(), fact.kind))
+                break
     return sorted(spans)
 
 
@@ -123,13 +126,14 @@ class QuotesPanel(QWidget):
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _insert_quote(self, cursor: QTextCursor, quote: Quote, facts: list[Fact]) -> None:
+        text = " ".join(quote.text.split())  # line breaks of the report are not sentence breaks
         cursor.insertText("\n\n“", _fmt())
         pos = 0
-        for start, end, kind in mark_spans(quote.text, facts):
-            cursor.insertText(quote.text[pos:start], _fmt())
-            cursor.insertText(quote.text[start:end], _fmt(bold=True, background=MARK_COLOURS[kind]))
+        for start, end, kind in mark_spans(text, facts):
+            cursor.insertText(text[pos:start], _fmt())
+            cursor.insertText(text[start:end], _fmt(bold=True, background=MARK_COLOURS[kind]))
             pos = end
-        cursor.insertText(quote.text[pos:] + "”", _fmt())
+        cursor.insertText(text[pos:] + "”", _fmt())
         for fact in facts:
             cursor.insertText("\n    • " + _fact_line(fact), _fmt(bold=fact.selected))
 

@@ -64,6 +64,9 @@ def take_screenshot(paths: Sequence[Path], out: Path, *, size: tuple[int, int] =
         window.workspace.set_projection(projection)
     for _ in range(5):
         app.processEvents()
+    if event_id is not None:
+        window.zoom_to_selected()
+        app.processEvents()
     image = window.grab()
     window.close()
     try:
