@@ -119,7 +119,10 @@ def _feasible_lines(feasible: list[dict[str, Any]]) -> list[str]:
             continue
         text = f"  {f['event_id']} {f['weapon']}: {f['area_km2']:,.0f} km²{where}"
         if f.get("claimed_launch"):
-            if f.get("contains_claimed"):
+            share = f.get("claimed_area_fraction_inside")
+            if share is not None:
+                text += f"; {share * 100:.0f} % of the {f['claimed_launch']} area lies in it"
+            elif f.get("contains_claimed"):
                 text += f"; includes {f['claimed_launch']}"
             elif f.get("distance_to_claimed_km") is not None:
                 text += f"; {f['claimed_launch']} lies {f['distance_to_claimed_km']:,.0f} km outside it"

@@ -165,4 +165,7 @@ def _lonlat_region(pts: np.ndarray, max_range_km: float, min_range_km: float | N
         inside = region.covers(Point(*claimed))
         result.contains_claimed = bool(inside)
         result.distance_to_claimed_km = 0.0 if inside else None
+        if not inside and not region.is_empty:  # nearest in lon/lat, measured on the ellipsoid
+            nearest = shapely.ops.nearest_points(region, Point(*claimed))[0]
+            result.distance_to_claimed_km = float(distance_km(claimed[0], claimed[1], nearest.x, nearest.y))
     return result

@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from strikeview.geo.area import Reach, SiteArea, area_overflight, reach, site_area
+import numpy as np
+import shapely
+
+from strikeview.geo.area import Reach, SiteArea, area_overflight, area_samples, reach, site_area
 from strikeview.geo.countries import load_countries
 from strikeview.geo.feasible import feasible_region
 from strikeview.model import Event, EventsDocument, Site, Weapon
@@ -322,6 +325,13 @@ def feasible_for_event(event: Event, launch: tuple[float, float] | None = None) 
         if country:
             summary["area_unrestricted_km2"] = round(
                 feasible_region(impacts, rng.max_range_km, rng.min_range_km).area_km2, 0)
+        if launch_sites and launch_sites[0].uncertainty_km > 0:
+            area = _to_area(launch_sites[0])
+            if country:  # the part of the disc in the country the region is limited to
+                area = SiteArea(area.name, area.lon, area.lat, area.uncertainty_km, country)
+            samples = area_samples(area)
+            inside = shapely.contains_xy(region.geometry, samples[:, 0], samples[:, 1])
+            summary["claimed_area_fraction_inside"] = round(float(np.mean(inside)), 3)
         out.append(summary)
     return out
 

@@ -57,6 +57,8 @@ def test_feasible_very_long_range_falls_back_to_lonlat_discs():
     region = feasible_region([(0.0, 0.0)], 19_000.0, claimed=(10.0, 10.0))
     assert "longitude/latitude" in region.projection_label
     assert region.contains_claimed is True
+    outside = feasible_region([(0.0, 0.0), (20.0, 0.0)], 18_500.0, claimed=(-170.0, 0.0))
+    assert outside.contains_claimed is False and outside.distance_to_claimed_km > 0.0
     assert region.area_km2 == pytest.approx(geodesy.spherical_cap_area_km2(19_000.0), rel=0.01)
 
 

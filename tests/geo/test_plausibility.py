@@ -120,6 +120,14 @@ def test_plausibility_feasible_summary_for_event():
     (summary,) = feasible_for_event(ev)
     assert summary["country"] == "IR" and summary["contains_claimed"] is True
     assert 0 < summary["area_km2"] < summary["area_unrestricted_km2"]
+    # most, not all, of the province's Iranian part is within 700 km of Albu Kamal
+    assert 0.8 < summary["claimed_area_fraction_inside"] < 1.0
+
+
+def test_plausibility_feasible_at_sea_is_not_limited_to_the_actor_country():
+    ev = _event([CASPIAN, RAQQA], [Weapon("Kalibr", "cruise_missile", None, 2500.0, "x")], actor="Russia")
+    (summary,) = feasible_for_event(ev)
+    assert summary["country"] is None and summary["claimed_area_fraction_inside"] == 1.0
 
 
 def test_plausibility_air_launched_and_short_sources():
