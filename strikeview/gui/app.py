@@ -98,5 +98,8 @@ def run(paths: Sequence[str | Path], *, samples_when_empty: bool = True, quit_wh
 
         QTimer.singleShot(0, report)
         return app.exec()
+    from strikeview.gui.projects import offer_recovery
+
+    offer_recovery(window)
     window.open_paths(list(paths) or (window.sample_paths() if samples_when_empty else []))
     return app.exec()

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace or Workspace()
         self.project_path: Path | None = None
+        self.recovered_from: Path | None = None  # the autosave this window's work was recovered from
         self.session = f"untitled-{os.getpid()}-{int(time.time())}"
         self.task: ExtractionTask | None = None
         self._queued: list[Path] = []
@@ -287,7 +288,10 @@ class MainWindow(QMainWindow):
             self.open_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop the worker, autosave unsaved work, remember the layout."""
+        """Offer to save, stop the worker, keep unsaved work in an autosave, remember the layout."""
+        if not projects.confirm_close(self):
+            event.ignore()
+            return
         if self.task is not None and self.task.is_running:
             self.task.cancel()
         if self.task is not None:

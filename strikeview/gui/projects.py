@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from strikeview.edits import CANDIDATE_KIND
 from strikeview.gui.settings import add_recent_file
@@ -76,14 +76,22 @@ def apply_project(window: MainWindow, project: Any) -> None:
 
 
 def open_project(window: MainWindow, path: Path) -> None:
-    """Open a project file (raises FormatError/OSError on a bad file, changing nothing)."""
+    """Open a project file (raises FormatError/OSError on a bad file, changing nothing).
+
+    Unsaved work in the window is autosaved first, so opening a project never loses edits.
+    """
     from strikeview.io.project import find_recovery, load_project
 
     project = load_project(path)
+    kept = autosave(window)
+    if kept is not None:
+        window.notify(f"Unsaved work kept in {kept}")
+        window.session = window.session + "-1"  # the new project autosaves elsewhere
     apply_project(window, project)
     is_autosave = path.suffix == ".autosave"
     window.project_path = None if is_autosave else path
     if is_autosave:
+        window.recovered_from = path
         window.notify(f"Recovered unsaved work from {path.name}; save it as a project to keep it")
     else:
         window.workspace.mark_saved()
@@ -105,6 +113,9 @@ def save_to(window: MainWindow, path: Path) -> bool:
         return False
     if window.project_path is None:
         discard_autosave(None, window.session)
+    if window.recovered_from is not None:  # the recovered work is saved now
+        window.recovered_from.unlink(missing_ok=True)
+        window.recovered_from = None
     window.project_path = path
     window.workspace.mark_saved()
     add_recent_file(path)
@@ -150,6 +161,42 @@ def ask_recover(window: MainWindow) -> None:
         window.notify("There is no unsaved work to recover")
         return
     window.open_data_file(candidates[0])
+
+
+def confirm_close(window: MainWindow) -> bool:
+    """Whether the window may close: on a screen, unsaved work gets the usual Save/Discard/Cancel question.
+
+    Offscreen (tests, screenshots) nothing is asked; the autosave keeps unsaved work either way.
+    """
+    if not window.workspace.is_modified or QApplication.platformName() == "offscreen":
+        return True
+    answer = QMessageBox.question(
+        window, "strikeview", "Save the changes to this analysis before closing?",
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel)
+    if answer == QMessageBox.StandardButton.Save:
+        return save(window)
+    if answer == QMessageBox.StandardButton.Discard:
+        from strikeview.io.project import discard_autosave
+
+        discard_autosave(window.project_path, window.session)
+        window.workspace.mark_saved()
+        return True
+    return False
+
+
+def offer_recovery(window: MainWindow) -> list[Path]:
+    """Tell the user about autosaves left by windows that did not close cleanly; returns them."""
+    try:
+        from strikeview.io.project import age_seconds, unsaved_recoveries
+    except ImportError:
+        return []
+    found = [p for p in unsaved_recoveries() if window.session not in p.name]
+    if found:
+        minutes = age_seconds(found[0]) / 60.0
+        window.notify(f"Unsaved work from {minutes:.0f} min ago can be recovered: "
+                      "File → Recover unsaved work")
+    return found
 
 
 def autosave(window: MainWindow) -> Path | None:

@@ -1,0 +1,167 @@
+"""Panels and desktop conventions: filters, marked quotes, site and weapon edits, recent files, layout,
+shortcuts, recovery after a crash."""
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QKeySequence, QTextCursor
+
+from strikeview.gui import projects
+from strikeview.gui.main_window import MainWindow
+from strikeview.gui.settings import recent_files
+from strikeview.model import Article, Event, EventsDocument, Quote, Site, Weapon
+
+TEXT_A = "Guards fired Short missiles from Launch Province at River Town."
+TEXT_B = "The navy fired cruise missiles from the Sea Area at Port City."
+
+
+def make_doc() -> EventsDocument:
+    """Two reports, one event each: a 570 km shot with a 300 km weapon; a 300 km shot with 1500 km."""
+    qa = Quote(id="q1", text=TEXT_A, start=0, end=len(TEXT_A))
+    qb = Quote(id="q1", text=TEXT_B, start=0, end=len(TEXT_B))
+    return EventsDocument(
+        articles=[Article(id="a", path="a.txt", title="Report A", sha256="sa", text=TEXT_A),
+                  Article(id="b", path="b.txt", title="Report B", sha256="sb", text=TEXT_B)],
+        events=[
+            Event(id="a-e1", article_id="a", date="2018-10-01", actor="Guards", quotes=[qa],
+                  weapons=[Weapon(name="Short Missile", max_range_km=300.0, range_source="test",
+                                  quote_id="q1")],
+                  sites=[Site(role="launch", name="Launch Province", lon=47.0869, lat=34.3176, quote_id="q1",
+                              as_written="Launch Province"),
+                         Site(role="impact", name="River Town", lon=40.9185, lat=34.4523, quote_id="q1",
+                              as_written="River Town")]),
+            Event(id="b-e1", article_id="b", date="2015-10-07", actor="Navy", quotes=[qb],
+                  weapons=[Weapon(name="Long Cruise", weapon_class="cruise_missile", max_range_km=1500.0,
+                                  range_source="test", quote_id="q1")],
+                  sites=[Site(role="launch", name="Sea Area", lon=50.0, lat=40.0, quote_id="q1"),
+                         Site(role="impact", name="Port City", lon=47.0, lat=38.5, quote_id="q1")]),
+        ],
+    )
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    monkeypatch.setenv("STRIKEVIEW_RECOVERY_DIR", str(tmp_path / "recovery"))
+
+
+def new_window(qtbot, restore_layout=False):
+    w = MainWindow(restore_layout=restore_layout)
+    w.autosave_timer.stop()
+    qtbot.addWidget(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot):
+    w = new_window(qtbot)
+    w.show()
+    w.add_document(make_doc())
+    return w
+
+
+def test_panels_events_filters(window):
+    panel = window.events_panel
+    assert panel.event_ids_shown() == ["a-e1", "b-e1"]
+    panel.actor_filter.setText("navy")
+    assert panel.event_ids_shown() == ["b-e1"]
+    panel.actor_filter.setText("")
+    panel.date_filter.setText("2018")
+    assert panel.event_ids_shown() == ["a-e1"]
+    panel.date_filter.setText("")
+    panel.weapon_filter.setText("cruise")
+    assert panel.event_ids_shown() == ["b-e1"]
+    panel.weapon_filter.setText("")
+    pytest.importorskip("strikeview.geo.plausibility")
+    panel.verdict_filter.setCurrentIndex(panel.verdict_filter.findData("beyond_range"))
+    assert panel.event_ids_shown() == ["a-e1"]
+
+
+def test_panels_quotes_mark_the_words_of_each_fact(window):
+    window.workspace.select("a-e1")
+    view = window.quotes_panel.view
+    text = view.toPlainText()
+
+    def fmt_at(word):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(text.index(word) + 1)
+        return cursor.charFormat()
+
+    assert fmt_at("Launch Province").fontWeight() == QFont.Weight.Bold
+    assert fmt_at("River Town").background().color().name() == "#c9d7ee"
+    assert fmt_at("fired").fontWeight() != QFont.Weight.Bold
+
+
+def test_panels_edit_site_name_and_role_are_undoable(window):
+    window.interaction.edit_site("a-e1", 1, "Town On The River", "launch")
+    site = window.workspace.event("a-e1").sites[1]
+    assert (site.name, site.role) == ("Town On The River", "launch")
+    texts = [item.text(0) for item in window.events_panel._iter_items()]
+    assert any(t.startswith("Launch: Town On The River") for t in texts)
+    window.actions.undo.trigger()
+    window.actions.undo.trigger()
+    site = window.workspace.event("a-e1").sites[1]
+    assert (site.name, site.role) == ("River Town", "impact")
+
+
+def test_panels_change_weapon_from_catalogue_changes_the_verdict(window):
+    pytest.importorskip("strikeview.geo.plausibility")
+    pytest.importorskip("strikeview.catalog.weapons")
+    assert window.workspace.verdicts("a-e1") == {"beyond_range"}
+    assert window.interaction.change_weapon("a-e1", 0, "Zolfaqar")  # 700 km in the catalogue
+    weapon = window.workspace.event("a-e1").weapons[0]
+    assert weapon.name == "Zolfaghar" and weapon.max_range_km >= 700
+    assert window.workspace.verdicts("a-e1") == {"in_range"}
+    window.actions.undo.trigger()
+    assert window.workspace.verdicts("a-e1") == {"beyond_range"}
+
+
+def test_panels_recent_files_and_layout_are_remembered(qtbot, window, tmp_path):
+    path = tmp_path / "events.json"
+    path.write_text(make_doc().to_json(), encoding="utf-8")
+    window.open_paths([path])
+    assert recent_files()[0] == str(path.resolve())
+    assert window.actions.recent_menu.actions()[0].text() == "events.json"
+    window.checks_dock.hide()
+    window.close()
+    again = new_window(qtbot, restore_layout=True)
+    again.show()
+    assert not again.checks_dock.isVisible()
+    assert again.events_dock.isVisible()
+
+
+def test_panels_standard_shortcuts(window):
+    a = window.actions
+    assert a.open_reports.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert a.save.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    assert a.undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert a.redo.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
+    assert a.quit.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+
+
+def test_panels_recovery_after_a_crash(qtbot, window, tmp_path):
+    window.map.siteDragged.emit("b-e1", 1, 46.0, 38.0)
+    auto = projects.autosave(window)  # what the autosave timer does; then the process "crashes"
+    assert auto is not None
+    later = new_window(qtbot)
+    assert projects.offer_recovery(later) == [auto]
+    assert "can be recovered" in later.messages[-1]
+    projects.ask_recover(later)
+    assert later.workspace.event("b-e1").sites[1].lonlat == (46.0, 38.0)
+    assert later.recovered_from == auto and later.project_path is None
+    assert projects.save_to(later, tmp_path / "recovered.strikeview")
+    assert not auto.exists()  # saved now, so the recovery file goes
+
+
+def test_panels_opening_a_project_keeps_unsaved_work(qtbot, window, tmp_path):
+    saved = tmp_path / "other.strikeview"
+    other = new_window(qtbot)
+    other.add_document(make_doc())
+    assert projects.save_to(other, saved)
+    window.map.siteDragged.emit("a-e1", 1, 41.5, 34.0)  # unsaved edit
+    window.open_data_file(saved)
+    kept = [m for m in window.messages if m.startswith("Unsaved work kept in")]
+    assert kept
+    from strikeview.io.project import load_project
+
+    recovered = load_project(kept[0].removeprefix("Unsaved work kept in "))
+    assert recovered.document.events[0].sites[1].lonlat == (41.5, 34.0)
