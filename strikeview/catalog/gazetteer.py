@@ -107,6 +107,12 @@ class Gazetteer:
                 self._country_keys.setdefault(key[4:] if key.startswith("the ") else key, place)
                 self._demonyms |= demonym_forms(n)
         self._demonyms -= set(self._country_keys) | set(self._curated)
+        self._borders: dict[frozenset[str], Place] = {}
+        for place in self._places:
+            if place.kind == "border" and place.name.endswith(" border"):
+                pair = [self.country(part) for part in place.name[: -len(" border")].split("-")]
+                if len(pair) == 2 and all(pair):
+                    self._borders.setdefault(frozenset(c.country for c in pair if c), place)
 
     def _add(self, place: Place) -> None:
         """Index one curated place under all its names (regions also without their head word)."""
@@ -145,6 +151,13 @@ class Gazetteer:
             return self._countries[text]
         base, head = split_head(fold_name(text))
         return self._country_keys.get(base) if head is None else None
+
+    def border(self, country_a: str, country_b: str) -> Place | None:
+        """The border area of two countries (ISO2 codes or names): "in Jordan near the Syrian border"."""
+        a, b = self.country(country_a), self.country(country_b)
+        if a is None or b is None:
+            return None
+        return self._borders.get(frozenset((a.country, b.country)))
 
     def is_demonym(self, name: str) -> bool:
         """True for words like "Iranian", "Iraqi", "Houthi": they name people, not places."""

@@ -125,6 +125,15 @@ def test_gazetteer_lookup_prefers_places_inside_the_containing_place(gaz):
     assert harir.country == "IQ" and _km(harir.lon, harir.lat, 44.35, 36.54) < 20
 
 
+def test_gazetteer_border_areas_by_country_pair(gaz):
+    jo_sy = gaz.border("JO", "Syria")
+    assert jo_sy is not None and jo_sy.precision == "border" and jo_sy == gaz.border("SY", "JO")
+    assert 100 < jo_sy.uncertainty_km < 250 and _km(jo_sy.lon, jo_sy.lat, 38.69, 33.32) < 250
+    assert gaz.lookup("Syrian-Jordanian border") == jo_sy
+    assert gaz.border("IQ", "SY").name == "Iraq-Syria border"
+    assert gaz.border("IS", "JP") is None and gaz.border("JO", "Atlantis") is None
+
+
 def test_gazetteer_direction_words_fall_back_to_the_place(gaz):
     assert gaz.lookup("western Iraq").country == "IQ"
     assert gaz.lookup("eastern Syria").kind == "country"
