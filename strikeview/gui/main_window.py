@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace or Workspace()
         self.project_path: Path | None = None
         self.recovered_from: Path | None = None  # the autosave this window's work was recovered from
-        self.session = f"untitled-{os.getpid()}-{int(time.time())}"
+        self.session = f"untitled-{os.getpid()}-{int(time.time())}-{uuid.uuid4().hex[:6]}"
         self.task: ExtractionTask | None = None
         self._queued: list[Path] = []
         self.messages: list[str] = []  # every message shown to the user, newest last
