@@ -188,7 +188,8 @@ def split_antimeridian(coords: np.ndarray) -> list[np.ndarray]:
                 side = 1.0 if sheet[i] > sheet[i - 1] else -1.0
                 _append(pieces[-1], (180.0 * side, lat_x))
                 pieces.append([(-180.0 * side, lat_x)])
-            _append(pieces[-1], (float(lon[i] - 360.0 * sheet[i]), float(lat[i])))
+            shifted = min(max(float(lon[i] - 360.0 * sheet[i]), -180.0), 180.0)  # float noise at ±180
+            _append(pieces[-1], (shifted, float(lat[i])))
         parts.extend(np.array(p, dtype=float) for p in pieces)
     return parts
 
