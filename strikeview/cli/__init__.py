@@ -83,21 +83,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def load_events(path: str) -> EventsDocument:
-    """Read an events document for a command; errors become one-line CLI errors."""
-    from pathlib import Path
+    """Read an events document (or the events of a project file) for a command."""
+    from strikeview.io.events import read_events
 
-
-    p = Path(path)
-    if not p.is_file():
+    if not os.path.isfile(path):
         raise CliError(f"no such file: {path}")
     try:
-        text = p.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise CliError(f"{path} is not a UTF-8 JSON events document") from None
-    try:
-        return EventsDocument.from_json(text)
+        return read_events(path)
     except FormatError as exc:
-        raise CliError(f"{path}: {exc}") from None
+        raise CliError(str(exc)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover
