@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--title", default=None, help="title above the map")
     p.add_argument("--select", default=None, metavar="EVENT_ID",
                    help="emphasise one event and draw its weapons' range rings")
+    p.add_argument("--checks", default=None, metavar="CHECKS.json",
+                   help="plausibility rows from 'strikeview check --json' (default: computed here)")
     p.add_argument("--no-checks", action="store_true", help="do not colour flight paths by plausibility")
     p.add_argument("--timing", action="store_true", help="print the time taken")
     p.set_defaults(func=run)
@@ -89,6 +92,21 @@ def compute_checks(doc: EventsDocument) -> list[Any]:
     return list(check_document(doc))
 
 
+def load_checks(path: str) -> list[Any]:
+    """Check rows from a ``strikeview check --json`` file; ``CliError`` when it is not one."""
+    p = Path(path)
+    if not p.is_file():
+        raise CliError(f"no such file: {path}")
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise CliError(f"{path} is not a JSON checks file") from None
+    rows = data.get("checks") if isinstance(data, dict) else None
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise CliError(f"{path} has no \"checks\" list (write it with 'strikeview check --json')")
+    return rows
+
+
 def run(args: argparse.Namespace) -> int:
     """Render the map image."""
     start = time.perf_counter()
@@ -106,7 +124,12 @@ def run(args: argparse.Namespace) -> int:
     doc = load_events(args.events)
     if args.select is not None and all(e.id != args.select for e in doc.events):
         raise CliError(f"no event {args.select!r} in {args.events}")
-    checks = [] if args.no_checks else compute_checks(doc)
+    if args.no_checks:
+        checks: list[Any] = []
+    elif args.checks:
+        checks = load_checks(args.checks)
+    else:
+        checks = compute_checks(doc)
     from strikeview.gui.map.render import render_map
 
     render_map(doc, out, checks=checks, width=args.width, height=args.height, dpi=args.dpi,

@@ -34,7 +34,7 @@ def _simplified(tolerance_deg: float) -> tuple[BaseGeometry, ...]:
     """Country geometries simplified at a tolerance (tiny polygons dropped), cached per process."""
     geoms = np.array(load_countries().geometries, dtype=object)
     if tolerance_deg > 0:
-        geoms = shapely.simplify(geoms, tolerance_deg, preserve_topology=True)
+        geoms = shapely.simplify(geoms, tolerance_deg, preserve_topology=False)
     return tuple(geoms)
 
 
@@ -83,14 +83,14 @@ def _clipped(tolerance_deg: float, area: Box) -> list[BaseGeometry]:
     idx = countries.tree.query(clip, predicate="intersects")
     geoms = shapely.intersection(np.array(countries.geometries, dtype=object)[idx], clip)
     if tolerance_deg > 0:
-        geoms = shapely.simplify(geoms, tolerance_deg, preserve_topology=True)
+        geoms = shapely.simplify(geoms, tolerance_deg, preserve_topology=False)
     return list(geoms)
 
 
 def land_rings(tolerance_deg: float, domain: BaseGeometry | None = None, area: Box = WORLD_BOX) -> np.ndarray:
     """Land rings at a level of detail within ``area``, joined with NaN rows, clipped to ``domain``."""
     geoms = _clipped(tolerance_deg, area)
-    if domain is not None and geoms:
+    if domain is not None and geoms and not domain.contains(box(*area)):
         arr = np.array(geoms, dtype=object)
         hit = shapely.intersects(arr, domain)
         geoms = list(shapely.intersection(arr[hit], domain))

@@ -33,7 +33,7 @@ class GraticuleLayer(Layer):
             return
         self.step_deg = float(step_deg)
         feats: list[LineFeature] = []
-        fine = min(1.0, step_deg / 4.0)
+        fine = min(2.0, step_deg / 4.0)
         lats = np.arange(-90.0, 90.0 + 1e-9, fine)
         for lon in np.arange(-180.0, 180.0 + 1e-9, step_deg):
             coords = np.column_stack([np.full(lats.size, lon), lats])

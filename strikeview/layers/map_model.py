@@ -83,8 +83,8 @@ class MapModel:
         return rows
 
     def event_bounds(self) -> tuple[float, float, float, float] | None:
-        """Lon/lat box of every geocoded site (and its uncertainty area), or ``None``."""
-        boxes = [b for b in (self.sites.bounds(), self.uncertainty.bounds()) if b is not None]
+        """Lon/lat box of every geocoded site (and its uncertainty disc), or ``None``."""
+        boxes = [b for b in (self.sites.bounds(), self.uncertainty.disc_bounds()) if b is not None]
         if not boxes:
             return None
         return (min(b[0] for b in boxes), min(b[1] for b in boxes),

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import shapely
+from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
 
-from strikeview.geo.geodesy import range_ring
+from strikeview.geo.countries import load_countries
+from strikeview.geo.geodesy import range_ring, ring_polygon
 from strikeview.layers import style as S
 from strikeview.layers.base import AreaFeature, Layer, PointFeature, Style
 from strikeview.model import Event, EventsDocument, Site
@@ -119,8 +123,18 @@ class UncertaintyLayer(Layer):
         super().__init__("uncertainty", "Location uncertainty", styles,
                          {"launch": "Launch area (uncertain)", "impact": "Impact area (uncertain)"}, z=20)
 
+    def disc_bounds(self) -> tuple[float, float, float, float] | None:
+        """Lon/lat box of the discs only (country areas left out: they may span the globe)."""
+        rings = [f.rings[0] for f in self.features
+                 if isinstance(f, AreaFeature) and not f.data.get("country_area")]
+        if not rings:
+            return None
+        pts = np.concatenate(rings)
+        return (float(pts[:, 0].min()), float(pts[:, 1].min()), float(pts[:, 0].max()),
+                float(pts[:, 1].max()))
+
     def rebuild(self, doc: EventsDocument) -> None:
-        """One disc per vague, geocoded site (duplicates of the same place drawn once)."""
+        """One area per vague, geocoded site (the same place drawn once): its country, else a disc."""
         feats: list[AreaFeature] = []
         seen: set[tuple[str, float, float, float]] = set()
         for event in doc.events:
@@ -128,16 +142,41 @@ class UncertaintyLayer(Layer):
                 radius = float(site.uncertainty_km or 0.0)
                 if site.lonlat is None or radius <= 0 or site.precision not in VAGUE_PRECISIONS:
                     continue
-                radius = min(radius, MAX_UNCERTAINTY_KM)
                 key = (site.role, round(site.lon, 3), round(site.lat, 3), radius)
                 if key in seen:
                     continue
                 seen.add(key)
-                ring = range_ring(float(site.lon), float(site.lat), radius, n=120)
-                feats.append(AreaFeature(rings=[ring], style=site.role if site.role == "launch" else "impact",
+                rings = area_rings(site, radius)
+                feats.append(AreaFeature(rings=rings, style="launch" if site.role == "launch" else "impact",
                                          label=site.name, data={"event_id": event.id, "site_index": index,
-                                                                "radius_km": radius}))
+                                                                "radius_km": radius,
+                                                                "country_area": len(rings) != 1}))
         self.set_features(feats)
+
+
+def _polygon_rings(geom: BaseGeometry) -> list[np.ndarray]:
+    """Exterior and interior rings of a (multi)polygon as lon/lat arrays."""
+    rings: list[np.ndarray] = []
+    for poly in getattr(geom, "geoms", [geom]):
+        if isinstance(poly, Polygon) and not poly.is_empty:
+            rings.append(np.asarray(poly.exterior.coords, dtype=float))
+            rings.extend(np.asarray(r.coords, dtype=float) for r in poly.interiors)
+    return rings
+
+
+def area_rings(site: Site, radius_km: float) -> list[np.ndarray]:
+    """Rings of a vague site's area: the country's outline for a country, else a geodesic disc."""
+    if site.precision == "country" and site.country:
+        geom = load_countries().geometry(site.country)
+        if geom is not None:
+            rings = _polygon_rings(shapely.simplify(geom, 0.05, preserve_topology=False))
+            if len(rings) > 1 or len(rings[0]) > 121:
+                return rings
+    radius = min(radius_km, MAX_UNCERTAINTY_KM)
+    ring = range_ring(float(site.lon), float(site.lat), radius, n=int(np.clip(radius / 4.0, 36, 180)))
+    if np.ptp(ring[:, 0]) > 180.0:  # crosses the antimeridian: cut the disc there
+        return _polygon_rings(ring_polygon(float(site.lon), float(site.lat), radius))
+    return [ring]
 
 
 def points_array(layer: Layer) -> np.ndarray:

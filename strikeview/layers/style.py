@@ -43,7 +43,7 @@ def verdict_key(verdict: str | None) -> str:
 def arc_styles() -> dict[str, Style]:
     """Great-circle arc styles, one per verdict, plus a plain one for pairs that were not checked."""
     styles = {key: Style(stroke=colour, stroke_width_px=2.0) for key, (colour, _) in VERDICTS.items()}
-    styles["unchecked"] = Style(stroke="#5b6f80", stroke_width_px=1.5, dash=(4, 3))
+    styles["unchecked"] = Style(stroke="#4a6fa5", stroke_width_px=1.5)
     return styles
 
 

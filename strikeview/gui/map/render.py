@@ -106,7 +106,7 @@ def image_bytes(view: Any, fmt: str, width: int, height: int, dpi: float, title:
         painter.end()
         buf.close()
         return bytes(data.data())
-    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image = QImage(width, height, QImage.Format.Format_RGB32)  # opaque: paints and encodes fastest
     dpm = round(dpi / 0.0254)
     image.setDotsPerMeterX(dpm)
     image.setDotsPerMeterY(dpm)
@@ -114,7 +114,7 @@ def image_bytes(view: Any, fmt: str, width: int, height: int, dpi: float, title:
     paint_view(view, painter, width, height)
     painter.end()
     data, buf = _buffer()
-    if not image.save(buf, "PNG" if fmt == ".png" else "JPEG", -1 if fmt == ".png" else 92):
+    if not image.save(buf, "PNG" if fmt == ".png" else "JPEG", 50 if fmt == ".png" else 92):
         raise OSError(f"could not encode the image as {fmt}")
     buf.close()
     return bytes(data.data())

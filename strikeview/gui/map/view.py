@@ -150,8 +150,33 @@ class MapView(QWidget):
         xy = self.context.projector.extent_xy(lon_min, lat_min, lon_max, lat_max)
         if xy is None:
             return
-        self.vb.setRange(xRange=(xy[0], xy[2]), yRange=(xy[1], xy[3]), padding=0.0)
+        x0, y0, x1, y1 = self._keep_on_world(*xy)
+        self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
         self._range_changed()
+
+    def _keep_on_world(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """Grow a projected box to the frame's aspect, then slide it back onto a cylindrical world map."""
+        if self.context.projector.name not in ("plate_carree", "web_mercator"):
+            return x0, y0, x1, y1
+        aspect = max(self.vb.width(), 1.0) / max(self.vb.height(), 1.0)
+        w, h = x1 - x0, y1 - y0
+        if w / h < aspect:
+            x0, x1 = (x0 + x1) / 2 - h * aspect / 2, (x0 + x1) / 2 + h * aspect / 2
+        else:
+            y0, y1 = (y0 + y1) / 2 - w / aspect / 2, (y0 + y1) / 2 + w / aspect / 2
+        world = self.context.projector.extent_xy(-180.0, -90.0, 180.0, 90.0)
+        if world is None:
+            return x0, y0, x1, y1
+        for lo, hi, wlo, whi, axis in ((x0, x1, world[0], world[2], 0), (y0, y1, world[1], world[3], 1)):
+            if hi - lo >= whi - wlo:
+                shift = (wlo + whi) / 2 - (lo + hi) / 2
+            else:
+                shift = max(0.0, wlo - lo) - max(0.0, hi - whi)
+            if axis == 0:
+                x0, x1 = x0 + shift, x1 + shift
+            else:
+                y0, y1 = y0 + shift, y1 + shift
+        return x0, y0, x1, y1
 
     def fit_events(self, margin: float = 0.12) -> None:
         """Zoom to every site of the model (with a margin); the whole world when there is none."""

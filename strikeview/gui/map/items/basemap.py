@@ -30,7 +30,8 @@ class BasemapItem(LayerPathItem):
     def wanted(self) -> tuple[float, Box]:
         """Level of detail and lon/lat area for the current view."""
         b = self.context.view_bounds
-        return level_for(self.context.deg_per_px), covering_box(*b)
+        # one pixel at 96 DPI: images at higher DPI need no finer coastlines than the screen
+        return level_for(self.context.deg_per_px * self.context.px_scale), covering_box(*b)
 
     def build_paths(self) -> list[Path]:
         """Nothing yet: geometry is built on first paint (see :meth:`paint`)."""
@@ -41,9 +42,10 @@ class BasemapItem(LayerPathItem):
         """Sea under land, for the wanted level and area."""
         projector = self.context.projector
         level, area = self.wanted()
-        sea_xy = projector.cached(("sea",), lambda: _domain_outline(projector))
+        # Areas are clipped to the projection's domain, so they cross no seam: never cut them.
+        sea_xy = projector.cached(("sea",), lambda: _domain_outline(projector), seams=False)
         land_xy = projector.cached(("land", level, area),
-                                   lambda: self.layer.rings(level, projector.domain(), area))
+                                   lambda: self.layer.rings(level, projector.domain(), area), seams=False)
         sea, land = self.layer.styles["sea"], self.layer.styles["land"]
         self._paths = [(pen_for(sea), brush_for(sea), path_from_xy(sea_xy)),
                        (pen_for(land, self.context.px_scale), brush_for(land), path_from_xy(land_xy))]

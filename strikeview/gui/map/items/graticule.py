@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.gui.map.context import MapContext
@@ -15,16 +15,19 @@ from strikeview.layers import style as S
 from strikeview.layers.base import LineFeature
 from strikeview.layers.graticule import GraticuleLayer
 
+LABEL_COLOUR = QColor("#34495e")
 
-def edge_crossings(px: np.ndarray, axis: int, value: float) -> list[float]:
-    """Where a pixel polyline crosses the line ``coord[axis] == value``: the other coordinate of each."""
+
+def edge_crossings(px: np.ndarray, ids: np.ndarray, axis: int, value: float) -> tuple[np.ndarray, np.ndarray]:
+    """Where pixel polylines cross ``coord[axis] == value``: line ids and the other coordinate."""
     a = px[:-1, axis] - value
     b = px[1:, axis] - value
-    ok = np.isfinite(a) & np.isfinite(b) & (np.sign(a) != np.sign(b)) & (a != b)
+    same_line = ids[:-1] == ids[1:]
+    ok = same_line & np.isfinite(a) & np.isfinite(b) & (np.sign(a) != np.sign(b)) & (a != b)
     idx = np.flatnonzero(ok)
     f = a[idx] / (a[idx] - b[idx])
     other = 1 - axis
-    return list(px[idx, other] + f * (px[idx + 1, other] - px[idx, other]))
+    return ids[idx], px[idx, other] + f * (px[idx + 1, other] - px[idx, other])
 
 
 class GraticuleItem(LayerPathItem):
@@ -33,21 +36,41 @@ class GraticuleItem(LayerPathItem):
     layer: GraticuleLayer
 
     def __init__(self, layer: GraticuleLayer, context: MapContext) -> None:
-        self._lines: list[tuple[str, str, np.ndarray]] = []
+        self._xy = np.empty((0, 2))
+        self._ids = np.empty(0, dtype=int)
+        self._kinds: list[str] = []
+        self._texts: list[tuple[QPainterPath, QPainterPath, float, float]] = []
         super().__init__(layer, context)
 
     def build_paths(self) -> list[Path]:
-        """One path for every line, and each line kept apart for labelling."""
-        self._lines = []
+        """One path for every line; every line's vertices and label kept for labelling."""
         projector = self.context.projector
-        for i, f in enumerate(self.layer.features):
-            if isinstance(f, LineFeature):
-                xy = projector.cached((self.layer.name, self.layer.version, i), f.coords)
-                self._lines.append(("lon" if "lon" in f.data else "lat", f.label or "", xy))
+        lines = [f for f in self.layer.features if isinstance(f, LineFeature)]
+        parts, ids = [], []
+        self._kinds = []
+        for i, f in enumerate(lines):
+            xy = projector.cached((self.layer.name, self.layer.version, i), f.coords)
+            parts.append(xy)
+            ids.append(np.full(len(xy), i))
+            self._kinds.append("lon" if "lon" in f.data else "lat")
+        self._xy = np.concatenate(parts) if parts else np.empty((0, 2))
+        self._ids = np.concatenate(ids) if ids else np.empty(0, dtype=int)
+        self._texts = [self._text_path(f.label or "") for f in lines]
+        gaps = [np.vstack([p, [[np.nan, np.nan]]]) for p in parts]
         style = self.layer.styles["line"]
-        xy = np.concatenate([np.vstack([xy, [[np.nan, np.nan]]]) for *_, xy in self._lines]) \
-            if self._lines else np.empty((0, 2))
+        xy = np.concatenate(gaps) if gaps else np.empty((0, 2))
         return [(pen_for(style, self.context.px_scale), brush_for(style), path_from_xy(xy))]
+
+    def _text_path(self, text: str) -> tuple[QPainterPath, QPainterPath, float, float]:
+        """The label's glyphs and white halo (origin at its top left), width and height."""
+        font = font_px(10.0 * self.context.px_scale)
+        fm = QFontMetricsF(font)
+        path = QPainterPath()
+        path.addText(QPointF(0.0, fm.ascent()), font, text)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(3.0 * self.context.px_scale)
+        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        return path, stroker.createStroke(path), fm.horizontalAdvance(text), fm.height()
 
     def frame_rect(self) -> QRectF:
         """The map frame in scene pixels (the view box's rectangle)."""
@@ -59,69 +82,53 @@ class GraticuleItem(LayerPathItem):
         """Draw the lines, then the degree labels on the frame."""
         super().paint(painter, option, widget)
         frame = self.frame_rect()
-        if frame.isEmpty() or not self._lines:
+        if frame.isEmpty() or not len(self._xy):
             return
         scene_tr = self.sceneTransform()
         base = scene_tr.inverted()[0] * painter.transform()
         painter.save()
         painter.setTransform(base)
         painter.setClipping(False)
-        self._draw_labels(painter, scene_tr, frame)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        self._draw_labels(painter, to_scene(scene_tr, self._xy), frame)
         painter.restore()
 
-    def _draw_labels(self, painter: QPainter, scene_tr: object, frame: QRectF) -> None:
+    def _draw_labels(self, painter: QPainter, px: np.ndarray, frame: QRectF) -> None:
         """Longitudes along the top and bottom edges, latitudes along the left and right."""
-        scale = self.context.px_scale
-        font = font_px(10.0 * scale)
-        fm = QFontMetricsF(font)
         outside = self.context.export
-        gap = 3.0 * scale
+        gap = 3.0 * self.context.px_scale
         placed: list[QRectF] = []
-        for kind, text, xy in self._lines:
-            px = to_scene(scene_tr, xy)  # type: ignore[arg-type]
-            if kind == "lon":
-                edges = [(1, frame.top(), "top"), (1, frame.bottom(), "bottom")]
-            else:
-                edges = [(0, frame.left(), "left"), (0, frame.right(), "right")]
-            for axis, value, side in edges:
-                for where in edge_crossings(px, axis, value):
-                    rect = self._label_rect(fm, text, side, where, value, gap, outside)
-                    lo, hi = (frame.left(), frame.right()) if axis == 1 else (frame.top(), frame.bottom())
-                    mid = rect.center().x() if axis == 1 else rect.center().y()
-                    if not (lo + 2 <= mid <= hi - 2) or any(rect.intersects(r) for r in placed):
-                        continue
-                    placed.append(rect)
-                    self._text(painter, font, fm, rect, text, halo=not outside)
+        edges = (("lon", 1, frame.top(), "top"), ("lon", 1, frame.bottom(), "bottom"),
+                 ("lat", 0, frame.left(), "left"), ("lat", 0, frame.right(), "right"))
+        for kind, axis, value, side in edges:
+            lo, hi = (frame.left(), frame.right()) if axis == 1 else (frame.top(), frame.bottom())
+            for line, where in zip(*edge_crossings(px, self._ids, axis, value), strict=True):
+                if self._kinds[line] != kind:
+                    continue
+                glyphs, halo, w, h = self._texts[line]
+                rect = _label_rect(w, h, side, float(where), value, gap, outside)
+                mid = rect.center().x() if axis == 1 else rect.center().y()
+                if not (lo + 2 <= mid <= hi - 2) or any(rect.intersects(r) for r in placed):
+                    continue
+                placed.append(rect)
+                painter.save()
+                painter.translate(rect.topLeft())
+                if not outside:
+                    painter.setBrush(QColor(S.HALO))
+                    painter.drawPath(halo)
+                painter.setBrush(LABEL_COLOUR)
+                painter.drawPath(glyphs)
+                painter.restore()
 
-    @staticmethod
-    def _label_rect(fm: QFontMetricsF, text: str, side: str, where: float, value: float, gap: float,
-                    outside: bool) -> QRectF:
-        """Rectangle of a label at an edge crossing (outside the frame or just inside it)."""
-        w, h = fm.horizontalAdvance(text), fm.height()
-        sign = -1 if outside else 1
-        if side == "top":
-            y = value - h - gap if outside else value + gap
-            return QRectF(where - w / 2, y, w, h)
-        if side == "bottom":
-            y = value + gap if outside else value - h - gap
-            return QRectF(where - w / 2, y, w, h)
-        if side == "left":
-            x = value + sign * gap - (w if outside else 0)
-            return QRectF(x, where - h / 2, w, h)
-        x = value - sign * gap - (0 if outside else w)
-        return QRectF(x, where - h / 2, w, h)
 
-    @staticmethod
-    def _text(painter: QPainter, font: object, fm: QFontMetricsF, rect: QRectF, text: str,
-              halo: bool) -> None:
-        """Draw one label (with a white halo inside the map)."""
-        path = QPainterPath()
-        path.addText(QPointF(rect.left(), rect.top() + fm.ascent()), font, text)  # type: ignore[arg-type]
-        if halo:
-            painter.setPen(QPen(QColor(S.HALO), 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                Qt.PenJoinStyle.RoundJoin))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#34495e"))
-        painter.drawPath(path)
+def _label_rect(w: float, h: float, side: str, where: float, value: float, gap: float,
+                outside: bool) -> QRectF:
+    """Rectangle of a label at an edge crossing (outside the frame or just inside it)."""
+    if side == "top":
+        return QRectF(where - w / 2, value - h - gap if outside else value + gap, w, h)
+    if side == "bottom":
+        return QRectF(where - w / 2, value + gap if outside else value - h - gap, w, h)
+    if side == "left":
+        return QRectF(value - gap - w if outside else value + gap, where - h / 2, w, h)
+    return QRectF(value + gap if outside else value - gap - w, where - h / 2, w, h)

@@ -34,17 +34,20 @@ def place_labels(anchors: np.ndarray, sizes: np.ndarray, radii: np.ndarray, obst
     ``obstacles`` (M, 4) rectangles x0, y0, x1, y1 (markers) to keep clear, ``must`` labels placed
     even when every position collides (the first position is used then).
     """
-    placed = [obstacles.reshape(-1, 4)]
+    obstacles = obstacles.reshape(-1, 4)
+    taken = np.empty((len(obstacles) + len(anchors), 4))
+    taken[:len(obstacles)] = obstacles
+    n_taken = len(obstacles)
     out = np.full((len(anchors), 2), np.nan)
     for i in range(len(anchors)):
         if not np.isfinite(anchors[i]).all():
             continue
         w, h = sizes[i]
-        taken = np.concatenate(placed) if len(placed) > 1 else placed[0]
+        near = taken[:n_taken]
         choice = None
         for dx, dy in _candidates(w, h, radii[i]):
             x0, y0 = anchors[i, 0] + dx, anchors[i, 1] + dy
-            hit = ((taken[:, 0] < x0 + w) & (taken[:, 2] > x0) & (taken[:, 1] < y0 + h) & (taken[:, 3] > y0))
+            hit = (near[:, 0] < x0 + w) & (near[:, 2] > x0) & (near[:, 1] < y0 + h) & (near[:, 3] > y0)
             if not hit.any():
                 choice = (dx, dy)
                 break
@@ -53,7 +56,8 @@ def place_labels(anchors: np.ndarray, sizes: np.ndarray, radii: np.ndarray, obst
         if choice is not None:
             out[i] = choice
             x0, y0 = anchors[i, 0] + choice[0], anchors[i, 1] + choice[1]
-            placed.append(np.array([[x0, y0, x0 + w, y0 + h]]))
+            taken[n_taken] = (x0, y0, x0 + w, y0 + h)
+            n_taken += 1
     return out
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
+from strikeview.geo.geodesy import join_with_nan
 from strikeview.gui.map.context import MapContext
 from strikeview.gui.map.qtstyle import brush_for, pen_for
 from strikeview.layers.base import AreaFeature, Layer, LineFeature
@@ -28,21 +29,26 @@ def path_from_xy(xy: np.ndarray, fill_rule: Qt.FillRule = Qt.FillRule.OddEvenFil
     return path
 
 
-def style_arrays(layer: Layer) -> dict[str, list[np.ndarray]]:
-    """Lon/lat arrays of a layer's line and area features grouped by style key (rings kept apart)."""
+def style_arrays(layer: Layer) -> tuple[dict[str, list[np.ndarray]], set[str]]:
+    """Lon/lat arrays of a layer's features grouped by style key (rings kept apart), and area styles."""
     groups: dict[str, list[np.ndarray]] = {}
+    areas: set[str] = set()
     for f in layer.features:
         if isinstance(f, LineFeature):
             groups.setdefault(f.style, []).append(f.coords)
         elif isinstance(f, AreaFeature):
             groups.setdefault(f.style, []).extend(f.rings)
-    return groups
+            areas.add(f.style)
+    return groups, areas
 
 
 class LayerPathItem(pg.GraphicsObject):
     """Draws a line/area layer; rebuilds its paths when the layer or the projection changes."""
 
     fill_rule = Qt.FillRule.OddEvenFill
+    # With more line features than this, lines are drawn one pixel wide: Qt strokes wide antialiased
+    # lines of a large path two orders of magnitude slower, and dense maps read better thin.
+    thin_over = 250
 
     def __init__(self, layer: Layer, context: MapContext) -> None:
         super().__init__()
@@ -66,23 +72,28 @@ class LayerPathItem(pg.GraphicsObject):
         """The layer style for a key."""
         return self.layer.styles[key]
 
-    def projected(self, key: Hashable, arrays: list[np.ndarray]) -> np.ndarray:
-        """Projected, NaN-joined arrays, cached by the projector under ``key``."""
-        from strikeview.geo.geodesy import join_with_nan
+    def projected(self, key: Hashable, arrays: list[np.ndarray], seams: bool = True) -> np.ndarray:
+        """Projected, NaN-joined arrays, cached by the projector under ``key``.
 
-        return self.context.projector.cached(key, lambda: join_with_nan(arrays))
+        Lines are cut where they jump across a projection's seam; areas (``seams=False``) are not,
+        as cutting a ring would change the area it fills.
+        """
+        return self.context.projector.cached(key, lambda: join_with_nan(arrays), seams=seams)
 
     def build_paths(self) -> list[Path]:
         """One (pen, brush, path) per style in use, in style order."""
-        groups = style_arrays(self.layer)
+        groups, areas = style_arrays(self.layer)
         out: list[Path] = []
         for key in self.layer.styles:
             if key not in groups:
                 continue
-            xy = self.projected((self.layer.name, self.layer.version, key), groups[key])
+            xy = self.projected((self.layer.name, self.layer.version, key), groups[key], key not in areas)
             style = self.style_of(key)
             path = path_from_xy(xy, self.fill_rule)
-            out.append((pen_for(style, self.context.px_scale), brush_for(style), path))
+            pen = pen_for(style, self.context.px_scale)
+            if len(self.layer.features) > self.thin_over and pen.style() != Qt.PenStyle.NoPen:
+                pen.setWidthF(1.0)
+            out.append((pen, brush_for(style), path))
         return out
 
     def rebuild(self) -> None:
@@ -102,9 +113,13 @@ class LayerPathItem(pg.GraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        """Draw the pre-built paths."""
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        """Draw the pre-built paths: fills without antialiasing (outlines cover the edge), then lines."""
         for pen, brush, path in self._paths:
-            painter.setPen(pen)
-            painter.setBrush(brush)
-            painter.drawPath(path)
+            if brush.style() != Qt.BrushStyle.NoBrush:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, pen.style() == Qt.PenStyle.NoPen)
+                painter.fillPath(path, brush)
+            if pen.style() != Qt.PenStyle.NoPen:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(path)  # faster than strokePath for cosmetic pens

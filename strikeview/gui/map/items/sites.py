@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QTransform
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPaintEngine, QPainter, QPainterPath, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.gui.map.context import MapContext
@@ -52,7 +52,8 @@ class SitesItem(pg.GraphicsObject):
         self.setZValue(layer.z)
         self._xy = np.empty((0, 2))
         self._keys: list[str] = []
-        self.drag_override: tuple[int, float, float] | None = None  # feature index, x, y while dragging
+        self.drag_override: tuple[int, float, float] | None = None
+        self._sprites: dict[tuple[Style, float], tuple[QImage, float]] = {}
         layer.changed.connect(self._on_layer_changed)
         self.rebuild()
 
@@ -112,10 +113,35 @@ class SitesItem(pg.GraphicsObject):
         painter.restore()
 
     def _draw_group(self, painter: QPainter, px: np.ndarray, style: Style) -> None:
-        """Draw the markers of one style."""
+        """Draw the markers of one style: stamped from a cached image on raster devices, else as paths."""
         scale = self.context.px_scale
+        engine = painter.paintEngine()
+        if engine is not None and engine.type() == QPaintEngine.Type.Raster and len(px) > 20:
+            sprite, half = self._sprite(style, scale)
+            for x, y in px:
+                painter.drawImage(QPointF(x - half, y - half), sprite)
+            return
         path = symbols_path(px, style.symbol or "circle", style.size_px * scale / 2.0)
         path.setFillRule(Qt.FillRule.WindingFill)
         painter.setPen(pen_for(style, scale, cosmetic=False))
         painter.setBrush(brush_for(style))
         painter.drawPath(path)
+
+    def _sprite(self, style: Style, scale: float) -> tuple[QImage, float]:
+        """An image of one marker (cached per style and scale) and the offset of its centre."""
+        key = (style, scale)
+        if key not in self._sprites:
+            half = style.size_px * scale / 2.0 + style.stroke_width_px * scale + 2.0
+            side = int(np.ceil(2 * half))
+            image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            p = QPainter(image)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            path = symbols_path(np.array([[side / 2.0, side / 2.0]]), style.symbol or "circle",
+                                style.size_px * scale / 2.0)
+            p.setPen(pen_for(style, scale, cosmetic=False))
+            p.setBrush(brush_for(style))
+            p.drawPath(path)
+            p.end()
+            self._sprites[key] = (image, side / 2.0)
+        return self._sprites[key]
