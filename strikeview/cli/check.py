@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import math
+from pathlib import Path
 from typing import Any
 
 from strikeview.cli import CliError, load_events
+from strikeview.model import EventsDocument, FormatError
 
 
 def register(subparsers: Any) -> None:
@@ -19,7 +21,7 @@ def register(subparsers: Any) -> None:
                     "a verdict against the weapon's range (with its source), the countries flown over "
                     "and where the event could have been launched from. Prints a table, or JSON with --json.",
     )
-    parser.add_argument("events", help="events document (from 'strikeview extract')")
+    parser.add_argument("events", help="events document (from 'strikeview extract') or project file")
     parser.add_argument("--json", action="store_true", help="print the checks as JSON to stdout")
     parser.add_argument("--launch", metavar="LAT,LON",
                         help="check from this launch point instead (use --launch=-33.9,151.2 for a "
@@ -41,12 +43,28 @@ def parse_latlon(text: str) -> tuple[float, float]:
     return lon, lat
 
 
+def read_document(path: str) -> EventsDocument:
+    """The events document of an events file or a project file; bad files give one-line errors."""
+    try:
+        from strikeview.io.events import read_events
+    except ImportError:
+        return load_events(path)
+    if Path(path).is_dir():
+        raise CliError(f"{path} is a folder, not an events file")
+    if not Path(path).is_file():
+        raise CliError(f"no such file: {path}")
+    try:
+        return read_events(path)
+    except FormatError as exc:
+        raise CliError(str(exc)) from None
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the checks and print them."""
     from strikeview.geo.plausibility import check_document, checks_to_json, feasible_for_document
 
     launch = parse_latlon(args.launch) if args.launch else None
-    doc = load_events(args.events)
+    doc = read_document(args.events)
     rows = check_document(doc, launch=launch)
     feasible = feasible_for_document(doc, launch=launch)
     document = checks_to_json(rows, feasible)

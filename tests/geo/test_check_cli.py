@@ -63,3 +63,14 @@ def test_check_cli_table_shows_stated_range_beside_figure(tmp_path, capsys):
     assert main(["check", str(path)]) == 0
     out = capsys.readouterr().out
     assert "700 (stated 1,000)" in out and "disagrees" in out
+
+
+def test_check_cli_reads_project_files_and_rejects_folders(events_file, tmp_path, capsys):
+    io_project = pytest.importorskip("strikeview.io.project")
+    doc = EventsDocument.from_json(events_file.read_text())
+    project_path = tmp_path / "case.svproj"
+    io_project.save_project(project_path, io_project.Project(document=doc, title="test"))
+    assert main(["check", str(project_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["checks"][0]["event_id"] == "ev1"
+    assert main(["check", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
