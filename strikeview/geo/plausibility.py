@@ -68,6 +68,18 @@ class CheckRow:
     overflight_nominal_km: dict[str, float]
     reasons: list[str] = field(default_factory=list)
 
+    @property
+    def holds_for(self) -> str | None:
+        """How much of a vague launch area is in range: ``point`` (not vague), ``whole_area``,
+        ``part_of_area``, ``no_part``; ``None`` when the range is unknown."""
+        if self.in_range_fraction is None:
+            return None
+        if not self.launch.get("uncertainty_km"):
+            return "point"
+        if self.in_range_fraction >= 1.0:
+            return "whole_area"
+        return "part_of_area" if self.in_range_fraction > 0.0 else "no_part"
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form of the row (numbers rounded sensibly)."""
         return {
@@ -76,6 +88,7 @@ class CheckRow:
             "distance_max_km": round(self.distance_max_km, 1), "verdict": self.verdict,
             "margin": None if self.margin is None else round(self.margin, 3),
             "in_range_fraction": None if self.in_range_fraction is None else round(self.in_range_fraction, 3),
+            "holds_for": self.holds_for,
             "overflight": self.overflight,
             "overflight_km": {k: round(v, 1) for k, v in self.overflight_km.items()},
             "overflight_nominal": self.overflight_nominal,

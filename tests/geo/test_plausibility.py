@@ -32,7 +32,8 @@ def test_plausibility_kermanshah_to_albu_kamal_in_range_of_zolfaghar_and_qiam():
     # Zolfaghar reaches only from the western part of the province; Qiam-1 from all of it
     assert 0.5 < rows[0].in_range_fraction < 1.0
     assert any("western part of the area" in r for r in rows[0].reasons)
-    assert rows[1].in_range_fraction == 1.0
+    assert rows[0].holds_for == "part_of_area" and rows[0].to_dict()["holds_for"] == "part_of_area"
+    assert rows[1].in_range_fraction == 1.0 and rows[1].holds_for == "whole_area"
     assert any("whole area" in r for r in rows[1].reasons)
     assert any("700 km" in r and "Arms Control Association" in r for r in rows[0].reasons)
 
@@ -51,7 +52,7 @@ def test_plausibility_b1b_from_continental_us_requires_refuelling():
     syria = Site("impact", "eastern Syria", 35.0, 40.0, 150.0, "region", "SY")
     b1b = Weapon("B-1B Lancer", "aircraft", None, 4750.0, "DERIVED radius")
     row = check_event(_event([us, syria], [b1b]))[0]
-    assert row.verdict == "requires_refuelling"
+    assert row.verdict == "requires_refuelling" and row.holds_for == "no_part"
     assert row.margin > 2.0
     assert any("refuelling" in r for r in row.reasons)
 
