@@ -155,7 +155,8 @@ def _verdict(rng: RangeFigure, distance: float) -> str:
     return "in_range"
 
 
-def _range_reasons(rng: RangeFigure, r: Reach, verdict: str, launch: SiteArea) -> list[str]:
+def _range_reasons(rng: RangeFigure, r: Reach, verdict: str, launch: SiteArea,
+                   impact_km: float = 0.0) -> list[str]:
     """Sentences on the distance, the range figure, its source and the area."""
     if rng.max_range_km is None:
         return [f"No range figure is known for {rng.name}; the distance is {_km(r.nominal_km)}."]
@@ -176,7 +177,7 @@ def _range_reasons(rng: RangeFigure, r: Reach, verdict: str, launch: SiteArea) -
         out.append("It is air-launched: its range counts from the release point, which may lie far "
                    "from the aircraft's base.")
     out.extend(_stated_reasons(rng))
-    out.extend(_area_reasons(r, launch, what))
+    out.extend(_area_reasons(r, launch, impact_km, rng, what))
     return out
 
 
@@ -213,16 +214,24 @@ def _stated_reasons(rng: RangeFigure) -> list[str]:
     return [f"{text}, which is close to it ({diff * 100:.0f} % apart)."]
 
 
-def _area_reasons(r: Reach, launch: SiteArea, what: str) -> list[str]:
-    """Sentences on how much of a vague launch area is in range."""
-    if launch.uncertainty_km <= 0 or r.fraction != r.fraction:  # NaN: no range
+def _area_reasons(r: Reach, launch: SiteArea, impact_km: float, rng: RangeFigure, what: str) -> list[str]:
+    """Sentences on how much of a vague launch (or impact) area is in range."""
+    if (launch.uncertainty_km <= 0 and impact_km <= 0) or r.fraction != r.fraction:  # NaN: no range
         return []
-    span = (f"From across the launch area ({launch.name}, radius {_km(launch.uncertainty_km)}) the "
-            f"distance is {_km(r.min_km)} to {_km(r.max_km)}")
+    areas = []
+    if launch.uncertainty_km > 0:
+        areas.append(f"the launch area ({launch.name}, radius {_km(launch.uncertainty_km)})")
+    if impact_km > 0:
+        areas.append(f"the impact area (radius {_km(impact_km)})")
+    span = f"Across {' and '.join(areas)} the distance is {_km(r.min_km)} to {_km(r.max_km)}"
     if r.fraction >= 1.0:
-        return [f"{span}: the verdict holds for the whole area."]
+        return [f"{span}: the verdict holds for every part of {'them' if len(areas) > 1 else 'it'}."]
     if r.fraction <= 0.0:
-        return [f"{span}: beyond the {what} from every part of the area."]
+        if rng.min_range_km is not None and rng.max_range_km is not None and r.max_km < rng.min_range_km:
+            return [f"{span}: closer than the minimum range from every part of it."]
+        return [f"{span}: beyond the {what} from every part of it."]
+    if launch.uncertainty_km <= 0:
+        return [f"{span}: only part of the impact area is within range."]
     where = f"the {r.direction} part of the area" if r.direction else "part of the area"
     return [f"{span}: in range from {where} only (about {r.fraction * 100:.0f} % of it)."]
 
@@ -241,7 +250,7 @@ def _check_pair(event_id: str, launch: Site, impact: Site, weapons: list[Weapon]
         rng = resolve_range(weapon)
         r = reach(area, impact.lon, impact.lat, impact.uncertainty_km, rng.max_range_km, rng.min_range_km)
         verdict = _verdict(rng, r.nominal_km)
-        reasons = _range_reasons(rng, r, verdict, area) if weapons else [
+        reasons = _range_reasons(rng, r, verdict, area, impact.uncertainty_km) if weapons else [
             f"No weapon is named; the distance is {_km(r.nominal_km)}."]
         reasons.extend(_overflight_reasons(nominal, union))
         margin = r.nominal_km / rng.max_range_km if rng.max_range_km else None

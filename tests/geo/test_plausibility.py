@@ -34,7 +34,7 @@ def test_plausibility_kermanshah_to_albu_kamal_in_range_of_zolfaghar_and_qiam():
     assert any("western part of the area" in r for r in rows[0].reasons)
     assert rows[0].holds_for == "part_of_area" and rows[0].to_dict()["holds_for"] == "part_of_area"
     assert rows[1].in_range_fraction == 1.0 and rows[1].holds_for == "whole_area"
-    assert any("whole area" in r for r in rows[1].reasons)
+    assert any("holds for every part of it" in r for r in rows[1].reasons)
     assert any("700 km" in r and "Arms Control Association" in r for r in rows[0].reasons)
 
 
@@ -140,3 +140,16 @@ def test_plausibility_air_launched_and_short_sources():
     assert any("release point" in r for r in row.reasons)
     assert short_source("https://www.example.org/a/b | http://other.net/c") == "example.org and 1 more"
     assert short_source(None) == "no source given"
+
+
+def test_plausibility_vague_impact_and_min_range_area_wording():
+    point = Site("launch", "p", 34.3176, 47.0869)
+    syria = Site("impact", "eastern Syria", 35.0, 40.0, 150.0, "region", "SY")
+    row = check_event(_event([point, syria], [Weapon("T", "SRBM", None, 700.0, "t")]))[0]
+    assert any("impact area (radius 150 km)" in r for r in row.reasons)
+    near = Site("impact", "near", 34.40, 47.20, 10.0, "city", "IR")
+    small = Site("launch", "small area", 34.3176, 47.0869, 20.0, "region", "IR")
+    lora = Weapon("LORA", "SRBM", 90.0, 430.0, "test figure")
+    row = check_event(_event([small, near], [lora]))[0]
+    assert row.verdict == "below_min_range" and row.holds_for == "no_part"
+    assert any("closer than the minimum range from every part" in r for r in row.reasons)
