@@ -1,11 +1,13 @@
 """The ``strikeview_roles`` component, and the one import that registers every strikeview component.
 
-Importing this module registers the factories ``strikeview_weapons``, ``strikeview_places`` and
-``strikeview_roles`` with spaCy, and the ``Span`` extensions they write (``sv_weapon``, ``sv_place``,
-``sv_role``, ``sv_why``, ``sv_used``), each once.
+Importing this module registers the factories ``strikeview_lines``, ``strikeview_weapons``,
+``strikeview_places`` and ``strikeview_roles`` with spaCy, and the ``Span`` extensions they write
+(``sv_weapon``, ``sv_place``, ``sv_role``, ``sv_why``, ``sv_used``), each once.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -15,8 +17,8 @@ from strikeview.extract.places import PLACES_KEY, PlaceFinder, make_place_finder
 from strikeview.extract.roles import is_hypothetical, mention_owner, place_role, weapon_is_used
 from strikeview.extract.weapons import WEAPONS_KEY, WeaponFinder, make_weapon_finder
 
-__all__ = ["PLACES_KEY", "WEAPONS_KEY", "PlaceFinder", "RoleTagger", "WeaponFinder",
-           "make_place_finder", "make_role_tagger", "make_weapon_finder"]
+__all__ = ["PLACES_KEY", "WEAPONS_KEY", "LineBreaker", "PlaceFinder", "RoleTagger", "WeaponFinder",
+           "make_line_breaker", "make_place_finder", "make_role_tagger", "make_weapon_finder"]
 
 for _name, _default in (("sv_role", None), ("sv_why", None), ("sv_used", False)):
     if not Span.has_extension(_name):
@@ -57,6 +59,41 @@ def _strike_verb_in(sent: Span) -> bool:
     """
     verbs = LAUNCH_VERBS | IMPACT_VERBS
     return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not is_hypothetical(t) for t in sent)
+
+
+# "CITY, March 3 (Agency) - " or "CITY (Agency) -- " or "CITY, March 3. /AGENCY/. " at a line start.
+DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z .'’-]{2,}(?:,[^\n]{1,40}?)?[ \t]*"
+    r"(?:(?:\([^)\n]{1,40}\)[ \t]*)?[-—–]{1,2}[ \t]+|/[^/\n]{1,20}/\.?[ \t]+)"
+)
+
+
+class LineBreaker:
+    """Starts a sentence after every blank line, so headlines and datelines are not parsed into text."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        """No settings."""
+        self.nlp = nlp
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Mark the first token after a blank line or a dateline as a sentence start (the parser keeps it)."""
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
+                tok.is_sent_start = True
+        starts = {t.idx: t for t in doc}
+        for m in DATELINE.finditer(doc.text):
+            tok = starts.get(m.end())
+            if tok is not None and tok.i > 0:
+                tok.is_sent_start = True
+        return doc
+
+
+@Language.factory("strikeview_lines")
+def make_line_breaker(nlp: Language, name: str) -> LineBreaker:
+    """Factory of the ``strikeview_lines`` component (placed before the parser)."""
+    return LineBreaker(nlp, name)
 
 
 @Language.factory("strikeview_roles")

@@ -19,7 +19,8 @@ WEEKDAYS: dict[str, int] = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 EARLIER_WORDS: tuple[str, ...] = ("last week", "last month", "last year", "weeks ago", "months ago",
                                   "years ago", "in recent months", "recent weeks", "earlier this year",
-                                  "last summer", "last winter", "days ago", "previously")
+                                  "last summer", "last winter", "days ago", "previously", "last weekend",
+                                  "earlier in the week", "earlier this week", "earlier this month", "since ")
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MD = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)

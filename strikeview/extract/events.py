@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from strikeview.catalog.gazetteer import Place, load_gazetteer
+from strikeview.catalog.gazetteer import Place
+from strikeview.extract.actors import agent_of, country_of, named_subject, strike_actor
 from strikeview.extract.dates import report_date, resolve_date, year_hint
 from strikeview.extract.facts import (
     actor_name,
@@ -27,14 +28,13 @@ from strikeview.extract.facts import (
     subject_of,
 )
 from strikeview.extract.lexicon import (
-    DEMONYMS,
     LAUNCH_VERBS,
     OWN_GROUND,
     RESPONSE_PHRASES,
     SKIPPED_GENERIC_CLASSES,
 )
 from strikeview.extract.places import PLACES_KEY, km_between
-from strikeview.extract.roles import has_strike_argument, is_hypothetical
+from strikeview.extract.roles import has_strike_argument, is_hypothetical, is_strike_word
 from strikeview.extract.weapons import WEAPONS_KEY
 from strikeview.model import Article, Claim, Count, Event, Quote, Site, Weapon
 
@@ -54,6 +54,7 @@ class Group:
     counts: list[tuple[Span, Count]] = field(default_factory=list)
     claims: list[tuple[Span, Claim]] = field(default_factory=list)
     actor: str | None = None
+    tokens: list[Token] = field(default_factory=list)  # where each site and weapon was found
 
 
 def response_tokens(doc: Doc) -> set[int]:
@@ -86,6 +87,23 @@ def dateline_tokens(doc: Doc) -> set[int]:
     return out
 
 
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence."""
+    up: dict[int, int] = {}
+    cur, n = a, 0
+    while True:
+        up[cur.i] = n
+        if cur.head.i == cur.i:
+            break
+        cur, n = cur.head, n + 1
+    cur, n = b, 0
+    while cur.i not in up:
+        if cur.head.i == cur.i:
+            return 1000
+        cur, n = cur.head, n + 1
+    return n + up[cur.i]
+
+
 def quote_bounds(sent: Span) -> tuple[int, int, str]:
     """Character offsets and text of a sentence without surrounding white space."""
     text = sent.text
@@ -106,30 +124,42 @@ class Assembler:
         self.responses = response_tokens(doc)
         self.datelines = dateline_tokens(doc)
         self.groups: dict[str, Group] = {}
-        self._sent_dates: dict[int, dt.date | str | None] = {}
+        self._sent_dates: dict[int, list[Span]] = {}
         self.main_date: dt.date | None = None
+        self.main_country: str | None = None
+        self._countries: dict[int, Place | None] = {}
+        self.weapon_tokens = {i for s in doc.spans.get(WEAPONS_KEY, []) for i in range(s.start, s.end)}
 
-    def sentence_date(self, sent: Span) -> dt.date | str | None:
-        """The date of a sentence's own clauses (dates inside answered-attack phrases left out)."""
+    def fact_date(self, tok: Token) -> dt.date | str | None:
+        """The date of the clause of a fact: the sentence's date expression nearest to it in the parse
+        (dates inside answered-attack phrases left out), resolved; None when it has none."""
+        sent = tok.sent
         if sent.start not in self._sent_dates:
-            found: dt.date | str | None = None
-            for ent in sent.ents:
-                if ent.label_ in ("DATE", "TIME") and ent.start not in self.responses:
-                    found = resolve_date(ent.text, self.ref, self.year)
-                    if found is not None:
-                        break
-            self._sent_dates[sent.start] = found
-        return self._sent_dates[sent.start]
+            self._sent_dates[sent.start] = [
+                e for e in sent.ents if e.label_ in ("DATE", "TIME")
+                and not {e.start - 1, e.start, e.end} & self.responses]
+        ents = self._sent_dates[sent.start]
+        if not ents:
+            return None
+        nearest = min(ents, key=lambda e: tree_distance(e.root, tok))
+        text = nearest.text
+        if nearest.start > 0 and self.doc[nearest.start - 1].lower_ in ("since", "last", "earlier"):
+            text = self.doc[nearest.start - 1].text + " " + text
+        return resolve_date(text, self.ref, self.year)
 
     def key_of(self, tok: Token) -> str:
         """The event a fact at ``tok`` belongs to."""
         if tok.i in self.responses:
             return ANSWERED
-        d = self.sentence_date(tok.sent)
+        d = self.fact_date(tok)
         if d == EARLIER:
             return EARLIER
         if isinstance(d, dt.date) and self.main_date is not None and d != self.main_date:
             return d.isoformat()
+        actor = strike_actor(tok, self.weapon_tokens)
+        country = self.country_of(actor) if actor is not None else None
+        if country is not None and self.main_country and country.country != self.main_country:
+            return f"actor:{country.country}"
         return MAIN
 
     def group(self, key: str) -> Group:
@@ -147,16 +177,28 @@ class Assembler:
                   if s._.sv_role and s.start not in self.datelines]
         weapons = [s for s in self.doc.spans.get(WEAPONS_KEY, []) if s._.sv_used
                    and not (s._.sv_weapon.generic and s._.sv_weapon.weapon_class in SKIPPED_GENERIC_CLASSES)]
-        dates = [self.sentence_date(s.sent) for s in [*places, *weapons] if s.start not in self.responses]
+        dates = [self.fact_date(s.root) for s in [*places, *weapons] if s.start not in self.responses]
         real = [d for d in dates if isinstance(d, dt.date)]
         if real:
             self.main_date = Counter(real).most_common(1)[0][0]
+        self.main_country = self._main_country([*places, *weapons])
         self._add_sites(places)
         self._add_weapons(weapons)
         self._add_own_ground()
         self._add_counts_and_claims()
         self._add_actor_launch()
         return self._events()
+
+    def _main_country(self, facts: list[Span]) -> str | None:
+        """The country of the first named actor of a fact outside answered-attack phrases."""
+        for span in sorted(facts, key=lambda s: s.start):
+            if span.start in self.responses:
+                continue
+            actor = strike_actor(span.root, self.weapon_tokens)
+            country = self.country_of(actor) if actor is not None else None
+            if country is not None and country.country:
+                return country.country
+        return None
 
     def _add_sites(self, places: list[Span]) -> None:
         """A site for every place mention with a role."""
@@ -165,7 +207,9 @@ class Assembler:
             hedge = self._denied(span.sent) or hedge_in(span.sent)
             site = place.to_site(span._.sv_role, claimed_by=claimed_by(span.root), as_written=span.text,
                                  hedge=hedge)
-            self.group(self.key_of(span.root)).sites.append((span.sent, site))
+            group = self.group(self.key_of(span.root))
+            group.sites.append((span.sent, site))
+            group.tokens.append(span.root)
 
     def _denied(self, sent: Span) -> str | None:
         """"denied" when this sentence or the next one denies the claim."""
@@ -196,7 +240,9 @@ class Assembler:
                     elif len(ranges) == 1:
                         stated = ranges[0]
                 weapon = span._.sv_weapon.to_weapon(claimed_by=claimed_by(span.root), stated_range_km=stated)
-                self.group(self.key_of(span.root)).weapons.append((span.sent, weapon))
+                group = self.group(self.key_of(span.root))
+                group.weapons.append((span.sent, weapon))
+                group.tokens.append(span.root)
 
     def _add_own_ground(self) -> None:
         """"launched from its own territory": a launch site in the country of the one who launched."""
@@ -215,20 +261,10 @@ class Assembler:
             self.group(self.key_of(tok)).sites.append((tok.sent, site))
 
     def country_of(self, tok: Token) -> Place | None:
-        """The country of an actor: a named country, the country of a named place, or a nationality."""
-        gaz = load_gazetteer()
-        for t in tok.subtree:
-            key = t.lower_
-            if key in DEMONYMS:
-                return gaz.country(DEMONYMS[key])
-            if t.ent_type_ == "GPE":
-                cands = gaz.candidates(t.text)
-                if cands and cands[0].country:
-                    return gaz.country(cands[0].country)
-        for span in self.doc.spans.get(PLACES_KEY, []):
-            if span.start <= tok.i < span.end and span._.sv_place.country:
-                return gaz.country(span._.sv_place.country)
-        return None
+        """The country of an actor token (cached per token)."""
+        if tok.i not in self._countries:
+            self._countries[tok.i] = country_of(self.doc, tok)
+        return self._countries[tok.i]
 
     def _add_counts_and_claims(self) -> None:
         """Counts and claims (denials, hedges) in the sentences of each event."""
@@ -264,13 +300,12 @@ class Assembler:
     def _add_actor_launch(self) -> None:
         """Each event's actor; the main event without a launch site gets the actor's country."""
         for group in self.groups.values():
-            verb = self._launcher(group)
-            if verb is None:
+            group.actor = self._actor(group)
+            found = self._launcher(group) if group.key == MAIN else None
+            if found is None:
                 continue
-            subj = named_subject(verb) or _agent_of(verb)
-            if subj is None:
-                continue
-            group.actor = actor_name(subj)
+            verb, subj = found
+            group.actor = group.actor or actor_name(subj)
             if group.key != MAIN or any(s.role == "launch" for _, s in group.sites):
                 continue
             country = self.country_of(subj)
@@ -278,16 +313,28 @@ class Assembler:
                 site = country.to_site("launch", claimed_by=claimed_by(verb), as_written=group.actor)
                 group.sites.append((verb.sent, site))
 
-    def _launcher(self, group: Group) -> Token | None:
-        """The first launch verb with a weapon or strike argument in the event's sentences or title."""
+    def _actor(self, group: Group) -> str | None:
+        """The first actor the parse names for a fact of the event."""
+        for tok in sorted(group.tokens, key=lambda t: t.i):
+            actor = strike_actor(tok, self.weapon_tokens)
+            if actor is not None and actor.i not in self.datelines:
+                return actor_name(actor)
+        return None
+
+    def _launcher(self, group: Group) -> tuple[Token, Token] | None:
+        """The first launch verb with a weapon or strike argument in the event's sentences, and who
+        launched (its agent or named subject, not itself a weapon or a strike)."""
         weapon_tokens = {i for s in self.doc.spans.get(WEAPONS_KEY, []) for i in range(s.start, s.end)}
         unique = {s.start: s for s, _ in [*group.sites, *group.weapons]}
-        sents = sorted(unique.values(), key=lambda s: s.start)
-        for sent in sents:
+        for sent in sorted(unique.values(), key=lambda s: s.start):
             for tok in sent:
-                if tok.pos_ == "VERB" and tok.lemma_.lower() in LAUNCH_VERBS \
-                        and has_strike_argument(tok, weapon_tokens) and not is_hypothetical(tok):
-                    return tok
+                if not (tok.pos_ == "VERB" and tok.lemma_.lower() in LAUNCH_VERBS
+                        and has_strike_argument(tok, weapon_tokens)) or is_hypothetical(tok):
+                    continue
+                subj = agent_of(tok) or named_subject(tok)
+                if subj is not None and not is_strike_word(subj, weapon_tokens) \
+                        and subj.i not in self.datelines:
+                    return tok, subj
         return None
 
     def _events(self) -> list[Event]:
@@ -338,28 +385,7 @@ class Assembler:
         )
 
 
-def named_subject(verb: Token) -> Token | None:
-    """The subject of a verb, looking past pronouns to the subject of a verb above ("Iran said it ...")."""
-    cur = verb
-    for _ in range(6):
-        subj = subject_of(cur)
-        if subj is not None and subj.pos_ != "PRON":
-            return subj
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-    return None
-
-
-def _agent_of(verb: Token) -> Token | None:
-    """The agent of a passive verb ("launched by the Russians" -> "Russians")."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-_VAGUE = {"country": 3, "sea": 2, "region": 1}
+_VAGUE = {"country": 3}
 
 
 def prune_sites(sites: list[Site]) -> list[Site]:
@@ -384,7 +410,7 @@ def _within(inner: Site, outer: Site) -> bool:
               precision="point")
     b = Place(name="", lon=outer.lon, lat=outer.lat, kind="", country=None, uncertainty_km=0,  # type: ignore[arg-type]
               precision="point")
-    return km_between(a, b) <= max(outer.uncertainty_km, 50.0) * 1.5
+    return km_between(a, b) <= outer.uncertainty_km
 
 
 def drop_subsumed_weapons(events: list[Event]) -> None:

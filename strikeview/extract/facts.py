@@ -133,7 +133,7 @@ def counts_in(sent: Span, weapon_heads: dict[int, str]) -> list[tuple[Token, Cou
         if value is None or value == 0:
             continue
         head = tok.head
-        while head.dep_ in ("nmod", "compound", "conj") and head.head.pos_ == "NOUN" \
+        while head.dep_ in ("nmod", "compound") and head.head.pos_ == "NOUN" \
                 and head.i != head.head.i:
             head = head.head
         lemma = head.lemma_.lower()

@@ -27,7 +27,7 @@ STRIKE_NOUNS: frozenset[str] = frozenset({
 # Prepositions that introduce an impact location after a launch verb or a strike noun.
 IMPACT_PREPS: frozenset[str] = frozenset({
     "at", "on", "against", "in", "into", "near", "onto", "upon", "toward", "towards", "around", "inside",
-    "outside",
+    "outside", "across", "throughout",
 })
 
 # Words of other kinds of events: places governed by them are not strike sites.
@@ -67,7 +67,8 @@ HEDGE_PHRASES: tuple[str, ...] = (
 # Phrases that introduce the attack a strike answers (a separate, earlier event).
 RESPONSE_PHRASES: tuple[str, ...] = (
     "in response to", "in retaliation for", "in retaliation to", "in revenge for", "to avenge",
-    "in reprisal for", "answered", "retaliation for",
+    "in reprisal for", "answered", "retaliation for", "response to", "retaliation against", "revenge for",
+    "reprisal for", "in return for",
 )
 
 # Launch-area words: "showed the area as X" after a launch cue names the launch area.

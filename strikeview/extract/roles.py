@@ -32,7 +32,8 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "county", "countryside", "part", "desert", "centre", "center", "heart", "edge", "port", "capital",
 })
 CONTAINER_PREPS: frozenset[str] = frozenset({"in", "inside", "within", "near", "of", "outside", "at"})
-ROUTE_PREPS: frozenset[str] = frozenset({"over", "across", "through", "via", "past"})
+ROUTE_PREPS: frozenset[str] = frozenset({"over", "through", "via", "past"})
+LIST_PREPS: frozenset[str] = frozenset({"including", "like", "such", "as well as", "among"})
 MODALS: frozenset[str] = frozenset({"will", "would", "could", "might", "may", "should", "shall", "ca"})
 OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 
@@ -213,14 +214,20 @@ def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> tu
                 return None, "modifier"
             if dep in ("nsubj", "csubj", "expl"):
                 return None, "actor"
-        if dep == "pobj" and head.pos_ == "ADP":
+        if dep == "pobj" and (head.pos_ == "ADP" or head.dep_ in ("prep", "agent")):
             verdict = _step_pobj(t, me, owner)
             if verdict is not None:
                 return verdict
             p = head.lower_
+            gov = head.head
+            if p in LIST_PREPS:  # "targets including X": X stands where the list's head stands
+                if gov.pos_ in ("VERB", "AUX"):
+                    role, why = _verb_role(gov, prep, from_seen, "dobj", weapon_tokens)
+                    return (None, "no_cue") if role == "climb" else (role, why)
+                t = gov
+                continue
             from_seen = from_seen or p == "from"
             prep = p
-            gov = head.head
             if p == "of" and gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() not in STRIKE_NOUNS:
                 t = gov
                 continue

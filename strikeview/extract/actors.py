@@ -1,0 +1,75 @@
+"""Who carried out a strike, and that actor's country, from the parse.
+
+The actor of a fact is the agent or named subject of the strike verb governing it ("Russia launched
+..." / "... launched by the Russians"); its country comes from a country it names, the country of a
+place it names, or a nationality word. Reporting verbs ("the Iraqi military said") are not actors.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from strikeview.catalog.gazetteer import Place, load_gazetteer
+from strikeview.extract.facts import subject_of
+from strikeview.extract.lexicon import DEMONYMS, IMPACT_VERBS, LAUNCH_VERBS
+from strikeview.extract.places import PLACES_KEY
+from strikeview.extract.roles import is_strike_word
+
+
+def named_subject(verb: Token) -> Token | None:
+    """The subject of a verb, looking past pronouns to the subject of a verb above ("Iran said it ...")."""
+    cur = verb
+    for _ in range(6):
+        subj = subject_of(cur)
+        if subj is not None and subj.pos_ != "PRON":
+            return subj
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def agent_of(word: Token) -> Token | None:
+    """The agent of a passive verb or strike noun ("launched by the Russians", "strikes by Israel")."""
+    for child in word.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and word.pos_ == "NOUN"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def strike_actor(tok: Token, weapon_tokens: set[int]) -> Token | None:
+    """The actor of the strike verb (or strike noun) that governs ``tok``, if the parse names one."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ == "NOUN" and is_strike_word(cur, weapon_tokens):
+            agent = agent_of(cur)
+            if agent is not None:
+                return agent
+        if cur.pos_ in ("VERB", "AUX"):
+            if cur.lemma_.lower() not in (LAUNCH_VERBS | IMPACT_VERBS):
+                return None
+            actor = agent_of(cur) or subject_of(cur)
+            if actor is None or actor.pos_ == "PRON" or is_strike_word(actor, weapon_tokens):
+                return None
+            return actor
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def country_of(doc: Doc, tok: Token) -> Place | None:
+    """The country of an actor: a named country, the country of a named place, or a nationality."""
+    gaz = load_gazetteer()
+    for t in tok.subtree:
+        key = t.lower_
+        if key in DEMONYMS:
+            return gaz.country(DEMONYMS[key])
+        if t.ent_type_ == "GPE":
+            cands = gaz.candidates(t.text)
+            if cands and cands[0].country:
+                return gaz.country(cands[0].country)
+    for span in doc.spans.get(PLACES_KEY, []):
+        if span.start <= tok.i < span.end and span._.sv_place.country:
+            return gaz.country(span._.sv_place.country)
+    return None
