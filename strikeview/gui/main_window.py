@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -30,7 +30,7 @@ from strikeview.gui.layers_panel import LayersPanel
 from strikeview.gui.map_slot import MapSlot
 from strikeview.gui.quotes_panel import QuotesPanel
 from strikeview.gui.settings import add_recent_file, load_layout, save_layout
-from strikeview.gui.workers import ExtractionTask
+from strikeview.gui.workers import ExtractionTask, start_warm_up
 from strikeview.model import EventsDocument, FormatError
 from strikeview.workspace import Workspace
 
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setInterval(60_000)
         self.autosave_timer.timeout.connect(lambda: projects.autosave(self))
         self.autosave_timer.start()
+        self.warm_up: object = None  # country outlines etc. load in a thread once the window is up
         if restore_layout:
             geometry, state = load_layout()
             if geometry is not None:
@@ -276,6 +277,16 @@ class MainWindow(QMainWindow):
         self.extractionFinished.emit()
 
     # -- desktop conventions -------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once shown, load what the first checks need in the background."""
+        super().showEvent(event)
+        if self.warm_up is None:
+            self.warm_up = False
+            QTimer.singleShot(250, self._start_warm_up)
+
+    def _start_warm_up(self) -> None:
+        self.warm_up = start_warm_up()
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept dragged files."""
         if event.mimeData().hasUrls():

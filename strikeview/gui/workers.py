@@ -8,6 +8,7 @@ between reports (and right after the model has loaded); the window stops showing
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -35,6 +36,31 @@ def shared_pipeline() -> Any:
 def pipeline_loaded() -> bool:
     """Whether the shared pipeline is already in memory."""
     return _PIPELINE is not None
+
+
+def warm_up_checks() -> float:
+    """Load what the first plausibility check needs (country outlines, catalogues) and return the seconds
+    it took; run in a background thread so the first document does not freeze the window."""
+    import time
+
+    from strikeview.model import Event, Site, Weapon
+    from strikeview.workspace import compute_checks
+
+    started = time.perf_counter()
+    event = Event(id="warm-up", article_id="warm-up", weapons=[Weapon(name="ballistic missile")],
+                  sites=[Site(role="launch", name="a", lon=47.0, lat=34.3, uncertainty_km=100.0),
+                         Site(role="impact", name="b", lon=41.0, lat=34.4)])
+    # a warm-up failure shows up again, with its message, when the checks are used
+    with contextlib.suppress(Exception):
+        compute_checks(EventsDocument(events=[event]))
+    return time.perf_counter() - started
+
+
+def start_warm_up() -> threading.Thread:
+    """Run :func:`warm_up_checks` in a daemon thread."""
+    thread = threading.Thread(target=warm_up_checks, name="strikeview-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def expand_report_paths(paths: Sequence[str | Path]) -> list[Path]:
