@@ -70,15 +70,16 @@ class CheckRow:
 
     @property
     def holds_for(self) -> str | None:
-        """How much of a vague launch area is in range: ``point`` (not vague), ``whole_area``,
-        ``part_of_area``, ``no_part``; ``None`` when the range is unknown."""
+        """How much of a vague launch (or impact) area the verdict holds for: ``point`` (not vague),
+        ``whole_area``, ``part_of_area``, ``no_part``; ``None`` when the range is unknown."""
         if self.in_range_fraction is None:
             return None
-        if not self.launch.get("uncertainty_km"):
+        if not self.launch.get("uncertainty_km") and not self.impact.get("uncertainty_km"):
             return "point"
-        if self.in_range_fraction >= 1.0:
+        share = self.in_range_fraction if self.verdict == "in_range" else 1.0 - self.in_range_fraction
+        if share >= 1.0:
             return "whole_area"
-        return "part_of_area" if self.in_range_fraction > 0.0 else "no_part"
+        return "part_of_area" if share > 0.0 else "no_part"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form of the row (numbers rounded sensibly)."""

@@ -52,7 +52,7 @@ def test_plausibility_b1b_from_continental_us_requires_refuelling():
     syria = Site("impact", "eastern Syria", 35.0, 40.0, 150.0, "region", "SY")
     b1b = Weapon("B-1B Lancer", "aircraft", None, 4750.0, "DERIVED radius")
     row = check_event(_event([us, syria], [b1b]))[0]
-    assert row.verdict == "requires_refuelling" and row.holds_for == "no_part"
+    assert row.verdict == "requires_refuelling" and row.holds_for == "whole_area"
     assert row.margin > 2.0
     assert any("refuelling" in r for r in row.reasons)
 
@@ -151,5 +151,5 @@ def test_plausibility_vague_impact_and_min_range_area_wording():
     small = Site("launch", "small area", 34.3176, 47.0869, 20.0, "region", "IR")
     lora = Weapon("LORA", "SRBM", 90.0, 430.0, "test figure")
     row = check_event(_event([small, near], [lora]))[0]
-    assert row.verdict == "below_min_range" and row.holds_for == "no_part"
+    assert row.verdict == "below_min_range" and row.holds_for == "whole_area"
     assert any("closer than the minimum range from every part" in r for r in row.reasons)
