@@ -130,7 +130,7 @@ def reach(area: SiteArea, target_lon: float, target_lat: float, target_uncertain
     return Reach(nominal, lo, hi, fraction, direction)
 
 
-def area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_paths: int = 24,
+def area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_paths: int = 16,
                     sample_step_km: float = 5.0,
                     countries: Countries | None = None) -> tuple[list[tuple[str, float]], dict[str, float]]:
     """Countries the great circles from across an area to a target may cross.
@@ -155,7 +155,7 @@ def _area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_p
     samples = area_samples(area, countries=ctry)
     if area.uncertainty_km <= 0 or len(samples) <= 1:
         return tuple(nominal.items()), tuple(nominal.items())
-    pick = np.unique(np.linspace(0, len(samples) - 1, min(max_paths, len(samples))).round().astype(int))
+    pick = _path_starts(area, samples, max_paths)
     positions: dict[str, list[float]] = {}
     best: dict[str, float] = {}
     starts = [((area.lon, area.lat), nominal_pieces)]
@@ -173,6 +173,19 @@ def _area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_p
                 positions.setdefault(code, []).append(start_km / total)
     order = sorted(best, key=lambda c: float(np.median(positions[c])))
     return tuple(nominal.items()), tuple((c, best[c]) for c in order)
+
+
+def _path_starts(area: SiteArea, samples: np.ndarray, max_paths: int) -> np.ndarray:
+    """Indices of the samples to fly from: half on the rim (the area's extremes), half inside."""
+    n = len(samples)
+    _, _, d = inverse(np.full(n, area.lon), np.full(n, area.lat), samples[:, 0], samples[:, 1])
+    on_rim = np.asarray(d) >= 0.99 * area.uncertainty_km
+    picks: list[np.ndarray] = []
+    for group, share in ((np.flatnonzero(on_rim), max_paths - max_paths // 2),
+                         (np.flatnonzero(~on_rim), max_paths // 2)):
+        if len(group) and share:
+            picks.append(group[np.linspace(0, len(group) - 1, min(share, len(group))).round().astype(int)])
+    return np.unique(np.concatenate(picks)) if picks else np.arange(0)
 
 
 def _totals(pieces: list[tuple[str, float, float]]) -> dict[str, float]:
