@@ -113,7 +113,11 @@ def _catalogue_spec(name: str) -> Any | None:
 def resolve_range(weapon: Weapon) -> RangeFigure:
     """The range figure a verdict uses: the event's, else the catalogue's, else the report's."""
     if weapon.max_range_km is not None:
-        return RangeFigure(weapon.name, weapon.weapon_class, weapon.min_range_km, weapon.max_range_km,
+        wclass = weapon.weapon_class
+        if wclass is None:  # the class decides e.g. combat radius vs range
+            spec = _catalogue_spec(weapon.name)
+            wclass = getattr(spec, "weapon_class", None)
+        return RangeFigure(weapon.name, wclass, weapon.min_range_km, weapon.max_range_km,
                            weapon.range_source or "events file (no source given)", "event",
                            weapon.stated_range_km)
     spec = _catalogue_spec(weapon.name)
@@ -162,8 +166,9 @@ def _range_reasons(rng: RangeFigure, r: Reach, verdict: str, launch: SiteArea,
     if rng.max_range_km is None:
         return [f"No range figure is known for {rng.name}; the distance is {_km(r.nominal_km)}."]
     what = "combat radius" if rng.weapon_class == "aircraft" else "maximum range"
+    ratio = r.nominal_km / rng.max_range_km
     out = [f"The great-circle distance is {_km(r.nominal_km)}; the {what} of {rng.name} is "
-           f"{_km(rng.max_range_km)} ({_origin_phrase(rng)}), margin {r.nominal_km / rng.max_range_km:.2f}."]
+           f"{_km(rng.max_range_km)} ({_origin_phrase(rng)}): distance/range {ratio:.2f}."]
     if rng.min_range_km is not None:
         out.append(f"Its minimum range is {_km(rng.min_range_km)}.")
     if verdict == "requires_refuelling":

@@ -153,3 +153,10 @@ def test_plausibility_vague_impact_and_min_range_area_wording():
     row = check_event(_event([small, near], [lora]))[0]
     assert row.verdict == "below_min_range" and row.holds_for == "whole_area"
     assert any("closer than the minimum range from every part" in r for r in row.reasons)
+
+
+def test_plausibility_class_from_catalogue_when_event_lacks_it():
+    pytest.importorskip("strikeview.catalog.weapons")
+    us = Site("launch", "a base", 39.8, -98.6)
+    row = check_event(_event([us, ALBU_KAMAL], [Weapon("B-1B", None, None, 4750.0, "events file")]))[0]
+    assert row.weapon["class"] == "aircraft" and row.verdict == "requires_refuelling"
