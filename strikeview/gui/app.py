@@ -78,7 +78,7 @@ def run(paths: Sequence[str | Path], *, samples_when_empty: bool = True, quit_wh
     """Open the window on ``paths`` (or the sample reports) and run until it is closed.
 
     ``quit_when_shown`` prints the seconds from ``started`` (a ``time.perf_counter`` value) to the
-    window being shown, then quits (for the start-up benchmark).
+    window being shown and to it being fully drawn once, then quits (for the start-up benchmark).
     """
     import time
 
@@ -91,8 +91,11 @@ def run(paths: Sequence[str | Path], *, samples_when_empty: bool = True, quit_wh
     window.show()
     if quit_when_shown:
         def report() -> None:
+            shown_s = time.perf_counter() - (started or 0.0)
+            window.grab()  # paint every widget once, the map included
+            drawn_s = time.perf_counter() - (started or 0.0)
             if started is not None:
-                print(f"shown {time.perf_counter() - started:.3f} s", flush=True)
+                print(f"shown {shown_s:.3f} s drawn {drawn_s:.3f} s", flush=True)
             window.close()
             app.quit()
 
