@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,6 +106,12 @@ class ChecksPanel(QWidget):
         workspace.subscribe("highlight", self._sync_highlight)
         self.rebuild()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Redraw in the new colours when the system switches between light and dark."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.rebuild()
+
     def rebuild(self) -> None:
         """Fill the table from the workspace's check rows."""
         ws = self.workspace
@@ -122,11 +128,18 @@ class ChecksPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(row_details(row))
                 if c == COLUMNS.index("Verdict") and colour:
-                    item.setForeground(QColor(colour))
+                    item.setForeground(self._readable(colour))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self._syncing = False
         self._sync_highlight()
+
+    def _readable(self, colour: str) -> QColor:
+        """A verdict colour, lightened when the system palette is dark."""
+        qcolour = QColor(colour)
+        if self.palette().base().color().lightness() < 128:
+            return qcolour.lighter(170)
+        return qcolour
 
     def _event_label(self, event_id: Any) -> str:
         """A short human name for an event: date and actor."""

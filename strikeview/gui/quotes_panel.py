@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
@@ -91,6 +92,12 @@ class QuotesPanel(QWidget):
             workspace.subscribe(topic, self.refresh)
         self.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Redraw in the new colours when the system switches between light and dark."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()
+
     def plain_text(self) -> str:
         """What the panel shows, as plain text."""
         return self.view.toPlainText()
@@ -122,7 +129,8 @@ class QuotesPanel(QWidget):
         if conflicts:
             cursor.insertText("\n\nConflicting claims:", _fmt(bold=True))
             for line in conflicts:
-                cursor.insertText("\n" + line, _fmt(colour="#b03a2e"))
+                dark = self.palette().base().color().lightness() < 128
+                cursor.insertText("\n" + line, _fmt(colour="#ff8a80" if dark else "#b03a2e"))
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _insert_quote(self, cursor: QTextCursor, quote: Quote, facts: list[Fact]) -> None:

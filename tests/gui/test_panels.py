@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QKeySequence, QTextCursor
 
 from strikeview.gui import projects
+from strikeview.gui.checks_panel import COLUMNS
 from strikeview.gui.main_window import MainWindow
 from strikeview.gui.settings import recent_files
 from strikeview.model import Article, Event, EventsDocument, Quote, Site, Weapon
@@ -165,3 +166,18 @@ def test_panels_opening_a_project_keeps_unsaved_work(qtbot, window, tmp_path):
 
     recovered = load_project(kept[0].removeprefix("Unsaved work kept in "))
     assert recovered.document.events[0].sites[1].lonlat == (41.5, 34.0)
+
+
+def test_panels_follow_a_dark_palette(window):
+    pytest.importorskip("strikeview.geo.plausibility")
+    from PySide6.QtGui import QColor, QPalette
+
+    panel = window.checks_panel
+    window.workspace.select("a-e1")
+    col = COLUMNS.index("Verdict")
+    light = panel.table.item(0, col).foreground().color()
+    dark = QPalette(panel.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    panel.setPalette(dark)
+    lighter = panel.table.item(0, col).foreground().color()
+    assert lighter.lightness() > light.lightness() + 30
