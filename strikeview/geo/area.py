@@ -1,7 +1,8 @@
 """Vague sites as areas: sample points across a site's uncertainty disc, and what they reach or cross.
 
 A site with ``uncertainty_km`` > 0 stands for a disc of that radius around its point. For a sea
-the disc is limited to water (points inside no country polygon); for a country to that country.
+the disc is limited to water (points inside no country polygon); for a country, or a place within
+a known country, to that country.
 Samples are spread evenly over the disc (a sunflower pattern in an azimuthal-equidistant plane
 centred on the site) plus points on its rim.
 """
@@ -37,12 +38,18 @@ class SiteArea:
 
 def site_area(name: str, lon: float, lat: float, uncertainty_km: float = 0.0, precision: str | None = None,
               kind: str | None = None, country: str | None = None) -> SiteArea:
-    """A :class:`SiteArea` from a site's fields: seas keep to water, countries to their land."""
+    """A :class:`SiteArea` from a site's fields.
+
+    A sea keeps to water; a country to its land; a province, city or facility of a known country
+    to that country (a province does not spill over the border); a border area is not limited.
+    """
     limit: str | None = None
     if precision == "sea" or kind == "sea":
         limit = "water"
     elif precision == "country" or kind == "country":
         limit = country or load_countries().at(lon, lat)
+    elif precision != "border" and kind != "border" and uncertainty_km and uncertainty_km > 0:
+        limit = country if country and load_countries().geometry(country) is not None else None
     return SiteArea(name, float(lon), float(lat), float(uncertainty_km or 0.0), limit)
 
 
@@ -122,10 +129,10 @@ def reach(area: SiteArea, target_lon: float, target_lat: float, target_uncertain
     ok = (d - u <= max_km) & (d + u >= (min_km or 0.0))
     fraction = float(ok.mean())
     direction = None
-    if 0.0 < fraction < 1.0:
-        mean = pts[ok].mean(axis=0)
-        if np.hypot(*(mean - (area.lon, area.lat))) > 1e-6:
-            az = float(inverse(area.lon, area.lat, float(mean[0]), float(mean[1]))[0])
+    if 0.0 < fraction < 1.0:  # from the part out of range towards the part in range
+        out_mean, in_mean = pts[~ok].mean(axis=0), pts[ok].mean(axis=0)
+        if np.hypot(*(in_mean - out_mean)) > 1e-6:
+            az = float(inverse(*(float(v) for v in (*out_mean, *in_mean)))[0])
             direction = direction_word(az)
     return Reach(nominal, lo, hi, fraction, direction)
 

@@ -27,6 +27,8 @@ VERDICTS = ("in_range", "beyond_range", "below_min_range", "range_unknown", "req
 ROUTED_CLASSES = frozenset({"drone", "cruise_missile", "loitering_munition", "uav"})
 #: Figures that differ by more than this share are said to disagree.
 DISAGREEMENT = 0.10
+#: Impact areas smaller than this radius (km) are not worth a sentence (they still count in distances).
+IMPACT_AREA_KM = 25.0
 
 
 @dataclass
@@ -40,6 +42,7 @@ class RangeFigure:
     source: str | None
     origin: str  # "event", "catalogue", "stated" or "none"
     stated_range_km: float | None = None
+    generic: bool = False  # a class of weapon ("ballistic missile"), not a named system
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form (``class`` for the weapon class)."""
@@ -129,7 +132,8 @@ def resolve_range(weapon: Weapon) -> RangeFigure:
     if weapon.stated_range_km is not None:
         return RangeFigure(weapon.name, wclass, None, weapon.stated_range_km, "stated in the report",
                            "stated", weapon.stated_range_km)
-    return RangeFigure(weapon.name, wclass, None, None, None, "none", None)
+    generic = weapon.generic or bool(getattr(spec, "generic", False))
+    return RangeFigure(weapon.name, wclass, None, None, None, "none", None, generic)
 
 
 def _km(value: float) -> str:
@@ -164,6 +168,9 @@ def _range_reasons(rng: RangeFigure, r: Reach, verdict: str, launch: SiteArea,
                    impact_km: float = 0.0) -> list[str]:
     """Sentences on the distance, the range figure, its source and the area."""
     if rng.max_range_km is None:
+        if rng.generic:
+            return [f"{rng.name} names a class of weapon, not a system, so no range figure applies; "
+                    f"the distance is {_km(r.nominal_km)}."]
         return [f"No range figure is known for {rng.name}; the distance is {_km(r.nominal_km)}."]
     what = "combat radius" if rng.weapon_class == "aircraft" else "maximum range"
     ratio = r.nominal_km / rng.max_range_km
@@ -217,18 +224,22 @@ def _stated_reasons(rng: RangeFigure) -> list[str]:
             f"{origin} figure of {_km(rng.max_range_km)}")
     if diff > DISAGREEMENT:
         return [f"{text}, which disagrees with it by {diff * 100:.0f} %."]
+    if diff < 0.005:
+        return [f"{text}, which matches it."]
     return [f"{text}, which is close to it ({diff * 100:.0f} % apart)."]
 
 
 def _area_reasons(r: Reach, launch: SiteArea, impact_km: float, rng: RangeFigure, what: str) -> list[str]:
     """Sentences on how much of a vague launch (or impact) area is in range."""
-    if (launch.uncertainty_km <= 0 and impact_km <= 0) or r.fraction != r.fraction:  # NaN: no range
+    if r.fraction != r.fraction:  # NaN: no range
         return []
     areas = []
     if launch.uncertainty_km > 0:
         areas.append(f"the launch area ({launch.name}, radius {_km(launch.uncertainty_km)})")
-    if impact_km > 0:
+    if impact_km >= IMPACT_AREA_KM:
         areas.append(f"the impact area (radius {_km(impact_km)})")
+    if not areas:
+        return []
     span = f"Across {' and '.join(areas)} the distance is {_km(r.min_km)} to {_km(r.max_km)}"
     if r.fraction >= 1.0:
         return [f"{span}: the verdict holds for every part of {'them' if len(areas) > 1 else 'it'}."]

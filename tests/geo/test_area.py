@@ -29,3 +29,12 @@ def test_area_reach_partial_gives_direction_and_bounds():
 def test_area_direction_word_compass():
     assert [direction_word(a) for a in (0, 44, 90, 180, 270, 359)] == [
         "northern", "north-eastern", "eastern", "southern", "western", "northern"]
+
+
+def test_area_province_keeps_to_its_country_and_border_does_not():
+    c = load_countries()
+    province = area_samples(site_area("Kermanshah Province", 47.0869, 34.3176, 170.0, precision="region",
+                                      country="IR"))
+    assert set(c.at_many(province[:, 0], province[:, 1])) == {"IR"}
+    border = area_samples(site_area("the border", 45.9, 33.9, 170.0, precision="border", country="IR"))
+    assert {"IR", "IQ"} <= set(c.at_many(border[:, 0], border[:, 1]))

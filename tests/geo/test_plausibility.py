@@ -160,3 +160,12 @@ def test_plausibility_class_from_catalogue_when_event_lacks_it():
     us = Site("launch", "a base", 39.8, -98.6)
     row = check_event(_event([us, ALBU_KAMAL], [Weapon("B-1B", None, None, 4750.0, "events file")]))[0]
     assert row.weapon["class"] == "aircraft" and row.verdict == "requires_refuelling"
+
+
+def test_plausibility_generic_weapon_and_matching_stated_range():
+    point = Site("launch", "p", 34.3176, 47.0869)
+    generic = Weapon("ballistic missile", "ballistic_missile", generic=True)
+    same = Weapon("Qiam-1", "SRBM", None, 800.0, "LWJ", stated_range_km=800.0)
+    rows = check_event(_event([point, ALBU_KAMAL], [generic, same]))
+    assert rows[0].verdict == "range_unknown" and "class of weapon" in rows[0].reasons[0]
+    assert any("which matches it" in r for r in rows[1].reasons)
