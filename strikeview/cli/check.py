@@ -75,6 +75,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _whole_km(value: float) -> int:
+    """Whole kilometres, rounded as the reasons round them (0.1 km, then half up)."""
+    return math.floor(round(value, 1) + 0.5)
+
+
 def _cell(value: Any, fmt: str = "{:,.0f}") -> str:
     """A number formatted for the table, or a dash."""
     if value is None:
@@ -104,7 +109,7 @@ def format_table(document: dict[str, Any]) -> str:
     for row in checks:
         body.append((
             str(row["event_id"]), _short(row["launch"]["name"]), _short(row["impact"]["name"]),
-            _short(str(row["weapon"].get("name") or "-")), _cell(row["distance_km"]),
+            _short(str(row["weapon"].get("name") or "-")), f"{_whole_km(row['distance_km']):,}",
             _range_text(row["weapon"]), _cell(row["margin"], "{:.2f}"), row["verdict"].replace("_", " "),
             " ".join(row["overflight"]) or "-"))
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header) - 1)]

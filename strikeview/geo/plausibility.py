@@ -136,9 +136,14 @@ def resolve_range(weapon: Weapon) -> RangeFigure:
     return RangeFigure(weapon.name, wclass, None, None, None, "none", None, generic)
 
 
+def whole_km(value: float) -> int:
+    """Kilometres to a whole number the way the JSON and the table show them (0.1 km, then half up)."""
+    return math.floor(round(value, 1) + 0.5)
+
+
 def _km(value: float) -> str:
     """``1,234 km``."""
-    return f"{value:,.0f} km"
+    return f"{whole_km(value):,} km"
 
 
 def _site_dict(site: Site | SiteArea) -> dict[str, Any]:
