@@ -73,10 +73,13 @@ def parse_layers(text: str | None) -> list[str] | None:
 
 
 def default_title(doc: EventsDocument) -> str:
-    """``Strike events, 2018-10-01 – 2020-01-08 (5 events from 5 reports)`` style title."""
+    """``Strike events, 2018-10-01 – 2020-01-08 (5 events from 5 reports)`` style title.
+
+    The dates are given only when every event has one (a span of some events would mislead).
+    """
     dates = sorted(d for d in (e.date for e in doc.events) if d)
     span = ""
-    if dates:
+    if dates and len(dates) == len(doc.events):
         span = f", {dates[0]} – {dates[-1]}" if dates[0] != dates[-1] else f", {dates[0]}"
     n_ev, n_art = len(doc.events), len({e.article_id for e in doc.events})
     return (f"Strike events{span} ({n_ev} event{'s' * (n_ev != 1)} from "

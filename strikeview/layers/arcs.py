@@ -145,8 +145,9 @@ class RangeRingsLayer(Layer):
         """One ring and its caption (placed on the ring, spread round by ``nth``)."""
         ring = range_ring(launch.lon, launch.lat, radius_km, n=360)
         text = f"{weapon} {kind} {radius_km:,.0f} km"
-        at = ring[(30 + 47 * nth) % 360]
+        order = (30 + 47 * nth + np.arange(0, 360, 10)) % 360  # preferred spot first, then round the ring
+        at = ring[order[0]]
         self.captions.append(PointFeature(lon=float(at[0]), lat=float(at[1]), style="ring", label=text,
-                                          priority=50, data={"marker_px": 0.0}))
+                                          priority=50, data={"marker_px": 0.0, "options": ring[order]}))
         return LineFeature(coords=join_with_nan(split_antimeridian(ring)), style=kind, label=text,
                            data={"radius_km": radius_km, "center": launch.lonlat, "weapon": weapon})

@@ -150,7 +150,7 @@ class UncertaintyLayer(Layer):
                 feats.append(AreaFeature(rings=rings, style="launch" if site.role == "launch" else "impact",
                                          label=site.name, data={"event_id": event.id, "site_index": index,
                                                                 "radius_km": radius,
-                                                                "country_area": len(rings) != 1}))
+                                                                "country_area": is_country_area(site)}))
         self.set_features(feats)
 
 
@@ -164,14 +164,19 @@ def _polygon_rings(geom: BaseGeometry) -> list[np.ndarray]:
     return rings
 
 
+def is_country_area(site: Site) -> bool:
+    """Whether a site stands for a whole country that we have the outline of."""
+    return bool(site.precision == "country" and site.country
+                and load_countries().geometry(site.country) is not None)
+
+
 def area_rings(site: Site, radius_km: float) -> list[np.ndarray]:
     """Rings of a vague site's area: the country's outline for a country, else a geodesic disc."""
-    if site.precision == "country" and site.country:
-        geom = load_countries().geometry(site.country)
-        if geom is not None:
-            rings = _polygon_rings(shapely.simplify(geom, 0.05, preserve_topology=False))
-            if len(rings) > 1 or len(rings[0]) > 121:
-                return rings
+    if is_country_area(site):
+        geom = load_countries().geometry(str(site.country))
+        rings = _polygon_rings(shapely.simplify(geom, 0.05, preserve_topology=False))
+        if rings:
+            return rings
     radius = min(radius_km, MAX_UNCERTAINTY_KM)
     ring = range_ring(float(site.lon), float(site.lat), radius, n=int(np.clip(radius / 4.0, 36, 180)))
     if np.ptp(ring[:, 0]) > 180.0:  # crosses the antimeridian: cut the disc there

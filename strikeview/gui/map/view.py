@@ -222,6 +222,12 @@ class MapView(QWidget):
         """The map frame in scene pixels."""
         return self.vb.sceneBoundingRect()
 
+    def site_scene_positions(self) -> np.ndarray:
+        """Scene pixel positions of the site markers (none when the sites layer is hidden)."""
+        if not self.model.sites.visible:
+            return np.empty((0, 2))
+        return self.sites_item.scene_positions()
+
     def canvas_rect(self) -> QRectF:
         """The whole drawing area in scene pixels."""
         return QRectF(0, 0, float(self.gv.width()), float(self.gv.height()))

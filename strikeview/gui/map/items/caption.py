@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
@@ -15,9 +17,9 @@ NOTE_PX = 10.5
 
 
 def source_line(article: object) -> str:
-    """``Outlet, “Title”, date`` of an article (parts that are missing left out)."""
-    outlet = getattr(article, "outlet", None)
-    title = getattr(article, "title", "") or getattr(article, "path", "")
+    """``Outlet, “Title”, date`` of an article (the file name when the outlet is not known)."""
+    outlet = getattr(article, "outlet", None) or PurePath(str(getattr(article, "path", "") or "")).name
+    title = getattr(article, "title", "")
     date = getattr(article, "date", None)
     parts = [p for p in (outlet, f"“{title}”" if title else None, date) if p]
     return ", ".join(parts) or str(getattr(article, "id", "?"))

@@ -52,13 +52,38 @@ def place_labels(anchors: np.ndarray, sizes: np.ndarray, radii: np.ndarray, obst
                 choice = (dx, dy)
                 break
         if choice is None and must[i]:
-            choice = _candidates(w, h, radii[i])[0]
+            choice = _least_covering(anchors[i], w, h, radii[i], near, len(obstacles))
         if choice is not None:
             out[i] = choice
             x0, y0 = anchors[i, 0] + choice[0], anchors[i, 1] + choice[1]
             taken[n_taken] = (x0, y0, x0 + w, y0 + h)
             n_taken += 1
     return out
+
+
+def _least_covering(anchor: np.ndarray, w: float, h: float, r: float, taken: np.ndarray,
+                    n_markers: int) -> tuple[float, float]:
+    """The position around a marker that covers the fewest markers, then the fewest labels."""
+    best, best_hits = None, None
+    for dx, dy in _candidates(w, h, r):
+        x0, y0 = anchor[0] + dx, anchor[1] + dy
+        hit = (taken[:, 0] < x0 + w) & (taken[:, 2] > x0) & (taken[:, 1] < y0 + h) & (taken[:, 3] > y0)
+        hits = 100 * int(hit[:n_markers].sum()) + int(hit[n_markers:].sum())
+        if best_hits is None or hits < best_hits:
+            best, best_hits = (dx, dy), hits
+    return best  # type: ignore[return-value]
+
+
+def pick_on_ring(options_px: np.ndarray, w: float, h: float, frame: QRectF,
+                 taken: list[QRectF]) -> QRectF | None:
+    """A w×h box centred on the first ring point that keeps it inside the frame, clear of ``taken``."""
+    for x, y in options_px:
+        if not (np.isfinite(x) and np.isfinite(y)):
+            continue
+        rect = QRectF(x - w / 2, y - h / 2, w, h)
+        if frame.contains(rect) and not any(rect.intersects(t) for t in taken):
+            return rect
+    return None
 
 
 class LabelsItem(pg.GraphicsObject):
@@ -74,6 +99,7 @@ class LabelsItem(pg.GraphicsObject):
         self._texts: list[tuple[QPainterPath, QPainterPath, QColor, QRectF]] = []
         self._placement_key: tuple | None = None
         self._offsets = np.empty((0, 2))
+        self._ring_options: dict[int, np.ndarray] = {}
         layer.changed.connect(self._on_layer_changed)
         self.rebuild()
 
@@ -109,6 +135,10 @@ class LabelsItem(pg.GraphicsObject):
             halo = stroker.createStroke(path)
             rect = QRectF(0, 0, fm.horizontalAdvance(f.label or ""), fm.height())
             self._texts.append((path, halo, QColor(style.stroke or S.TEXT), rect))
+        self._ring_options = {
+            i: self.context.projector.cached((self.layer.name, self.layer.version, "ring", i),
+                                             f.data["options"], seams=False)
+            for i, f in enumerate(feats) if "options" in f.data}
         self._placement_key = None
         self.update()
 
@@ -130,8 +160,10 @@ class LabelsItem(pg.GraphicsObject):
             marks = marks[np.isfinite(marks).all(axis=1)]
             half = 6.0 * scale
             obstacles = np.column_stack([marks - half, marks + half]) if len(marks) else np.empty((0, 4))
-            must = np.array([f.priority >= 100 or f.style == "ring" for f in self.feats()], dtype=bool)
-            self._offsets = place_labels(px, sizes, radii, obstacles, must)
+            must = np.array([f.priority >= 100 for f in self.feats()], dtype=bool)
+            anchors = px.copy()
+            anchors[list(self._ring_options)] = np.nan  # ring captions are placed on their ring
+            self._offsets = place_labels(anchors, sizes, radii, obstacles, must)
             self._placement_key = key
         return self._offsets
 
@@ -148,14 +180,35 @@ class LabelsItem(pg.GraphicsObject):
         painter.setTransform(base)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        for (path, halo, colour, _), p, off in zip(self._texts, px, offsets, strict=True):
-            if not np.isfinite(off).all():
+        taken: list[QRectF] = []
+        for i, ((path, halo, colour, rect), p, off) in enumerate(zip(self._texts, px, offsets, strict=True)):
+            if i in self._ring_options or not np.isfinite(off).all():
                 continue
-            painter.save()
-            painter.translate(p[0] + off[0], p[1] + off[1])
-            painter.setBrush(HALO)
-            painter.drawPath(halo)
-            painter.setBrush(colour)
-            painter.drawPath(path)
-            painter.restore()
+            taken.append(rect.translated(p[0] + off[0], p[1] + off[1]))
+            self._draw_text(painter, path, halo, colour, p[0] + off[0], p[1] + off[1])
+        self._draw_ring_captions(painter, scene_tr, taken)
+        painter.restore()
+
+    def _draw_ring_captions(self, painter: QPainter, scene_tr: object, taken: list[QRectF]) -> None:
+        """Captions of range rings: on the ring, inside the frame, clear of the site labels."""
+        vb = self.getViewBox()
+        frame = vb.sceneBoundingRect() if vb is not None else QRectF()
+        for i, options in self._ring_options.items():
+            path, halo, colour, rect = self._texts[i]
+            box = pick_on_ring(to_scene(scene_tr, options), rect.width(), rect.height(),  # type: ignore[arg-type]
+                               frame.adjusted(4, 4, -4, -4), taken)
+            if box is not None:
+                taken.append(box)
+                self._draw_text(painter, path, halo, colour, box.left(), box.top())
+
+    @staticmethod
+    def _draw_text(painter: QPainter, path: QPainterPath, halo: QPainterPath, colour: QColor, x: float,
+                   y: float) -> None:
+        """A text path with its white halo, its top left at ``(x, y)``."""
+        painter.save()
+        painter.translate(x, y)
+        painter.setBrush(HALO)
+        painter.drawPath(halo)
+        painter.setBrush(colour)
+        painter.drawPath(path)
         painter.restore()

@@ -31,7 +31,7 @@ class LegendItem(Overlay):
         width = max(fm.horizontalAdvance(r.title) for r in rows) + sw + 22 * s
         width = max(width, fmh.horizontalAdvance("Legend") + 16 * s)
         height = fmh.height() + 10 * s + row_h * len(rows)
-        rect = QRectF(frame.right() - width - 10 * s, frame.top() + 10 * s, width, height)
+        rect = self._corner(frame, width, height)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         panel(painter, rect, s)
@@ -48,6 +48,25 @@ class LegendItem(Overlay):
                              row.title)
             y += row_h
         painter.restore()
+
+    def _corner(self, frame: QRectF, width: float, height: float) -> QRectF:
+        """The frame corner (top right, top left, bottom right) where the legend hides fewest sites."""
+        s = self.s
+        m = 10 * s
+        low = frame.bottom() - height - m - (0 if self.host.context.export else 24 * s)
+        corners = [QRectF(frame.right() - width - m, frame.top() + m, width, height),
+                   QRectF(frame.left() + m, frame.top() + m, width, height),
+                   QRectF(frame.right() - width - m, low, width, height)]
+        pts = self.host.site_scene_positions()
+        pts = pts[np.isfinite(pts).all(axis=1)]
+
+        def covered(r: QRectF) -> int:
+            pad = 12 * s
+            label = 110 * s  # room for the site's label, usually to its right
+            inside = ((pts[:, 0] > r.left() - pad - label) & (pts[:, 0] < r.right() + pad)
+                      & (pts[:, 1] > r.top() - pad) & (pts[:, 1] < r.bottom() + pad))
+            return int(inside.sum())
+        return min(corners, key=covered)  # the first wins ties
 
     def _swatch(self, painter: QPainter, row: LegendEntry, rect: QRectF) -> None:
         """The small picture of a legend row."""

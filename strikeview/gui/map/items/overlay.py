@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
@@ -24,6 +25,9 @@ class MapHost(Protocol):
 
     def canvas_rect(self) -> QRectF:
         """The whole drawing area (frame and margins) in scene pixels."""
+
+    def site_scene_positions(self) -> np.ndarray:
+        """Scene pixel positions ``(N, 2)`` of the site markers."""
 
     def scene_to_lonlat(self, point: QPointF) -> tuple[float, float] | None:
         """Lon/lat under a scene point, if any."""

@@ -88,6 +88,9 @@ class SitesItem(pg.GraphicsObject):
 
     def scene_positions(self) -> np.ndarray:
         """Scene (widget pixel) positions of every feature."""
+        vb = self.getViewBox()
+        if vb is not None:
+            vb.updateMatrix()  # the view box defers its transform until it paints
         return to_scene(self.sceneTransform(), self.projected())
 
     def boundingRect(self) -> QRectF:
@@ -106,7 +109,9 @@ class SitesItem(pg.GraphicsObject):
         painter.setTransform(base)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         keys = np.array(self._keys)
-        for key, style in self.layer.styles.items():
+        order = sorted(self.layer.styles, key=lambda k: (k.endswith("_selected"), k.startswith("launch")))
+        for key in order:  # launches over impacts, the selected event over the others
+            style = self.layer.styles[key]
             sel = (keys == key) & np.isfinite(px).all(axis=1)
             if sel.any():
                 self._draw_group(painter, px[sel], style)
