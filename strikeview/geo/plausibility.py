@@ -9,46 +9,35 @@ Vague sites are areas: the reasons say when a verdict holds for part of the area
 
 from __future__ import annotations
 
+import dataclasses
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import shapely
 
-from strikeview.geo.area import Reach, SiteArea, area_overflight, area_samples, reach, site_area
+from strikeview.geo.area import SiteArea, area_overflight, area_samples, reach, site_area
 from strikeview.geo.countries import load_countries
 from strikeview.geo.feasible import feasible_region
+from strikeview.geo.reasons import (
+    RangeFigure,
+    km_text,
+    overflight_reasons,
+    range_reasons,
+    resolve_range,
+    short_source,
+    whole_km,
+)
 from strikeview.model import Event, EventsDocument, Site, Weapon
 
+__all__ = ["VERDICTS", "CheckRow", "RangeFigure", "check_document", "check_event", "checks_to_json",
+           "feasible_for_document", "feasible_for_event", "resolve_range", "short_source", "usable_sites",
+           "whole_km"]
+
 VERDICTS = ("in_range", "beyond_range", "below_min_range", "range_unknown", "requires_refuelling")
-#: Classes whose real routes are longer than the great circle.
-ROUTED_CLASSES = frozenset({"drone", "cruise_missile", "loitering_munition", "uav"})
-#: Figures that differ by more than this share are said to disagree.
-DISAGREEMENT = 0.10
-#: Impact areas smaller than this radius (km) are not worth a sentence (they still count in distances).
-IMPACT_AREA_KM = 25.0
 
 
-@dataclass
-class RangeFigure:
-    """The range a verdict uses and where it came from."""
-
-    name: str
-    weapon_class: str | None
-    min_range_km: float | None
-    max_range_km: float | None
-    source: str | None
-    origin: str  # "event", "catalogue", "stated" or "none"
-    stated_range_km: float | None = None
-    generic: bool = False  # a class of weapon ("ballistic missile"), not a named system
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form (``class`` for the weapon class)."""
-        return {"name": self.name, "class": self.weapon_class, "min_range_km": self.min_range_km,
-                "max_range_km": self.max_range_km, "range_source": self.source,
-                "stated_range_km": self.stated_range_km, "range_from": self.origin}
 
 
 @dataclass
@@ -101,49 +90,12 @@ class CheckRow:
         }
 
 
-def _catalogue_spec(name: str) -> Any | None:
-    """The weapons catalogue's entry for a name, when the catalogue module is available."""
-    try:
-        from strikeview.catalog.weapons import load_weapons
-    except ImportError:
-        return None
-    try:
-        return load_weapons().find(name)
-    except (LookupError, ValueError, OSError):
-        return None
 
 
-def resolve_range(weapon: Weapon) -> RangeFigure:
-    """The range figure a verdict uses: the event's, else the catalogue's, else the report's."""
-    if weapon.max_range_km is not None:
-        wclass = weapon.weapon_class
-        if wclass is None:  # the class decides e.g. combat radius vs range
-            spec = _catalogue_spec(weapon.name)
-            wclass = getattr(spec, "weapon_class", None)
-        return RangeFigure(weapon.name, wclass, weapon.min_range_km, weapon.max_range_km,
-                           weapon.range_source or "events file (no source given)", "event",
-                           weapon.stated_range_km)
-    spec = _catalogue_spec(weapon.name)
-    if spec is not None and getattr(spec, "max_range_km", None) is not None:
-        return RangeFigure(weapon.name, weapon.weapon_class or spec.weapon_class, spec.min_range_km,
-                           spec.max_range_km, spec.source or "weapons catalogue", "catalogue",
-                           weapon.stated_range_km)
-    wclass = weapon.weapon_class or (spec.weapon_class if spec is not None else None)
-    if weapon.stated_range_km is not None:
-        return RangeFigure(weapon.name, wclass, None, weapon.stated_range_km, "stated in the report",
-                           "stated", weapon.stated_range_km)
-    generic = weapon.generic or bool(getattr(spec, "generic", False))
-    return RangeFigure(weapon.name, wclass, None, None, None, "none", None, generic)
 
 
-def whole_km(value: float) -> int:
-    """Kilometres to a whole number the way the JSON and the table show them (0.1 km, then half up)."""
-    return math.floor(round(value, 1) + 0.5)
 
 
-def _km(value: float) -> str:
-    """``1,234 km``."""
-    return f"{whole_km(value):,} km"
 
 
 def _site_dict(site: Site | SiteArea) -> dict[str, Any]:
@@ -169,93 +121,14 @@ def _verdict(rng: RangeFigure, distance: float) -> str:
     return "in_range"
 
 
-def _range_reasons(rng: RangeFigure, r: Reach, verdict: str, launch: SiteArea,
-                   impact_km: float = 0.0) -> list[str]:
-    """Sentences on the distance, the range figure, its source and the area."""
-    if rng.max_range_km is None:
-        if rng.generic:
-            return [f"{rng.name} names a class of weapon, not a system, so no range figure applies; "
-                    f"the distance is {_km(r.nominal_km)}."]
-        return [f"No range figure is known for {rng.name}; the distance is {_km(r.nominal_km)}."]
-    what = "combat radius" if rng.weapon_class == "aircraft" else "maximum range"
-    ratio = r.nominal_km / rng.max_range_km
-    out = [f"The great-circle distance is {_km(r.nominal_km)}; the {what} of {rng.name} is "
-           f"{_km(rng.max_range_km)} ({_origin_phrase(rng)}): distance/range {ratio:.2f}."]
-    if rng.min_range_km is not None:
-        out.append(f"Its minimum range is {_km(rng.min_range_km)}.")
-    if verdict == "requires_refuelling":
-        out.append(f"The distance exceeds the unrefuelled {what} by {_km(r.nominal_km - rng.max_range_km)}: "
-                   "the mission needs air-to-air refuelling (or a forward base).")
-    if (rng.weapon_class in ROUTED_CLASSES and verdict == "in_range"
-            and r.nominal_km > 0.9 * rng.max_range_km):
-        out.append(f"Less than 10 % to spare ({_km(rng.max_range_km - r.nominal_km)}): a "
-                   f"{rng.weapon_class.replace('_', ' ')} flies a longer route than the great circle, "
-                   "so the real route may be out of range.")
-    if rng.weapon_class == "air_launched":
-        out.append("It is air-launched: its range counts from the release point, which may lie far "
-                   "from the aircraft's base.")
-    out.extend(_stated_reasons(rng))
-    out.extend(_area_reasons(r, launch, impact_km, rng, what))
-    return out
 
 
-def short_source(source: str | None) -> str:
-    """A source for a sentence: a web address shortened to its site, "and N more" for the others."""
-    if not source:
-        return "no source given"
-    parts = [p.strip() for p in source.split(" | ") if p.strip()]
-    first = parts[0]
-    match = re.match(r"https?://(?:www\.)?([^/]+)", first)
-    text = match.group(1) if match else first
-    return text + (f" and {len(parts) - 1} more" if len(parts) > 1 else "")
 
 
-def _origin_phrase(rng: RangeFigure) -> str:
-    """Where the range figure comes from, in words."""
-    if rng.origin == "catalogue":
-        return f"weapons catalogue; source: {short_source(rng.source)}"
-    if rng.origin == "stated":
-        return "the figure stated in the report; no catalogue figure is known"
-    return f"source: {short_source(rng.source)}"
 
 
-def _stated_reasons(rng: RangeFigure) -> list[str]:
-    """Sentences comparing a range stated in the report with the figure used."""
-    if rng.stated_range_km is None or rng.origin == "stated" or rng.max_range_km is None:
-        return []
-    diff = abs(rng.stated_range_km - rng.max_range_km) / max(rng.max_range_km, 1e-9)
-    origin = "catalogue" if rng.origin == "catalogue" else "events file's"
-    text = (f"The report states a range of {_km(rng.stated_range_km)}; the verdict uses the "
-            f"{origin} figure of {_km(rng.max_range_km)}")
-    if diff > DISAGREEMENT:
-        return [f"{text}, which disagrees with it by {diff * 100:.0f} %."]
-    if diff < 0.005:
-        return [f"{text}, which matches it."]
-    return [f"{text}, which is close to it ({diff * 100:.0f} % apart)."]
 
 
-def _area_reasons(r: Reach, launch: SiteArea, impact_km: float, rng: RangeFigure, what: str) -> list[str]:
-    """Sentences on how much of a vague launch (or impact) area is in range."""
-    if r.fraction != r.fraction:  # NaN: no range
-        return []
-    areas = []
-    if launch.uncertainty_km > 0:
-        areas.append(f"the launch area ({launch.name}, radius {_km(launch.uncertainty_km)})")
-    if impact_km >= IMPACT_AREA_KM:
-        areas.append(f"the impact area (radius {_km(impact_km)})")
-    if not areas:
-        return []
-    span = f"Across {' and '.join(areas)} the distance is {_km(r.min_km)} to {_km(r.max_km)}"
-    if r.fraction >= 1.0:
-        return [f"{span}: the verdict holds for every part of {'them' if len(areas) > 1 else 'it'}."]
-    if r.fraction <= 0.0:
-        if rng.min_range_km is not None and rng.max_range_km is not None and r.max_km < rng.min_range_km:
-            return [f"{span}: closer than the minimum range from every part of it."]
-        return [f"{span}: beyond the {what} from every part of it."]
-    if launch.uncertainty_km <= 0:
-        return [f"{span}: only part of the impact area is within range."]
-    where = f"the {r.direction} part of the area" if r.direction else "part of the area"
-    return [f"{span}: in range from {where} only (about {r.fraction * 100:.0f} % of it)."]
 
 
 def _check_pair(event_id: str, launch: Site, impact: Site, weapons: list[Weapon],
@@ -272,9 +145,9 @@ def _check_pair(event_id: str, launch: Site, impact: Site, weapons: list[Weapon]
         rng = resolve_range(weapon)
         r = reach(area, impact.lon, impact.lat, impact.uncertainty_km, rng.max_range_km, rng.min_range_km)
         verdict = _verdict(rng, r.nominal_km)
-        reasons = _range_reasons(rng, r, verdict, area, impact.uncertainty_km) if weapons else [
-            f"No weapon is named; the distance is {_km(r.nominal_km)}."]
-        reasons.extend(_overflight_reasons(nominal, union))
+        reasons = range_reasons(rng, r, verdict, area, impact.uncertainty_km) if weapons else [
+            f"No weapon is named; the distance is {km_text(r.nominal_km)}."]
+        reasons.extend(overflight_reasons(nominal, union))
         margin = r.nominal_km / rng.max_range_km if rng.max_range_km else None
         rows.append(CheckRow(
             event_id=event_id, launch=_site_dict(launch), impact=_site_dict(impact), weapon=rng.to_dict(),
@@ -285,22 +158,31 @@ def _check_pair(event_id: str, launch: Site, impact: Site, weapons: list[Weapon]
     return rows
 
 
-def _overflight_reasons(nominal: list[tuple[str, float]], union: dict[str, float]) -> list[str]:
-    """Sentences on the countries crossed."""
-    if not union:
-        return ["The great circle crosses no country's territory (open sea)."]
-    out = ["The great circle crosses " + (", ".join(f"{c} ({_km(km)})" for c, km in nominal) or "no country")
-           + "."]
-    extra = [c for c in union if c not in dict(nominal)]
-    if extra:
-        out.append("From other parts of the launch area it may also cross " + ", ".join(extra) + ".")
+
+
+def usable_sites(event: Event, role: str) -> list[Site]:
+    """The event's sites of a role with real coordinates, their uncertainty made a number ≥ 0.
+
+    Sites with coordinates out of range or not finite are left out (they cannot be checked).
+    """
+    out = []
+    for site in event.sites_with_role(role):
+        try:
+            lon, lat = float(site.lon), float(site.lat)  # type: ignore[arg-type]
+            unc = float(site.uncertainty_km or 0.0)
+        except (TypeError, ValueError):
+            continue
+        if not (math.isfinite(lon) and math.isfinite(lat) and abs(lat) <= 90.0 and abs(lon) <= 360.0):
+            continue
+        out.append(dataclasses.replace(site, lon=lon, lat=lat,
+                                       uncertainty_km=unc if math.isfinite(unc) and unc > 0 else 0.0))
     return out
 
 
 def _launch_sites(event: Event, launch: tuple[float, float] | None) -> list[Site]:
     """The event's launch sites, or the one point given instead."""
     if launch is None:
-        return event.sites_with_role("launch")
+        return usable_sites(event, "launch")
     lon, lat = launch
     name = f"{abs(lat):.2f}°{'N' if lat >= 0 else 'S'} {abs(lon):.2f}°{'E' if lon >= 0 else 'W'} (given)"
     return [Site(role="launch", name=name, lat=lat, lon=lon, uncertainty_km=0.0, precision="point",
@@ -315,7 +197,7 @@ def check_event(event: Event, launch: tuple[float, float] | None = None) -> list
     cache: dict[tuple[Any, ...], Any] = {}
     rows: list[CheckRow] = []
     for ls in _launch_sites(event, launch):
-        for imp in event.sites_with_role("impact"):
+        for imp in usable_sites(event, "impact"):
             rows.extend(_check_pair(event.id, ls, imp, event.weapons, cache))
     return rows
 
@@ -352,7 +234,7 @@ def feasible_for_event(event: Event, launch: tuple[float, float] | None = None) 
     The region is limited to the launch site's country (else the actor's) and says whether the
     claimed launch point lies in it, and how far from it the point lies when it does not.
     """
-    impacts = [s.lonlat for s in event.sites_with_role("impact")]
+    impacts = [s.lonlat for s in usable_sites(event, "impact")]
     if not impacts:
         return []
     launch_sites = _launch_sites(event, launch)

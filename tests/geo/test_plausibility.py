@@ -169,3 +169,13 @@ def test_plausibility_generic_weapon_and_matching_stated_range():
     rows = check_event(_event([point, ALBU_KAMAL], [generic, same]))
     assert rows[0].verdict == "range_unknown" and "class of weapon" in rows[0].reasons[0]
     assert any("which matches it" in r for r in rows[1].reasons)
+
+
+def test_plausibility_skips_unusable_sites_and_odd_uncertainty():
+    bad = Site("launch", "nowhere", float("nan"), 47.0)
+    off = Site("launch", "off the map", 95.0, 47.0)
+    odd = Site("launch", "odd", 34.3176, 47.0869, None, "region", "IR")  # uncertainty null in a file
+    neg = Site("impact", "neg", 34.4523, 40.9185, -5.0, "city", "SY")
+    rows = check_event(_event([bad, off, odd, neg], [Weapon("Zolfaghar", "SRBM", None, 700.0, "x")]))
+    assert len(rows) == 1 and rows[0].launch["name"] == "odd" and rows[0].verdict == "in_range"
+    assert rows[0].impact["uncertainty_km"] == 0.0
