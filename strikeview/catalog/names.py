@@ -20,7 +20,7 @@ import re
 import unicodedata
 
 # Bump when folding or skeletons change: caches of folded names are keyed by it.
-FOLD_VERSION = 5
+FOLD_VERSION = 6
 
 # Arabic definite articles as separate words or hyphenated prefixes ("al-Asad", "ez-Zor", "Ash Sham").
 ARTICLES: frozenset[str] = frozenset(

@@ -203,3 +203,13 @@ def test_gazetteer_regions_cover_provinces_named_in_strike_reports(gaz):
 )
 def test_gazetteer_split_head(text, result):
     assert split_head(text) == result
+
+
+def test_gazetteer_country_points_match_geo_countries(gaz):
+    from strikeview.geo.countries import load_countries
+
+    countries = load_countries()
+    for iso2 in ("IR", "IQ", "SY", "US", "JO", "YE", "UA", "FR", "NO"):
+        lon, lat = countries.label_point(iso2)
+        place = gaz.country(iso2)
+        assert (place.lon, place.lat) == pytest.approx((lon, lat), abs=1e-6), iso2

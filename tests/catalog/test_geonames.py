@@ -103,6 +103,9 @@ def test_geonames_cache_is_written_and_reused(tmp_path, monkeypatch):
     second = load_geonames()
     assert calls == [] and second.rows("bukamal") == first.rows("bukamal") == [0]
     assert second.record(3)["name"] == "Saint-Étienne"
+    from strikeview.catalog.names import skeleton
+
+    assert second.loose_rows(skeleton("Boukamal")) == [0]  # skeletons read from the cache
     src.write_bytes(raw + b" ")  # a changed file gets a new cache key and is folded again
     monkeypatch.setattr(geonames, "build_blocks", build_blocks)
     load_geonames()
