@@ -118,7 +118,7 @@ def _read_html(markup: str, name: str) -> tuple[str, str, str | None, str | None
     return (
         text,
         (title or _first_line(text))[:_TITLE_CHARS],
-        getattr(doc, "sitename", None) or None,
+        getattr(doc, "sitename", None) or getattr(doc, "hostname", None) or None,
         getattr(doc, "date", None) or None,
         getattr(doc, "url", None) or None,
     )
@@ -157,7 +157,7 @@ def read_report(path: str | Path) -> Article:
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Report files named by ``paths``: files as given, folders as their ``*.txt``/``*.html``/``*.htm``
-    files (sorted, not recursive). A path that does not exist raises :class:`ReportError`."""
+    files (sorted, not recursive), each once. A path that does not exist raises :class:`ReportError`."""
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
@@ -167,4 +167,4 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             out.append(p)
         else:
             raise ReportError(f"{p}: no such file or folder")
-    return out
+    return list(dict.fromkeys(out))  # a file named twice is read once

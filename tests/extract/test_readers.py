@@ -82,6 +82,14 @@ def test_readers_html_page_gives_article_text_and_metadata(tmp_path):
     assert article.date == "2024-03-05"
 
 
+def test_readers_html_outlet_falls_back_to_host_name(tmp_path):
+    page = PAGE.replace('<meta property="og:site_name" content="Harbour Times">',
+                        '<link rel="canonical" href="https://news.example.org/2024/depot">')
+    article = read_report(_write(tmp_path, "page.htm", page.encode("utf-8")))
+    assert article.outlet == "news.example.org"
+    assert article.url == "https://news.example.org/2024/depot"
+
+
 def test_readers_html_is_sniffed_without_html_suffix(tmp_path):
     article = read_report(_write(tmp_path, "saved.txt", PAGE.encode("utf-16")))
     assert article.outlet == "Harbour Times"
@@ -158,7 +166,7 @@ def test_readers_expand_paths_lists_reports_of_a_folder_sorted(tmp_path):
     (tmp_path / "sub").mkdir()
     _write(tmp_path / "sub", "d.txt", b"x")
     single = _write(tmp_path, "z.dat", b"x")
-    got = expand_paths([tmp_path, single])
+    got = expand_paths([tmp_path, single, tmp_path / "b.txt"])
     assert [p.name for p in got] == ["a.html", "b.txt", "c.HTM", "z.dat"]
 
 
