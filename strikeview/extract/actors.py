@@ -49,7 +49,9 @@ def strike_actor(tok: Token, weapon_tokens: set[int]) -> Token | None:
             if cur.lemma_.lower() not in (LAUNCH_VERBS | IMPACT_VERBS):
                 return None
             actor = agent_of(cur) or subject_of(cur)
-            if actor is None or actor.pos_ == "PRON" or is_strike_word(actor, weapon_tokens):
+            if actor is not None and actor.pos_ == "PRON":
+                actor = named_subject(cur)
+            if actor is None or is_strike_word(actor, weapon_tokens):
                 return None
             return actor
         if cur.head.i == cur.i:

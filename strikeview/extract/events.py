@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strikeview.catalog.gazetteer import Place
 from strikeview.extract.actors import agent_of, country_of, named_subject, strike_actor
+from strikeview.extract.borders import border_site
 from strikeview.extract.dates import report_date, resolve_date, year_hint
 from strikeview.extract.facts import (
     actor_name,
@@ -205,8 +206,8 @@ class Assembler:
         for span in places:
             place: Place = span._.sv_place
             hedge = self._denied(span.sent) or hedge_in(span.sent)
-            site = place.to_site(span._.sv_role, claimed_by=claimed_by(span.root), as_written=span.text,
-                                 hedge=hedge)
+            site = border_site(span, place, span._.sv_role) or place.to_site(span._.sv_role)
+            site.claimed_by, site.as_written, site.hedge = claimed_by(span.root), span.text, hedge
             group = self.group(self.key_of(span.root))
             group.sites.append((span.sent, site))
             group.tokens.append(span.root)
@@ -348,6 +349,9 @@ class Assembler:
                 continue
             events.append(self._event(group, len(events) + 1))
         drop_subsumed_weapons(events)
+        events = drop_vague_secondary(events)
+        for n, event in enumerate(events, start=1):
+            event.id = f"{self.article.id}-e{n}"
         return events
 
     def _event(self, group: Group, n: int) -> Event:
@@ -411,6 +415,18 @@ def _within(inner: Site, outer: Site) -> bool:
     b = Place(name="", lon=outer.lon, lat=outer.lat, kind="", country=None, uncertainty_km=0,  # type: ignore[arg-type]
               precision="point")
     return km_between(a, b) <= outer.uncertainty_km
+
+
+def drop_vague_secondary(events: list[Event]) -> list[Event]:
+    """In events after the main one, leave out a country-level site when the report gives a more
+    precise site of that role in that country; an event left without sites is left out."""
+    precise = {(s.role, s.country) for e in events for s in e.sites if _VAGUE.get(s.precision, 0) == 0}
+    kept = events[:1]
+    for e in events[1:]:
+        e.sites = [s for s in e.sites if not (s.precision == "country" and (s.role, s.country) in precise)]
+        if e.sites:
+            kept.append(e)
+    return kept
 
 
 def drop_subsumed_weapons(events: list[Event]) -> None:

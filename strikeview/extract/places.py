@@ -63,19 +63,17 @@ def gazetteer_candidates(name: str) -> tuple[Place, ...]:
 
 
 @lru_cache(maxsize=50000)
-def plausible(name: str, place: Place, strong: bool) -> bool:
-    """True when a gazetteer candidate really answers to ``name``, not only to a loose spelling key.
-
-    Countries, names that fold or reduce to the same skeleton as one of the place's names, and (for
-    mentions the trained model calls places) sizeable towns known under other names are accepted.
-    """
+def plausible(name: str, place: Place) -> bool:
+    """True when a gazetteer candidate really answers to ``name``, not only to a loose spelling key:
+    a country, a place with a name that folds to the same key, or a curated place with a name of the
+    same transliteration skeleton."""
     if place.precision == "country":
         return True
-    key, sk = fold_name(name), skeleton(name)
-    for n in (place.name, *place.aliases):
-        if fold_name(n) == key or skeleton(n) == sk:
-            return True
-    return strong and place.population >= 5000
+    key = fold_name(name)
+    names = (place.name, *place.aliases)
+    if any(fold_name(n) == key for n in names):
+        return True
+    return place.curated and any(skeleton(n) == skeleton(name) for n in names)
 
 
 _SUFFIX_WORDS: dict[str, list[tuple[str, ...]]] = {}
@@ -221,18 +219,29 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         """Add ``doc.spans["sv_places"]`` with the chosen gazetteer place of each mention."""
-        kept: list[Span] = []
-        found: dict[tuple[int, int], tuple[Place, ...]] = {}
         gaz = load_gazetteer()
+        exact: dict[tuple[int, int], tuple[Place, ...]] = {}
+        loose: dict[tuple[int, int], tuple[Place, ...]] = {}
+        by_key: dict[tuple[int, int], Span] = {}
         for span, strong in candidate_spans(doc):
             if not strong and gaz.is_common_word(span.text):
                 continue
-            cands = tuple(p for n in names_of(span) for p in gazetteer_candidates(n)
-                          if plausible(_core(span), p, strong) or plausible(span.text, p, strong))
-            if cands:
-                kept.append(span)
-                found[(span.start, span.end)] = tuple(dict.fromkeys(cands))
-        spans = filter_spans(kept)
+            cands = tuple(dict.fromkeys(p for n in names_of(span) for p in gazetteer_candidates(n)))
+            good = tuple(p for p in cands if plausible(_core(span), p) or plausible(span.text, p))
+            key = (span.start, span.end)
+            by_key[key] = span
+            if good:
+                exact[key] = good
+            elif strong and cands:
+                loose[key] = cands
+        # Towns known only under another spelling count when they lie in a country the report names.
+        context = {p.country for ps in exact.values() for p in ps[:1] if p.country}
+        found = dict(exact)
+        for key, cands in loose.items():
+            inside = tuple(p for p in cands if p.country in context and p.population >= 5000)
+            if inside:
+                found[key] = inside
+        spans = filter_spans([by_key[k] for k in found])
         self._resolve(doc, spans, [found[(s.start, s.end)] for s in spans])
         doc.spans[PLACES_KEY] = [s for s in spans if s._.sv_place is not None]
         return doc

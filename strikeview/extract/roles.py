@@ -82,6 +82,26 @@ def is_hypothetical(tok: Token) -> bool:
     return False
 
 
+def is_negated(tok: Token) -> bool:
+    """True when ``tok``'s clause is negated ("did not come from X", "no evidence it came from X").
+
+    Only the clause's own negation and a "no ..." noun above it count: a negated reporting verb ("did
+    not say where ...") and a negated clause joined by a conjunction leave the fact as it is.
+    """
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ == "conj" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in cur.children):
+            return True
+        if cur.pos_ == "VERB":
+            return False
+    return False
+
+
 def _arguments(verb: Token) -> list[Token]:
     """Subjects and objects of a verb, including the subject it shares with a verb it is conjoined to."""
     args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")]
@@ -121,8 +141,8 @@ def _verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
     role: str | None = None
     if from_seen:
         role = "launch" if (launchish or strikeish) else None
-    elif dep in OBJECT_DEPS:
-        role = "impact" if lemma in IMPACT_VERBS else None
+    elif dep in OBJECT_DEPS and lemma in IMPACT_VERBS:
+        role = "impact"
     elif prep == "as" and lemma in AREA_VERBS and launch_cue_in(verb.sent):
         role = "launch"
     elif prep in IMPACT_PREPS and (strikeish or launchish):
@@ -133,6 +153,8 @@ def _verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
         return None, "no_cue"
     if is_hypothetical(verb):
         return None, "hypothetical"
+    if is_negated(verb):
+        return None, "negated"
     return role, "cue:" + lemma
 
 
@@ -160,12 +182,12 @@ def _contained_in(tok: Token, owner: Owner) -> Token | None:
     return None
 
 
-def _step_pobj(t: Token, me: int, owner: Owner) -> tuple[str | None, str] | None:
+def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | None, str] | None:
     """Checks on a prepositional object: a verdict when the phrase rules the place out, else None."""
     prep = t.head
     gov = prep.head
     p = prep.lower_
-    if prep.dep_ == "agent":
+    if prep.dep_ == "agent" and at_place:
         return None, "actor"
     if p in ROUTE_PREPS:
         return None, "route"
@@ -215,7 +237,7 @@ def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> tu
             if dep in ("nsubj", "csubj", "expl"):
                 return None, "actor"
         if dep == "pobj" and (head.pos_ == "ADP" or head.dep_ in ("prep", "agent")):
-            verdict = _step_pobj(t, me, owner)
+            verdict = _step_pobj(t, me, owner, at_place)
             if verdict is not None:
                 return verdict
             p = head.lower_
@@ -236,18 +258,18 @@ def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> tu
                 role, why = _verb_role(gov, p, from_seen, None, weapon_tokens)
                 if role != "climb":
                     return role, why
-                t = gov.head
+                t, from_seen = gov.head, False
                 continue
             if is_strike_word(gov, weapon_tokens):
                 return _noun_role(gov, p, from_seen)
             t = gov
             continue
         if head.pos_ in ("VERB", "AUX") and dep in (*OBJECT_DEPS, "nsubj", "advmod", "npadvmod"):
-            role, why = _verb_role(head, prep, from_seen, dep if at_place else None, weapon_tokens)
+            as_object = dep if (at_place or (dep in OBJECT_DEPS and not from_seen)) else None
+            role, why = _verb_role(head, prep, from_seen, as_object, weapon_tokens)
             if role != "climb":
                 return role, why
-            t = head.head
-            at_place = False
+            t, at_place, from_seen = head.head, False, False
             continue
         t = head
         at_place = at_place and dep in ("conj", "appos")

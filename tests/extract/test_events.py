@@ -34,3 +34,13 @@ def test_events_explicit_date_and_earlier_strike(extract):
 
 def test_events_background_sentence_makes_no_event(extract):
     assert extract("Tensions between Iran and Israel have risen for years.") == []
+
+
+def test_events_strikes_by_another_country_are_another_event(extract):
+    text = ("Pakistan struck militant hideouts near Saravan in Iran on Thursday. Two days earlier, Iran's "
+            "Revolutionary Guards said they had used missiles to destroy two bases near Panjgur in Pakistan.")
+    events = extract(text)
+    by_actor = {e.actor: [s.name for s in e.sites if s.role == "impact"] for e in events}
+    assert len(events) == 2
+    assert any("Panjgur" in names for names in by_actor.values())
+    assert any("Sarāvān" in names or "Saravan" in names for names in by_actor.values())

@@ -53,3 +53,30 @@ def test_roles_actor_country_when_report_says_nothing_else(extract):
     launch = [s for s in events[0].sites if s.role == "launch"]
     assert [s.country for s in launch] == ["IR"]
     assert events[0].actor == "Iran"
+
+
+def test_roles_headline_without_full_stop_is_its_own_sentence(extract, sites):
+    text = "Drones hit oil depot in Sevastopol\n\nThe governor said Ukraine launched the drones overnight."
+    events = extract(text)
+    assert "Sevastopol" in sites(events, "impact")
+    assert "Ukraine" not in sites(events, "impact")
+
+
+def test_roles_negated_launch_is_not_a_site(extract, sites):
+    text = ("Drones struck a refinery near Abqaiq. Officials said there was no evidence the attack "
+            "came from Yemen.")
+    events = extract(text)
+    assert "Yemen" not in sites(events)
+    assert [n.split()[0] for n in sites(events, "impact")] == ["Abqaiq"]
+
+
+def test_roles_list_of_targets_takes_the_verbs_role(extract, sites):
+    text = "The jets struck a dozen targets, including radar sites near Sanaa, on Saturday."
+    assert sites(extract(text), "impact") == ["Sanaa"]
+
+
+def test_roles_country_near_a_border_is_a_border_site(extract):
+    events = extract("Three soldiers died when a drone attacked a base in Jordan near the Syrian border.")
+    site = events[0].sites[0]
+    assert site.precision == "border" and site.country == "JO"
+    assert 32.0 < site.lat < 33.5 and 35.5 < site.lon < 39.0

@@ -26,3 +26,11 @@ def test_weapons_bare_missile_dropped_when_a_specific_one_is_named(extract):
     text = "The missile attack used Qiam missiles fired at Deir ez-Zor."
     names = sorted(w.name for e in extract(text) for w in e.weapons)
     assert names == ["Qiam-1"]
+
+
+def test_places_loose_spelling_far_away_is_rejected(nlp):
+    from strikeview.extract.places import PLACES_KEY
+
+    doc = nlp("Drones attacked oil plants in Abqaiq and Khurais in Saudi Arabia.")
+    countries = {s._.sv_place.country for s in doc.spans[PLACES_KEY]}
+    assert countries <= {"SA"}
