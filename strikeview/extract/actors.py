@@ -15,6 +15,9 @@ from strikeview.extract.lexicon import DEMONYMS, IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY
 from strikeview.extract.roles import is_strike_word
 
+# Verbs whose subject is what flies or falls, never who attacked ("debris fell", "a missile landed").
+PROJECTILE_VERBS: frozenset[str] = frozenset({"fall", "land", "crash", "explode", "slam", "impact", "rain"})
+
 
 def named_subject(verb: Token) -> Token | None:
     """The subject of a verb, looking past pronouns to the subject of a verb above ("Iran said it ...")."""
@@ -46,7 +49,8 @@ def strike_actor(tok: Token, weapon_tokens: set[int]) -> Token | None:
             if agent is not None:
                 return agent
         if cur.pos_ in ("VERB", "AUX"):
-            if cur.lemma_.lower() not in (LAUNCH_VERBS | IMPACT_VERBS):
+            lemma = cur.lemma_.lower()
+            if lemma not in (LAUNCH_VERBS | IMPACT_VERBS) or lemma in PROJECTILE_VERBS:
                 return None
             actor = agent_of(cur) or subject_of(cur)
             if actor is not None and actor.pos_ == "PRON":

@@ -74,6 +74,24 @@ def response_tokens(doc: Doc) -> set[int]:
                 for obj in objs:
                     out.update(t.i for t in obj.subtree)
             start = low.find(phrase, start + 1)
+    return out | earlier_tokens(doc)
+
+
+TIME_UNITS: frozenset[str] = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def earlier_tokens(doc: Doc) -> set[int]:
+    """Tokens of phrases about an earlier attack: "days after X", "a week after X struck Y"."""
+    out: set[int] = set()
+    for tok in doc:
+        if tok.lower_ not in ("after", "following") or tok.i == 0:
+            continue
+        if doc[tok.i - 1].lemma_.lower() not in TIME_UNITS:
+            continue
+        if tok.dep_ == "mark":
+            out.update(t.i for t in tok.head.subtree)
+        else:
+            out.update(t.i for c in tok.children for t in c.subtree)
     return out
 
 
