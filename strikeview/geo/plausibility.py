@@ -32,8 +32,8 @@ from strikeview.geo.reasons import (
 from strikeview.model import Event, EventsDocument, Site, Weapon
 
 __all__ = ["VERDICTS", "CheckRow", "RangeFigure", "check_document", "check_event", "checks_to_json",
-           "feasible_for_document", "feasible_for_event", "resolve_range", "short_source", "usable_sites",
-           "whole_km"]
+           "feasible_for_document", "feasible_for_event", "launch_region_country", "resolve_range",
+           "short_source", "usable_sites", "whole_km"]
 
 VERDICTS = ("in_range", "beyond_range", "below_min_range", "range_unknown", "requires_refuelling")
 
@@ -208,6 +208,11 @@ def check_document(doc: EventsDocument, launch: tuple[float, float] | None = Non
     for event in doc.events:
         rows.extend(check_event(event, launch))
     return rows
+
+
+def launch_region_country(event: Event, launch: tuple[float, float] | None = None) -> str | None:
+    """The country an event's launch region is limited to (see :func:`feasible_for_event`)."""
+    return _region_country(event, _launch_sites(event, launch))
 
 
 def _region_country(event: Event, launch_sites: list[Site]) -> str | None:

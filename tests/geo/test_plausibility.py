@@ -179,3 +179,13 @@ def test_plausibility_skips_unusable_sites_and_odd_uncertainty():
     rows = check_event(_event([bad, off, odd, neg], [Weapon("Zolfaghar", "SRBM", None, 700.0, "x")]))
     assert len(rows) == 1 and rows[0].launch["name"] == "odd" and rows[0].verdict == "in_range"
     assert rows[0].impact["uncertainty_km"] == 0.0
+
+
+def test_plausibility_launch_region_country_rules():
+    from strikeview.geo.plausibility import launch_region_country
+
+    zol = [Weapon("Zolfaghar", "SRBM", None, 700.0, "x")]
+    assert launch_region_country(_event([KERMANSHAH, ALBU_KAMAL], zol)) == "IR"
+    assert launch_region_country(_event([CASPIAN, RAQQA], zol, actor="Russia")) is None
+    assert launch_region_country(_event([ALBU_KAMAL], zol, actor="Iran")) == "IR"
+    assert launch_region_country(_event([ALBU_KAMAL], zol), launch=(51.39, 35.69)) == "IR"
