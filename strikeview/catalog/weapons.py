@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
-from strikeview.catalog.names import compact, fold_name, singular_words, skeleton
+from strikeview.catalog.names import compact, fold_name, singular_words, skeleton_many
 from strikeview.model import Weapon
 from strikeview.resources import resource_path
 
 # Skeletons shorter than this are too ambiguous for loose matching.
 _MIN_SKELETON = 5
 _MAX_SPAN_WORDS = 6
+# A transliteration match must also be spelled alike (difflib ratio): "Zolfaqhar" ~ "Zolfaghar",
+# but not "summer" ~ "Sumar" or "reading" ~ "Rodong".
+_MIN_SIMILARITY = 0.85
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,23 @@ class WeaponSpec:
         return Weapon(**base)  # type: ignore[arg-type]
 
 
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}
+
+
+def weapon_fold(text: str) -> str:
+    """A weapon name folded (see :func:`fold_name`), singular, Roman numerals as digits (``Jericho II``
+    -> ``jericho 2``); ``x`` is left alone (it is the Cyrillic Kh of ``X-101``)."""
+    return " ".join(_ROMAN.get(w, w) for w in singular_words(fold_name(text)).split())
+
+
 def weapon_key(text: str) -> str:
     """The exact-match key of a weapon mention: folded, singular, without spaces or hyphens."""
-    return compact(singular_words(fold_name(text)))
+    return compact(weapon_fold(text))
+
+
+def weapon_skeleton(text: str) -> str:
+    """The transliteration skeleton of a weapon name (digits kept apart: Jericho II != Jericho)."""
+    return skeleton_many([weapon_fold(text)])[0]
 
 
 class WeaponCatalogue:
@@ -67,18 +85,19 @@ class WeaponCatalogue:
         """Index ``specs`` by the key of every name; the first entry to claim a key keeps it."""
         self._specs = list(specs)
         self._by_key: dict[str, WeaponSpec] = {}
-        self._by_skeleton: dict[str, WeaponSpec] = {}
+        self._by_skeleton: dict[str, list[tuple[str, WeaponSpec]]] = {}
         self._context_keys: set[str] = set()
         for spec in self._specs:
-            for n in spec.all_names():
-                self._by_key.setdefault(weapon_key(n), spec)
-                sk = skeleton(n)
-                if not spec.generic and len(sk) >= _MIN_SKELETON:
-                    self._by_skeleton.setdefault(sk, spec)
             keys = [weapon_key(n) for n in spec.context_aliases]
             if spec.name_needs_context:
                 keys.append(weapon_key(spec.name))
             self._context_keys.update(keys)
+            for n in spec.all_names():
+                key = weapon_key(n)
+                self._by_key.setdefault(key, spec)
+                sk = weapon_skeleton(n)
+                if not spec.generic and len(sk) >= _MIN_SKELETON and key not in self._context_keys:
+                    self._by_skeleton.setdefault(sk, []).append((key, spec))
 
     def entries(self) -> list[WeaponSpec]:
         """Every entry, in catalogue order."""
@@ -97,7 +116,7 @@ class WeaponCatalogue:
         exact = self.get(text)
         if exact is not None:
             return exact
-        words = singular_words(fold_name(text)).split()
+        words = weapon_fold(text).split()
         spans = [
             (i, j) for n in range(min(len(words), _MAX_SPAN_WORDS), 0, -1)
             for i in range(len(words) - n + 1) for j in (i + n,)
@@ -110,10 +129,18 @@ class WeaponCatalogue:
             if spec is not None and generic is None:
                 generic = spec
         for i, j in spans:
-            spec = self._by_skeleton.get(skeleton(" ".join(words[i:j])))
+            spec = self._loose(" ".join(words[i:j]))
             if spec is not None:
                 return spec
         return generic
+
+    def _loose(self, folded: str) -> WeaponSpec | None:
+        """The named system whose name is a transliteration variant of ``folded`` and spelled alike."""
+        key = folded.replace(" ", "")
+        for name_key, spec in self._by_skeleton.get(skeleton_many([folded])[0], []):
+            if SequenceMatcher(None, key, name_key).ratio() >= _MIN_SIMILARITY:
+                return spec
+        return None
 
     def needs_context(self, text: str) -> bool:
         """True when ``text`` is a weapon name that is also a common word, person or place.

@@ -105,6 +105,45 @@ def test_weapons_find_matches_mentions(weapons, mention, expected):
     assert spec is not None and spec.name == expected, (mention, spec)
 
 
+@pytest.mark.parametrize(
+    "word",
+    [
+        "summer",
+        "Summer",
+        "reading",
+        "Samar",
+        "account",
+        "salary",
+        "Irish",
+        "ashore",
+        "Khyber",
+        "digger",
+        "Jericho",
+        "hazelnut",
+    ],
+)
+def test_weapons_loose_matching_rejects_ordinary_words(weapons, word):
+    assert weapons.find(word) is None
+
+
+@pytest.mark.parametrize(
+    "mention, expected",
+    [
+        ("Jericho 3", "Jericho III"),
+        ("Jericho II", "Jericho II"),
+        ("Hatf-VI", "Shaheen-II"),
+        ("Fatah-2", "Fatah-II"),
+        ("Tomahawk Block V", "Tomahawk Block V"),
+        ("X-101", "Kh-101"),
+        ("Kheybarshekan", "Kheibar Shekan"),
+        ("Iskandar-M", "Iskander-M"),
+        ("Fatteh-110", "Fateh-110"),
+    ],
+)
+def test_weapons_numerals_and_spelling_variants(weapons, mention, expected):
+    assert weapons.find(mention).name == expected
+
+
 def test_weapons_find_prefers_named_system_over_class(weapons):
     assert weapons.find("Kalibr cruise missiles").name == "Kalibr 3M14"
     assert weapons.find("Qiam-1 ballistic missile").name == "Qiam-1"
