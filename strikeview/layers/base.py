@@ -187,3 +187,15 @@ def feature_arrays(feature: Feature) -> list[np.ndarray]:
     if isinstance(feature, AreaFeature):
         return list(feature.rings)
     return [np.array([[feature.lon, feature.lat]], dtype=float)]
+
+
+def polygon_rings(geom: Any) -> list[np.ndarray]:
+    """Exterior and interior rings of a shapely (multi)polygon as lon/lat arrays."""
+    rings: list[np.ndarray] = []
+    for poly in getattr(geom, "geoms", [geom]):
+        exterior = getattr(poly, "exterior", None)
+        if exterior is None or poly.is_empty:
+            continue
+        rings.append(np.asarray(exterior.coords, dtype=float))
+        rings.extend(np.asarray(r.coords, dtype=float) for r in poly.interiors)
+    return rings

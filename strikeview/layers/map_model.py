@@ -7,6 +7,7 @@ from typing import Any
 from strikeview.layers.arcs import ArcsLayer, RangeRingsLayer
 from strikeview.layers.base import Layer, LegendEntry, Signal
 from strikeview.layers.basemap import BasemapLayer
+from strikeview.layers.feasible import FeasibleLayer
 from strikeview.layers.graticule import GraticuleLayer
 from strikeview.layers.sites import LabelsLayer, SitesLayer, UncertaintyLayer
 from strikeview.model import EventsDocument
@@ -25,11 +26,12 @@ class MapModel:
         self.basemap = BasemapLayer()
         self.graticule = GraticuleLayer()
         self.uncertainty = UncertaintyLayer()
+        self.feasible = FeasibleLayer()
         self.rings = RangeRingsLayer()
         self.arcs = ArcsLayer()
         self.sites = SitesLayer()
         self.labels = LabelsLayer()
-        self.layers: list[Layer] = [self.basemap, self.graticule, self.uncertainty, self.rings,
+        self.layers: list[Layer] = [self.basemap, self.graticule, self.uncertainty, self.feasible, self.rings,
                                     self.arcs, self.sites, self.labels]
         self.doc = EventsDocument()
         self.checks: list[Any] = []
@@ -57,6 +59,7 @@ class MapModel:
         self.uncertainty.rebuild(self.doc)
         self.arcs.rebuild(self.doc, self.checks, highlighted_check)
         self.rings.rebuild(self.doc, selected_event_id)
+        self.feasible.rebuild(self.doc, selected_event_id)
         self.labels.rebuild(self.sites, self.rings.captions)
         self.changed.emit(self)
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from shapely.geometry import Polygon
-from shapely.geometry.base import BaseGeometry
 
 from strikeview.geo.countries import load_countries
 from strikeview.geo.geodesy import range_ring, ring_polygon
 from strikeview.layers import style as S
-from strikeview.layers.base import AreaFeature, Layer, PointFeature, Style
+from strikeview.layers.base import AreaFeature, Layer, PointFeature, Style, polygon_rings
 from strikeview.model import Event, EventsDocument, Site
 
 # Sites known less precisely than this get an uncertainty area.
@@ -154,16 +152,6 @@ class UncertaintyLayer(Layer):
         self.set_features(feats)
 
 
-def _polygon_rings(geom: BaseGeometry) -> list[np.ndarray]:
-    """Exterior and interior rings of a (multi)polygon as lon/lat arrays."""
-    rings: list[np.ndarray] = []
-    for poly in getattr(geom, "geoms", [geom]):
-        if isinstance(poly, Polygon) and not poly.is_empty:
-            rings.append(np.asarray(poly.exterior.coords, dtype=float))
-            rings.extend(np.asarray(r.coords, dtype=float) for r in poly.interiors)
-    return rings
-
-
 def is_country_area(site: Site) -> bool:
     """Whether a site stands for a whole country that we have the outline of."""
     return bool(site.precision == "country" and site.country
@@ -174,13 +162,13 @@ def area_rings(site: Site, radius_km: float) -> list[np.ndarray]:
     """Rings of a vague site's area: the country's outline for a country, else a geodesic disc."""
     if is_country_area(site):
         geom = load_countries().geometry(str(site.country))
-        rings = _polygon_rings(shapely.simplify(geom, 0.05, preserve_topology=False))
+        rings = polygon_rings(shapely.simplify(geom, 0.05, preserve_topology=False))
         if rings:
             return rings
     radius = min(radius_km, MAX_UNCERTAINTY_KM)
     ring = range_ring(float(site.lon), float(site.lat), radius, n=int(np.clip(radius / 4.0, 36, 180)))
     if np.ptp(ring[:, 0]) > 180.0:  # crosses the antimeridian: cut the disc there
-        return _polygon_rings(ring_polygon(float(site.lon), float(site.lat), radius))
+        return polygon_rings(ring_polygon(float(site.lon), float(site.lat), radius))
     return [ring]
 
 

@@ -14,6 +14,7 @@ from strikeview.gui.map.context import MapContext
 from strikeview.gui.map.items.arcs import ArcsItem
 from strikeview.gui.map.items.basemap import BasemapItem
 from strikeview.gui.map.items.caption import CaptionItem, export_margins
+from strikeview.gui.map.items.feasible import FeasibleItem
 from strikeview.gui.map.items.graticule import GraticuleItem
 from strikeview.gui.map.items.labels import LabelsItem
 from strikeview.gui.map.items.legend import LegendItem
@@ -95,7 +96,8 @@ class MapView(QWidget):
         self.basemap_item = BasemapItem(model.basemap, ctx)
         self.graticule_item = GraticuleItem(model.graticule, ctx)
         self.items = [self.basemap_item, self.graticule_item, UncertaintyItem(model.uncertainty, ctx),
-                      RangeRingsItem(model.rings, ctx), ArcsItem(model.arcs, ctx), self.sites_item,
+                      FeasibleItem(model.feasible, ctx), RangeRingsItem(model.rings, ctx),
+                      ArcsItem(model.arcs, ctx), self.sites_item,
                       LabelsItem(model.labels, self.sites_item, ctx)]
         for item in self.items:
             self.vb.addItem(item, ignoreBounds=True)

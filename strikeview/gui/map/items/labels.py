@@ -195,8 +195,10 @@ class LabelsItem(pg.GraphicsObject):
         frame = vb.sceneBoundingRect() if vb is not None else QRectF()
         for i, options in self._ring_options.items():
             path, halo, colour, rect = self._texts[i]
+            s = self.context.px_scale
+            room = frame.adjusted(4 * s, 4 * s, -4 * s, -60 * s)  # not over the scale bar and credits
             box = pick_on_ring(to_scene(scene_tr, options), rect.width(), rect.height(),  # type: ignore[arg-type]
-                               frame.adjusted(4, 4, -4, -4), taken)
+                               room, taken)
             if box is not None:
                 taken.append(box)
                 self._draw_text(painter, path, halo, colour, box.left(), box.top())
