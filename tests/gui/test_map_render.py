@@ -111,3 +111,24 @@ def test_map_render_command_rejects_unknown_format_and_missing_file(tmp_path, ca
     assert "image format" in capsys.readouterr().err
     assert main(["render", str(tmp_path / "none.json"), "-o", str(tmp_path / "m.png")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_map_render_view_export_matches_what_the_window_shows(qtbot, tmp_path):
+    from strikeview.gui.map import MapView
+
+    model = MapModel()
+    model.update(doc=_doc(), selected_event_id="e1")
+    model.set_visible(["basemap", "sites", "labels", "rings"])
+    view = MapView(model=model)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    view.set_projection("azimuthal_equidistant")
+    view.fit_events()
+    out = tmp_path / "window.svg"
+    view.export_image(str(out), 1000, 700)
+    text = " ".join(ET.parse(out).getroot().itertext())
+    assert "Azimuthal equidistant centred on 34.31°N 47.06°E" in text
+    assert "Maximum range (selected event)" in text and "Launch site" in text
+    assert "Flight path" not in text  # the arcs layer is hidden, so it has no legend row
+    assert model.sites.changed._slots == [view.sites_item._on_layer_changed]  # the export view let go

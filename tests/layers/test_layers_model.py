@@ -112,3 +112,20 @@ def test_layers_model_labels_one_per_place_and_sources_in_order(doc):
     lon_min, lat_min, lon_max, lat_max = model.event_bounds()
     assert lon_min == 43.1189 and lon_max == 47.065 and lat_min == 33.3406
     assert lat_max > 38.08 + 0.3  # Tabriz's 40 km uncertainty area reaches further north
+
+
+def test_layers_model_arc_across_the_antimeridian_is_cut_there():
+    from strikeview.model import Article, Event, EventsDocument, Site
+
+    doc = EventsDocument(articles=[Article(id="a", path="p.txt")], events=[Event(
+        id="e", article_id="a", sites=[Site("launch", "Petropavlovsk", 53.02, 158.65),
+                                       Site("impact", "Adak", 51.88, -176.64)])])
+    model = MapModel()
+    model.update(doc=doc)
+    (arc,) = model.arcs.features
+    coords = arc.coords
+    gaps = np.flatnonzero(np.isnan(coords).any(axis=1))
+    assert len(gaps) == 1
+    finite = coords[np.isfinite(coords).all(axis=1)]
+    assert finite[:, 0].min() >= -180.0 and finite[:, 0].max() <= 180.0
+    assert abs(abs(coords[gaps[0] - 1, 0]) - 180.0) < 1e-9 and abs(abs(coords[gaps[0] + 1, 0]) - 180.0) < 1e-9
