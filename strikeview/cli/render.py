@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +133,13 @@ def run(args: argparse.Namespace) -> int:
     elif args.checks:
         checks = load_checks(args.checks)
     else:
-        checks = compute_checks(doc)
+        # The checks (and the country outlines they load) are computed while Qt is imported.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(compute_checks, doc)
+            from strikeview.gui.map.render import ensure_app
+
+            ensure_app()
+            checks = pending.result()
     from strikeview.gui.map.render import render_map
 
     render_map(doc, out, checks=checks, width=args.width, height=args.height, dpi=args.dpi,
