@@ -8,8 +8,9 @@ spellings and transliterations (see :mod:`strikeview.catalog.names`) and ranks t
 3. GeoNames towns of that name with 50,000+ people, the most populous first;
 4. regions of that name, with or without their head word ("Anbar", "Idlib" -> Idlib Governorate);
 5. smaller GeoNames towns;
-6. only when nothing above matched: transliteration matches (curated, then GeoNames towns of at
-   least 1,000 people). A leading direction word is dropped as a last resort ("western Iraq").
+6. only when nothing above matched: transliteration matches (same skeleton and spelled alike:
+   curated entries, then GeoNames towns of at least 5,000 people). A leading direction word is
+   dropped before that ("western Iraq").
 
 "X province" / "X governorate" puts regions first, "X city" towns first. Demonyms ("Iranian") are
 never places. ``lookup`` then prefers candidates in the countries a report names nearby and inside
@@ -19,7 +20,9 @@ a containing place.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 from functools import cache
 
 from strikeview.catalog.common_words import IRREGULAR_DEMONYMS, demonym_forms, is_common_word
@@ -41,11 +44,33 @@ _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central"
                          "northeast", "northwest", "southeast", "southwest"})
 # A bare name ("Yazd") is the town when a town this big has it, else the province ("Anbar").
 BIG_TOWN = 50_000
+# Transliteration matches: same skeleton, spelled alike, and (GeoNames) towns at least this big.
+LOOSE_SIMILARITY = 0.8
+LOOSE_TOWN_POPULATION = 5_000
 
 
 def _city_uncertainty_km(population: int) -> float:
     """A town's uncertainty as a point: roughly its radius, from its population."""
     return round(min(25.0, max(2.0, 0.02 * math.sqrt(max(population, 1)))), 1)
+
+
+_SPELLING = tuple((re.compile(a), b) for a, b in (
+    (r" ", ""), (r"ee", "i"), (r"oo|ou", "u"), (r"([a-z])\1", r"\1"), (r"ck|q|c(?![eiyh])", "k"),
+    (r"ph", "f"), (r"(?<=[aeiou])h$", ""),
+))
+
+
+def _spelling(folded: str) -> str:
+    """A folded name with common romanisation variants evened out (``Tikreet`` -> ``tikrit``)."""
+    for pattern, repl in _SPELLING:
+        folded = pattern.sub(repl, folded)
+    return folded
+
+
+def _alike(query: str, names: Iterable[str]) -> bool:
+    """True when the folded ``query`` is spelled like one of the folded ``names`` (difflib ratio)."""
+    q = _spelling(query)
+    return any(SequenceMatcher(None, q, _spelling(n)).ratio() >= LOOSE_SIMILARITY for n in names)
 
 
 def _rough_km(a: Place, b: Place) -> float:
@@ -181,14 +206,20 @@ class Gazetteer:
         return list(dict.fromkeys(out))
 
     def _loose_matches(self, base: str, wanted: str | None) -> list[Place]:
-        """Transliteration matches: curated entries, then GeoNames towns of 1,000+ people."""
+        """Transliteration matches spelled alike: curated entries, then GeoNames towns of 5,000+ people."""
         sk = skeleton(base)
         if len(sk) < _MIN_SKELETON:
             return []
+        curated = list(self._region_loose.get(sk, []))
+        if wanted != "region":
+            curated = [*self._loose.get(sk, []), *curated]
+        out = [p for p in curated
+               if _alike(base, [split_head(fold_name(n))[0] for n in (p.name, *p.aliases)])]
         if wanted == "region":
-            return list(self._region_loose.get(sk, []))
-        curated = [*self._loose.get(sk, []), *self._region_loose.get(sk, [])]
-        return [*curated, *self._towns(self._geonames.loose_rows(sk))]
+            return out
+        geo = self._geonames
+        towns = self._towns(r for r in geo.loose_rows(sk) if geo.population(r) >= LOOSE_TOWN_POPULATION)
+        return out + [t for t in towns if _alike(base, [fold_name(t.name)])]
 
     def candidates(self, name: str, *, loose: bool = True) -> list[Place]:
         """Places that ``name`` may refer to, best first (see the module docstring for the order).

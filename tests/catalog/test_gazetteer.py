@@ -42,6 +42,31 @@ def test_gazetteer_transliterations_find_one_place(gaz, names, lon, lat):
         assert _km(place.lon, place.lat, lon, lat) < 10, (name, place)
 
 
+@pytest.mark.parametrize(
+    "variant, expected",
+    [
+        ("Tikreet", "IQ"),
+        ("Fallouja", "IQ"),
+        ("Kerbala", "IQ"),
+        ("Mosoul", "IQ"),
+        ("Kirkouk", "IQ"),
+        ("Qamishly", "SY"),
+        ("Lattakiya", "SY"),
+        ("Hudaida", "YE"),
+        ("Dair Ezzor", "SY"),
+    ],
+)
+def test_gazetteer_unseen_transliterations_find_the_town(gaz, variant, expected):
+    place = gaz.lookup(variant)
+    assert place is not None and place.country == expected and place.kind == "city"
+    assert place.curated or place.population > 20_000
+
+
+@pytest.mark.parametrize("word", ["location", "abortion", "notify", "quaking", "salary", "fired", "criteria"])
+def test_gazetteer_loose_matching_rejects_words_spelled_differently(gaz, word):
+    assert gaz.candidates(word) == []
+
+
 def test_gazetteer_loose_matching_can_be_turned_off(gaz):
     assert gaz.lookup("Albukamaal") is not None
     assert gaz.lookup("Albukamaal", loose=False) is None
