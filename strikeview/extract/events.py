@@ -9,6 +9,7 @@ with character offsets into the article text) and who claims it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -58,10 +59,10 @@ class Group:
     tokens: list[Token] = field(default_factory=list)  # where each site and weapon was found
 
 
-def response_tokens(doc: Doc) -> set[int]:
+def response_tokens(doc: Doc, text: str) -> set[int]:
     """Tokens inside phrases naming the attack a strike answers ("in retaliation for X")."""
     out: set[int] = set()
-    low = doc.text.lower()
+    low = text.lower()
     for phrase in RESPONSE_PHRASES:
         start = low.find(phrase)
         while start != -1:
@@ -74,20 +75,31 @@ def response_tokens(doc: Doc) -> set[int]:
                 for obj in objs:
                     out.update(t.i for t in obj.subtree)
             start = low.find(phrase, start + 1)
-    return out | earlier_tokens(doc)
+    return out | earlier_tokens(doc, text)
 
 
 TIME_UNITS: frozenset[str] = frozenset({"hour", "day", "week", "month", "year"})
 
 
-def earlier_tokens(doc: Doc) -> set[int]:
+_EARLIER_RE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|following)\b", re.I)
+_LINE_START_CAPS = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]{2,})(?=[ \t]*[,(—–-])")
+_OWN_GROUND_RE = re.compile(r"\bfrom\s+(?:its|their|his|her)\s+(?:own\s+)?(?:territory|soil|land|ground)\b",
+                            re.I)
+
+
+def _tokens_at(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering a character range."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def earlier_tokens(doc: Doc, text: str) -> set[int]:
     """Tokens of phrases about an earlier attack: "days after X", "a week after X struck Y"."""
     out: set[int] = set()
-    for tok in doc:
-        if tok.lower_ not in ("after", "following") or tok.i == 0:
+    for m in _EARLIER_RE.finditer(text):
+        span = _tokens_at(doc, m.end() - len(m.group().split()[-1]), m.end())
+        if span is None:
             continue
-        if doc[tok.i - 1].lemma_.lower() not in TIME_UNITS:
-            continue
+        tok = span[0]
         if tok.dep_ == "mark":
             out.update(t.i for t in tok.head.subtree)
         else:
@@ -95,14 +107,13 @@ def earlier_tokens(doc: Doc) -> set[int]:
     return out
 
 
-def dateline_tokens(doc: Doc) -> set[int]:
-    """Tokens of a dateline ("MOSCOW, February 3 /TASS/") at the start of a line."""
+def dateline_tokens(doc: Doc, text: str) -> set[int]:
+    """Tokens of a dateline's place ("MOSCOW, February 3 /TASS/") at the start of a line."""
     out: set[int] = set()
-    for tok in doc:
-        at_line_start = tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ + doc[tok.i - 1].text
-        if at_line_start and tok.is_upper and len(tok.text) >= 3 and tok.i + 1 < len(doc) \
-                and doc[tok.i + 1].text in (",", "(", "—", "-"):
-            out.add(tok.i)
+    for m in _LINE_START_CAPS.finditer(text):
+        span = _tokens_at(doc, m.start(1), m.end(1))
+        if span is not None:
+            out.update(range(span.start, span.end))
     return out
 
 
@@ -138,10 +149,11 @@ class Assembler:
         """Index the report's dates, answered-attack phrases and datelines."""
         self.doc = doc
         self.article = article
-        self.ref = report_date(doc.text, article.date)
-        self.year = self.ref.year if self.ref else year_hint(doc.text)
-        self.responses = response_tokens(doc)
-        self.datelines = dateline_tokens(doc)
+        self.text = doc.text  # built from the tokens on every access: read once
+        self.ref = report_date(self.text, article.date)
+        self.year = self.ref.year if self.ref else year_hint(self.text)
+        self.responses = response_tokens(doc, self.text)
+        self.datelines = dateline_tokens(doc, self.text)
         self.groups: dict[str, Group] = {}
         self._sent_dates: dict[int, list[Span]] = {}
         self.main_date: dt.date | None = None
@@ -265,10 +277,10 @@ class Assembler:
 
     def _add_own_ground(self) -> None:
         """"launched from its own territory": a launch site in the country of the one who launched."""
-        for tok in self.doc:
-            if tok.lemma_.lower() not in OWN_GROUND or tok.head.lower_ != "from":
-                continue
-            if not any(c.dep_ == "poss" for c in tok.children):
+        for m in _OWN_GROUND_RE.finditer(self.text):
+            span = _tokens_at(self.doc, m.start(), m.end())
+            tok = span[-1] if span is not None else None
+            if tok is None or tok.lemma_.lower() not in OWN_GROUND or tok.head.lower_ != "from":
                 continue
             verb = tok.head.head
             subj = named_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
