@@ -62,6 +62,8 @@ class Actions:
         self.save_as = self._add(m, "Save project &as…", lambda: projects.save_as(w), std.SaveAs)
         m.addSeparator()
         self.export_image = self._add(m, "&Export map image…", self.ask_export_image, "Ctrl+E")
+        self.export_data = self._add(m, "Export &data (GeoJSON, KML, CSV)…", self.ask_export_data,
+                                     "Ctrl+Shift+E")
         m.addSeparator()
         self.quit = self._add(m, "&Quit", w.close, std.Quit)
         self.rebuild_recent()
@@ -122,6 +124,18 @@ class Actions:
             self.window.notify(f"Cannot export the map image: {exc}", error=True, popup=True)
             return
         self.window.notify(f"Map image written to {path}")
+
+    def ask_export_data(self) -> None:
+        """File → Export data: the events with their checks as GeoJSON, KML or CSV."""
+        from strikeview.io.exports import file_filter
+
+        path, chosen = QFileDialog.getSaveFileName(self.window, "Export data", "events.geojson",
+                                                   file_filter())
+        if not path:
+            return
+        if not Path(path).suffix and "*." in chosen:
+            path += chosen[chosen.index("*.") + 1:].rstrip(")")
+        self.window.export_data(path)
 
     def show_about(self) -> None:
         """Help → About."""

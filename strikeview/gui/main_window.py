@@ -320,6 +320,18 @@ class MainWindow(QMainWindow):
         else:
             self.map.zoom_to(*box)
 
+    def export_data(self, path: str | Path) -> bool:
+        """Write the events (with the analyst's edits) as GeoJSON, KML or CSV, by suffix."""
+        from strikeview.io.exports import export_data
+
+        try:
+            written = export_data(path, self.workspace.document)
+        except (OSError, ValueError) as exc:
+            self.notify(f"Cannot export data: {exc}", error=True, popup=True)
+            return False
+        self.notify("Exported " + ", ".join(p.name for p in written))
+        return True
+
     def export_map_image(self, path: str | Path, width: int = 2000, height: int = 1400) -> None:
         """Write the map as a PNG through the map view's ``export_image``."""
         self.map.export_image(str(path), width, height)

@@ -191,6 +191,18 @@ def test_main_window_export_map_image(window, doc_file, tmp_path):
     assert (image.width(), image.height()) == (800, 500)
 
 
+def test_main_window_export_data_with_edits(window, doc_file, tmp_path):
+    window.open_paths([doc_file])
+    window.map.siteDragged.emit("a1-e1", 1, 41.0, 34.5)
+    out = tmp_path / "events.geojson"
+    assert window.export_data(out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    points = [f["geometry"]["coordinates"] for f in data["features"] if f["geometry"]["type"] == "Point"]
+    assert [41.0, 34.5] in [[round(c, 4) for c in p] for p in points]
+    assert not window.export_data(tmp_path / "events.xyz")
+    assert "Cannot export data" in window.messages[-1]
+
+
 def test_main_window_save_and_reopen_project_loses_nothing(qtbot, window, doc_file, tmp_path):
     window.open_paths([doc_file])
     window.map.siteDragged.emit("a1-e1", 1, 41.0, 34.5)
