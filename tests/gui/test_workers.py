@@ -127,3 +127,23 @@ def test_workers_bad_report_gets_a_message_and_the_rest_goes_through(qtbot, wind
         window.extract([binary, *good])
     assert len(window.workspace.document.articles) == 1
     assert any("image.txt" in m for m in window.messages)
+
+
+@needs_pipeline
+@pytest.mark.slow
+def test_workers_reports_dropped_during_a_run_are_queued_and_extracted(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    first = write_reports(tmp_path, 2)
+    dropped = tmp_path / "dropped.txt"
+    dropped.write_text(OTHER, encoding="utf-8")
+    window.extract(first)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    window.dropEvent(QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: len(window.workspace.document.articles) == 3 and not window.task.is_running,
+                    timeout=60_000)
+    assert sorted(a.path.rsplit("/", 1)[-1] for a in window.workspace.document.articles) == \
+        ["dropped.txt", "report_00.txt", "report_01.txt"]
