@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import cache
@@ -276,7 +277,20 @@ class Gazetteer:
         return len(self._geonames) + len(self.curated())
 
 
+_LOAD_LOCK = threading.Lock()
+
+
 @cache
-def load_gazetteer() -> Gazetteer:
-    """The gazetteer of bundled data: GeoNames (500+ people), ``resources/places.csv`` and countries."""
+def _build_gazetteer() -> Gazetteer:
+    """Build the bundled gazetteer (see :func:`load_gazetteer`)."""
     return Gazetteer(load_places(), load_countries_as_places(), load_geonames(500))
+
+
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer of bundled data: GeoNames (500+ people), ``resources/places.csv`` and countries.
+
+    Built once per process; threads asking at the same time (a GUI warm-up and an extraction
+    worker) wait for the one build.
+    """
+    with _LOAD_LOCK:
+        return _build_gazetteer()

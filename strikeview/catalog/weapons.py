@@ -9,6 +9,7 @@ named system to a generic class, and tolerates transliteration variants (``Zolfa
 from __future__ import annotations
 
 import csv
+import threading
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -194,8 +195,17 @@ def parse_weapons_csv(text: str) -> list[WeaponSpec]:
     return specs
 
 
+_LOAD_LOCK = threading.Lock()
+
+
 @cache
-def load_weapons() -> WeaponCatalogue:
-    """The bundled weapons catalogue (loaded once per process)."""
+def _build_weapons() -> WeaponCatalogue:
+    """Build the bundled catalogue (see :func:`load_weapons`)."""
     text = resource_path("weapons.csv").read_text(encoding="utf-8")
     return WeaponCatalogue(parse_weapons_csv(text))
+
+
+def load_weapons() -> WeaponCatalogue:
+    """The bundled weapons catalogue (loaded once per process, also when threads ask together)."""
+    with _LOAD_LOCK:
+        return _build_weapons()

@@ -238,3 +238,17 @@ def test_gazetteer_country_points_match_geo_countries(gaz):
         lon, lat = countries.label_point(iso2)
         place = gaz.country(iso2)
         assert (place.lon, place.lat) == pytest.approx((lon, lat), abs=1e-6), iso2
+
+
+def test_gazetteer_is_built_once_for_concurrent_callers():
+    import threading
+
+    from strikeview.catalog.gazetteer import load_gazetteer
+
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(load_gazetteer())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 4 and all(g is got[0] for g in got)
