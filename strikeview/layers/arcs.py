@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from strikeview.geo.geodesy import geodesic_line, join_with_nan, range_ring, split_antimeridian
+from strikeview.geo.geodesy import distance_km, geodesic_line, join_with_nan, range_ring, split_antimeridian
 from strikeview.geo.plausibility import resolve_range
 from strikeview.layers import style as S
 from strikeview.layers.base import Layer, LineFeature, PointFeature, Style
@@ -78,9 +78,11 @@ class ArcsLayer(Layer):
                        for k, v in S.arc_styles().items()})
         super().__init__("arcs", "Flight paths", styles, S.arc_titles(), z=40)
         self.legend_alias = {f"{k}_highlight": k for k in S.arc_styles()}
+        self.captions: list[PointFeature] = []
 
-    def rebuild(self, doc: EventsDocument, checks: list[Any], highlighted_check: int | None) -> None:
-        """One arc per launch/impact pair of every event."""
+    def rebuild(self, doc: EventsDocument, checks: list[Any], highlighted_check: int | None,
+                selected_event_id: str | None = None) -> None:
+        """One arc per launch/impact pair of every event; distance captions go to ``captions``."""
         verdicts = _pair_verdicts(checks)
         highlighted = check_pair_key(checks[highlighted_check]) if (
             highlighted_check is not None and 0 <= highlighted_check < len(checks)) else None
@@ -89,6 +91,7 @@ class ArcsLayer(Layer):
             for launch in event.sites_with_role("launch"):
                 for impact in event.sites_with_role("impact"):
                     feats.append(self._arc(event, launch, impact, verdicts, highlighted))
+        self.captions = distance_captions(feats, selected_event_id)
         self.set_features(feats)
 
     def _arc(self, event: Event, launch: Site, impact: Site, verdicts: dict, highlighted: tuple | None
@@ -102,8 +105,32 @@ class ArcsLayer(Layer):
             highlighted is not None and highlighted[0] is None and key[1:] == highlighted[1:])
             else "")
         return LineFeature(coords=arc_coords(a, b), style=style,
-                           data={"event_id": event.id, "verdict": verdict,
-                                 "checks": [i for i, _ in rows]})
+                           data={"event_id": event.id, "verdict": verdict, "checks": [i for i, _ in rows],
+                                 "distance_km": float(distance_km(a[0], a[1], b[0], b[1]))})
+
+
+MAX_CAPTIONED_ARCS = 12
+CAPTION_SPOTS = np.array([0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74])  # along an arc, middle first
+
+
+def distance_captions(arcs: list[LineFeature], selected_event_id: str | None) -> list[PointFeature]:
+    """``567 km`` captions along the arcs of the selected event (or of all arcs when there are few).
+
+    Each caption lists spots along its arc (middle first) for the view to choose from.
+    """
+    chosen = [a for a in arcs if a.data["event_id"] == selected_event_id]
+    if not chosen and len(arcs) <= MAX_CAPTIONED_ARCS:
+        chosen = arcs
+    out = []
+    for arc in chosen:
+        pts = arc.coords[np.isfinite(arc.coords).all(axis=1)]
+        if len(pts) < 2:
+            continue
+        spots = pts[(CAPTION_SPOTS * (len(pts) - 1)).round().astype(int)]
+        out.append(PointFeature(lon=float(spots[0, 0]), lat=float(spots[0, 1]), style="arc",
+                                label=f"{arc.data['distance_km']:,.0f} km", priority=40,
+                                data={"marker_px": 0.0, "options": spots}))
+    return out
 
 
 class RangeRingsLayer(Layer):

@@ -57,10 +57,10 @@ class MapModel:
         self.highlighted_check = highlighted_check
         self.sites.rebuild(self.doc, selected_event_id)
         self.uncertainty.rebuild(self.doc)
-        self.arcs.rebuild(self.doc, self.checks, highlighted_check)
+        self.arcs.rebuild(self.doc, self.checks, highlighted_check, selected_event_id)
         self.rings.rebuild(self.doc, selected_event_id)
         self.feasible.rebuild(self.doc, selected_event_id)
-        self.labels.rebuild(self.sites, self.rings.captions)
+        self.labels.rebuild(self.sites, self.rings.captions + self.arcs.captions)
         self.changed.emit(self)
 
     def set_visible(self, names: list[str] | None) -> None:

@@ -85,6 +85,7 @@ class LabelsLayer(Layer):
             "site": Style(stroke=S.TEXT, size_px=11.0),
             "site_selected": Style(stroke="#000000", size_px=12.5),
             "ring": Style(stroke="#5a1010", size_px=10.0),
+            "arc": Style(stroke="#203040", size_px=10.0),
         }
         super().__init__("labels", "Labels", styles, z=80)
 

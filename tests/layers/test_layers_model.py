@@ -129,3 +129,15 @@ def test_layers_model_arc_across_the_antimeridian_is_cut_there():
     finite = coords[np.isfinite(coords).all(axis=1)]
     assert finite[:, 0].min() >= -180.0 and finite[:, 0].max() <= 180.0
     assert abs(abs(coords[gaps[0] - 1, 0]) - 180.0) < 1e-9 and abs(abs(coords[gaps[0] + 1, 0]) - 180.0) < 1e-9
+
+
+def test_layers_model_distance_captions_for_the_selected_event(doc):
+    model = MapModel()
+    model.update(doc=doc, selected_event_id="e2")
+    captions = {f.label for f in model.labels.features if f.style == "arc"}
+    baghdad = distance_km(47.065, 34.3142, 44.4009, 33.3406)
+    mosul = distance_km(47.065, 34.3142, 43.1189, 36.335)
+    assert captions == {f"{baghdad:,.0f} km", f"{mosul:,.0f} km"}
+    spot = next(f for f in model.labels.features if f.style == "arc").data["options"][0]
+    arc = next(a for a in model.arcs.features if a.data["event_id"] == "e2")
+    assert np.isclose(np.hypot(*(arc.coords - spot).T), 0).any()  # the caption sits on its arc

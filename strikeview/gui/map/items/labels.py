@@ -86,6 +86,16 @@ def pick_on_ring(options_px: np.ndarray, w: float, h: float, frame: QRectF,
     return None
 
 
+def _inside(anchor: np.ndarray, rect: QRectF, radius: float, frame: QRectF,
+            taken: list[QRectF]) -> QRectF | None:
+    """The first position around a marker that keeps a label inside the frame and off other labels."""
+    for dx, dy in _candidates(rect.width(), rect.height(), radius):
+        box = rect.translated(anchor[0] + dx, anchor[1] + dy)
+        if frame.contains(box) and not any(box.intersects(t) for t in taken):
+            return box
+    return None
+
+
 class LabelsItem(pg.GraphicsObject):
     """Draws :class:`LabelsLayer` with a white halo; placement is redone only when the zoom changes."""
 
@@ -99,7 +109,7 @@ class LabelsItem(pg.GraphicsObject):
         self._texts: list[tuple[QPainterPath, QPainterPath, QColor, QRectF]] = []
         self._placement_key: tuple | None = None
         self._offsets = np.empty((0, 2))
-        self._ring_options: dict[int, np.ndarray] = {}
+        self._on_line: dict[int, np.ndarray] = {}
         layer.changed.connect(self._on_layer_changed)
         self.rebuild()
 
@@ -135,7 +145,7 @@ class LabelsItem(pg.GraphicsObject):
             halo = stroker.createStroke(path)
             rect = QRectF(0, 0, fm.horizontalAdvance(f.label or ""), fm.height())
             self._texts.append((path, halo, QColor(style.stroke or S.TEXT), rect))
-        self._ring_options = {
+        self._on_line = {
             i: self.context.projector.cached((self.layer.name, self.layer.version, "ring", i),
                                              f.data["options"], seams=False)
             for i, f in enumerate(feats) if "options" in f.data}
@@ -162,7 +172,7 @@ class LabelsItem(pg.GraphicsObject):
             obstacles = np.column_stack([marks - half, marks + half]) if len(marks) else np.empty((0, 4))
             must = np.array([f.priority >= 100 for f in self.feats()], dtype=bool)
             anchors = px.copy()
-            anchors[list(self._ring_options)] = np.nan  # ring captions are placed on their ring
+            anchors[list(self._on_line)] = np.nan  # ring and arc captions sit on their line
             self._offsets = place_labels(anchors, sizes, radii, obstacles, must)
             self._placement_key = key
         return self._offsets
@@ -181,19 +191,30 @@ class LabelsItem(pg.GraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         taken: list[QRectF] = []
+        frame = self._frame()
+        feats = self.feats()
         for i, ((path, halo, colour, rect), p, off) in enumerate(zip(self._texts, px, offsets, strict=True)):
-            if i in self._ring_options or not np.isfinite(off).all():
+            if i in self._on_line or not np.isfinite(off).all():
                 continue
-            taken.append(rect.translated(p[0] + off[0], p[1] + off[1]))
-            self._draw_text(painter, path, halo, colour, p[0] + off[0], p[1] + off[1])
+            box = rect.translated(p[0] + off[0], p[1] + off[1])
+            if not frame.contains(box):  # cut by the frame: move it to a side that fits, if any
+                radius = (feats[i].data.get("marker_px", 0.0) / 2.0 + 3.0) * self.context.px_scale
+                box = _inside(p, rect, radius, frame, taken) or box
+            taken.append(box)
+            self._draw_text(painter, path, halo, colour, box.left(), box.top())
         self._draw_ring_captions(painter, scene_tr, taken)
         painter.restore()
 
+    def _frame(self) -> QRectF:
+        """The map frame in scene pixels."""
+        vb = self.getViewBox()
+        return vb.sceneBoundingRect() if vb is not None else QRectF()
+
     def _draw_ring_captions(self, painter: QPainter, scene_tr: object, taken: list[QRectF]) -> None:
-        """Captions of range rings: on the ring, inside the frame, clear of the site labels."""
+        """Captions of range rings and arcs: on their line, inside the frame, clear of other labels."""
         vb = self.getViewBox()
         frame = vb.sceneBoundingRect() if vb is not None else QRectF()
-        for i, options in self._ring_options.items():
+        for i, options in self._on_line.items():
             path, halo, colour, rect = self._texts[i]
             s = self.context.px_scale
             room = frame.adjusted(4 * s, 4 * s, -4 * s, -60 * s)  # not over the scale bar and credits
