@@ -106,8 +106,9 @@ def test_layers_model_labels_one_per_place_and_sources_in_order(doc):
     doc.events[1].sites.append(doc.events[1].sites[1].__class__("impact", "Baghdad", 33.3406, 44.4009))
     model = MapModel()
     model.update(doc=doc)
-    names = [f.label for f in model.labels.features]
+    names = [f.label for f in model.labels.features if f.style.startswith("site")]
     assert names.count("Baghdad") == 1 and len(names) == 5
+    assert len([f for f in model.labels.features if f.style == "arc"]) == 4  # few arcs: all captioned
     assert [a.id for a in model.articles_shown()] == ["a1", "a2"]
     lon_min, lat_min, lon_max, lat_max = model.event_bounds()
     assert lon_min == 43.1189 and lon_max == 47.065 and lat_min == 33.3406
