@@ -77,7 +77,7 @@ class MapView(QWidget):
         self.vb.setParentItem(self.container)
         self.items: list[Any] = []
         self.model.changed.connect(self._model_changed)
-        self.overlays = [LegendItem(self), ScaleBarItem(self), CaptionItem(self)]
+        self.overlays = [LegendItem(self), ScaleBarItem(self), CaptionItem(self)]  # legend first
         for overlay in self.overlays:
             self.gv.scene().addItem(overlay)
         self._hovered: tuple[str, int] | None = None
@@ -219,6 +219,10 @@ class MapView(QWidget):
             left = top = right = bottom = 0.0
         self.vb.setGeometry(QRectF(left, top, max(w - left - right, 10.0), max(h - top - bottom, 10.0)))
         self._refresh_overlays()
+
+    def set_legend_visible(self, visible: bool) -> None:
+        """Show or hide the legend drawn on the map (images exported from the view always have one)."""
+        self.overlays[0].setVisible(bool(visible))
 
     def frame_rect(self) -> QRectF:
         """The map frame in scene pixels."""
