@@ -48,6 +48,7 @@ class Workspace:
         self.checks: list[Any] = []
         self.selected_event_id: str | None = None
         self.selected_site_index: int | None = None
+        self.selected_fact: tuple[str, int] | None = None  # ("weapon", i) or ("count", i) of the event
         self.highlighted_check: int | None = None
         self.layer_visibility: dict[str, bool] = {}
         self.projection = DEFAULT_PROJECTION
@@ -84,7 +85,7 @@ class Workspace:
         self.checks = self._checker(doc)
         self.highlighted_check = None
         self.selected_event_id = doc.events[0].id if doc.events else None
-        self.selected_site_index = None
+        self.selected_site_index, self.selected_fact = None, None
         self._notify("document", "checks", "selection", "highlight", "history")
 
     def add_document(self, doc: EventsDocument) -> int:
@@ -166,13 +167,16 @@ class Workspace:
         self._notify("history")
 
     # -- view state --------------------------------------------------------------------------------
-    def select(self, event_id: str | None, site_index: int | None = None) -> None:
-        """Select an event (and optionally one of its sites)."""
+    def select(self, event_id: str | None, site_index: int | None = None,
+               fact: tuple[str, int] | None = None) -> None:
+        """Select an event, optionally one of its sites or another fact (``("weapon", i)``,
+        ``("count", i)``)."""
         if event_id is not None and self.event(event_id) is None:
             raise ValueError(f"no event {event_id!r}")
-        if (event_id, site_index) == (self.selected_event_id, self.selected_site_index):
+        if (event_id, site_index, fact) == (self.selected_event_id, self.selected_site_index,
+                                            self.selected_fact):
             return
-        self.selected_event_id, self.selected_site_index = event_id, site_index
+        self.selected_event_id, self.selected_site_index, self.selected_fact = event_id, site_index, fact
         self._notify("selection")
 
     def highlight_check(self, index: int | None) -> None:
@@ -183,7 +187,7 @@ class Workspace:
         if index is not None:
             event_id = check_field(self.checks[index], "event_id")
             if event_id is not None and event_id != self.selected_event_id and self.event(event_id):
-                self.selected_event_id, self.selected_site_index = event_id, None
+                self.selected_event_id, self.selected_site_index, self.selected_fact = event_id, None, None
                 self._notify("selection")
         self._notify("highlight")
 

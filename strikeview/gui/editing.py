@@ -189,16 +189,18 @@ class MapInteraction:
             self.window.notify(f"Edit refused: {exc}", error=True)
 
     def ask_change_weapon(self) -> None:
-        """Change the selected event's first weapon (or add one) by name, from the catalogue."""
+        """Change the selected weapon (else the event's first, or add one) by name, from the catalogue."""
         event = self.workspace.selected_event
         if event is None:
             self.window.notify("Select an event first")
             return
-        current = event.weapons[0].name if event.weapons else ""
+        fact = self.workspace.selected_fact
+        index = fact[1] if fact is not None and fact[0] == "weapon" else 0
+        current = event.weapons[index].name if index < len(event.weapons) else ""
         text, ok = QInputDialog.getText(self.window, "Change weapon", "Weapon (catalogue name or alias):",
                                         text=current)
         if ok:
-            self.change_weapon(event.id, 0, text)
+            self.change_weapon(event.id, index, text)
 
     def change_weapon(self, event_id: str, index: int, name: str) -> bool:
         """Replace (or add) an event's weapon by name, with the catalogue's range figures."""

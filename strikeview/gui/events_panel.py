@@ -172,12 +172,15 @@ class EventsPanel(QWidget):
         kind, event_id, index = self.entry(current)
         if event_id is None:
             return
-        self.workspace.select(event_id, index if kind == "site" else None)
+        fact = (kind, index) if kind in ("weapon", "count") and index is not None else None
+        self.workspace.select(event_id, index if kind == "site" else None, fact)
 
     def sync_selection(self) -> None:
         """Make the tree's current item the workspace's selection."""
         ws = self.workspace
         wanted_site = ("site", ws.selected_event_id, ws.selected_site_index)
+        if ws.selected_fact is not None:
+            wanted_site = (ws.selected_fact[0], ws.selected_event_id, ws.selected_fact[1])
         wanted_event = ("event", ws.selected_event_id, None)
         found = None
         it = self._iter_items()

@@ -28,20 +28,23 @@ class Fact:
     selected: bool = False
 
 
-def facts_by_quote(event: Event, selected_site: int | None = None) -> dict[str | None, list[Fact]]:
-    """The facts of an event grouped by the id of the quote they came from."""
+def facts_by_quote(event: Event, selected_site: int | None = None,
+                   selected_fact: tuple[str, int] | None = None) -> dict[str | None, list[Fact]]:
+    """The facts of an event grouped by the id of the quote they came from (the selected one flagged)."""
     out: dict[str | None, list[Fact]] = {}
     for i, s in enumerate(event.sites):
         label = f"{s.role} site {s.name}" + (f" ({s.hedge})" if s.hedge else "")
         out.setdefault(s.quote_id, []).append(
             Fact(s.role, s.as_written or s.name, label, s.claimed_by, selected=i == selected_site))
-    for w in event.weapons:
+    for i, w in enumerate(event.weapons):
         rng = f", stated range {w.stated_range_km:.0f} km" if w.stated_range_km else ""
-        out.setdefault(w.quote_id, []).append(Fact("weapon", w.name, f"weapon {w.name}{rng}", w.claimed_by))
-    for c in event.counts:
+        out.setdefault(w.quote_id, []).append(Fact("weapon", w.name, f"weapon {w.name}{rng}", w.claimed_by,
+                                                   selected=selected_fact == ("weapon", i)))
+    for i, c in enumerate(event.counts):
         qual = "" if c.qualifier == "exact" else c.qualifier.replace("_", " ") + " "
         out.setdefault(c.quote_id, []).append(
-            Fact("count", str(c.value), f"count {qual}{c.value} {c.what or ''}".rstrip(), c.claimed_by))
+            Fact("count", str(c.value), f"count {qual}{c.value} {c.what or ''}".rstrip(), c.claimed_by,
+                 selected=selected_fact == ("count", i)))
     for cl in event.claims:
         out.setdefault(cl.quote_id, []).append(Fact("claim", "", f"{cl.stance}: {cl.text}", cl.claimed_by))
     return out
@@ -116,7 +119,7 @@ class QuotesPanel(QWidget):
         cursor.insertText(title, _fmt(bold=True))
         if meta:
             cursor.insertText("\n" + " · ".join(meta), _fmt(italic=True))
-        facts = facts_by_quote(event, self.workspace.selected_site_index)
+        facts = facts_by_quote(event, self.workspace.selected_site_index, self.workspace.selected_fact)
         quotes = sorted(event.quotes, key=lambda q: not any(f.selected for f in facts.get(q.id, [])))
         for quote in quotes:
             self._insert_quote(cursor, quote, facts.get(quote.id, []))

@@ -18,8 +18,9 @@ TEXT = ("The Guards fired <b>Short</b> missiles from Launch Province at River To
 
 def make_doc() -> EventsDocument:
     """One report, one event ~570 km long with a 300 km weapon (beyond range), conflicting counts."""
-    q1 = Quote(id="q1", text=TEXT[:76], start=0, end=76)
-    q2 = Quote(id="q2", text=TEXT[77:], start=77, end=len(TEXT))
+    split = TEXT.index("State radio")
+    q1 = Quote(id="q1", text=TEXT[:split - 1], start=0, end=split - 1)
+    q2 = Quote(id="q2", text=TEXT[split:], start=split, end=len(TEXT))
     return EventsDocument(
         articles=[Article(id="a1", path="report.txt", title="Test report", sha256="s1", text=TEXT,
                           outlet="Test Wire", date="2018-10-01")],
@@ -247,3 +248,16 @@ def test_main_window_about_has_versions_and_attributions(window):
         assert needle in text
     window.actions.about.trigger()
     assert window.actions.about_box.isVisible()
+
+
+def test_main_window_selecting_a_count_puts_its_sentence_first(window, doc_file):
+    window.open_paths([doc_file])
+    panel = window.events_panel
+    item = next(i for i in panel._iter_items() if i.text(0).startswith("Count: 9 missiles"))
+    panel.tree.setCurrentItem(item)
+    assert window.workspace.selected_fact == ("count", 1)
+    text = window.quotes_panel.plain_text()
+    assert text.index("State radio said 6 missiles") < text.index("The Guards fired")
+    window.workspace.select("a1-e1", 0)
+    text = window.quotes_panel.plain_text()
+    assert text.index("The Guards fired") < text.index("State radio said 6 missiles")
