@@ -7,6 +7,7 @@ with no file the bundled sample reports are used.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +50,12 @@ def run(args: argparse.Namespace) -> int:
     paths = check_paths(args.files)
     from strikeview.gui.screenshot import take_screenshot
 
+    warnings: list[str] = []
     message = take_screenshot(paths, out, size=args.size, event_id=args.event,
-                              projection=args.projection, timeout_s=args.timeout)
+                              projection=args.projection, timeout_s=args.timeout, warnings=warnings)
     if message:
         raise CliError(message)
+    for warning in warnings:
+        print(f"strikeview: warning: {warning}", file=sys.stderr)
     print(f"wrote {out}")
     return 0

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.task: ExtractionTask | None = None
         self._queued: list[Path] = []
         self.messages: list[str] = []  # every message shown to the user, newest last
+        self.errors: list[str] = []  # the messages that reported a problem
         self.setWindowTitle("strikeview[*]")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -156,6 +157,8 @@ class MainWindow(QMainWindow):
     def notify(self, message: str, *, error: bool = False, popup: bool = False) -> None:
         """Tell the user something in the status bar (and in a non-blocking box when ``popup``)."""
         self.messages.append(message)
+        if error:
+            self.errors.append(message)
         self.statusBar().showMessage(message, 15_000)
         if popup:
             box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,

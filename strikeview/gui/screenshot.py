@@ -38,8 +38,16 @@ def wait_for_extraction(window: object, timeout_s: float) -> bool:
 
 def take_screenshot(paths: Sequence[Path], out: Path, *, size: tuple[int, int] = (1600, 1000),
                     event_id: str | None = None, projection: str | None = None,
-                    timeout_s: float = 120.0) -> str | None:
-    """Render the window on ``paths`` (or the samples) to ``out``; returns an error line or None."""
+                    timeout_s: float = 120.0, warnings: list[str] | None = None) -> str | None:
+    """Render the window on ``paths`` (or the samples) to ``out``; returns an error line or None.
+
+    Problems that did not stop the picture (a report that could not be read) go to ``warnings``.
+    """
+    from strikeview.gui.actions import PROJECTIONS
+
+    names = [name for name, _ in PROJECTIONS]
+    if projection is not None and projection not in names:
+        return f"unknown projection {projection!r}; use one of {', '.join(names)}"
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from strikeview.gui.app import make_app
@@ -69,6 +77,10 @@ def take_screenshot(paths: Sequence[Path], out: Path, *, size: tuple[int, int] =
         app.processEvents()
     image = window.grab()
     window.close()
+    if window.errors and not window.workspace.document.events:
+        return " ".join(window.errors[0].split())
+    if warnings is not None:
+        warnings.extend(" ".join(e.split()) for e in window.errors)
     try:
         save_image(image, out)
     except (OSError, ValueError) as exc:

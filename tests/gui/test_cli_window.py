@@ -74,3 +74,21 @@ def test_cli_window_screenshot_bad_arguments_are_one_line(tmp_path):
                      env=headless_env(tmp_path))
     assert result.returncode == 2
     assert result.stderr.strip() == "strikeview: error: no event 'zzz'"
+
+
+def test_cli_window_screenshot_unknown_projection_is_one_line(tmp_path):
+    result = run_cli("screenshot", str(write_doc(tmp_path / "doc.json")), "-o", str(tmp_path / "w.png"),
+                     "--projection", "mercator", env=headless_env(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("strikeview: error: unknown projection 'mercator'; use one of")
+    assert not (tmp_path / "w.png").exists()
+
+
+def test_cli_window_screenshot_of_unreadable_reports_fails_in_one_line(tmp_path):
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    result = run_cli("screenshot", str(binary), "-o", str(tmp_path / "w.png"), env=headless_env(tmp_path))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("strikeview: error:") and "scan.txt" in lines[0]
+    assert not (tmp_path / "w.png").exists()
