@@ -84,6 +84,12 @@ REGIONS: tuple[tuple[str, str, str, str], ...] = (
     ("Saladin Governorate", "Salah al-Din;Salahuddin;Salah ad Din;Saladin Province", "IQ", "Tikrit"),
     ("Sulaymaniyah Governorate", "Sulaymaniyah Province;Suleimaniyah Governorate", "IQ", "As Sulaymaniyah"),
     ("Wasit Governorate", "Wasit;Wasit Province", "IQ", "Al Kut"),
+    (
+        "Kurdistan Region",
+        "Iraqi Kurdistan;Kurdistan Region of Iraq;Kurdistan region;KRG region",
+        "IQ",
+        "Erbil|Duhok|As Sulaymaniyah|Halabja",
+    ),
     # Syria: governorates
     ("Aleppo Governorate", "Aleppo Province;Halab Governorate", "SY", "Aleppo"),
     ("Damascus Governorate", "Damascus Province", "SY", "Damascus"),
@@ -303,8 +309,8 @@ def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def region_row(name: str, aliases: str, iso2: str, anchor: str, cities: list[dict]) -> list[str]:
-    """The places.csv row of one region, derived from the GeoNames places of its anchor's admin1."""
+def _anchor_town(anchor: str, iso2: str, cities: list[dict]) -> dict:
+    """The most populous GeoNames place of ``iso2`` called ``anchor`` (by name or alternate name)."""
     key = fold_name(anchor)
     matches = [c for c in cities if c["countrycode"] == iso2 and fold_name(c["name"]) == key]
     if not matches:
@@ -315,16 +321,27 @@ def region_row(name: str, aliases: str, iso2: str, anchor: str, cities: list[dic
         ]
     if not matches:
         raise LookupError(f"anchor {anchor!r} ({iso2}) not in GeoNames")
-    town = max(matches, key=lambda c: c["population"])
-    members = [c for c in cities if c["countrycode"] == iso2 and c["admin1code"] == town["admin1code"]]
+    return max(matches, key=lambda c: c["population"])
+
+
+def region_row(name: str, aliases: str, iso2: str, anchor: str, cities: list[dict]) -> list[str]:
+    """The places.csv row of one region, derived from the GeoNames places of its anchor's admin1.
+
+    ``anchor`` may name several towns separated by ``|``: the region is then the union of their
+    admin1 areas (Kurdistan Region = Erbil, Duhok, Sulaymaniyah and Halabja governorates).
+    """
+    towns = [_anchor_town(a, iso2, cities) for a in anchor.split("|")]
+    codes = {t["admin1code"] for t in towns}
+    members = [c for c in cities if c["countrycode"] == iso2 and c["admin1code"] in codes]
     lon = statistics.fmean(c["longitude"] for c in members)
     lat = statistics.fmean(c["latitude"] for c in members)
     dists = sorted(_km(lon, lat, c["longitude"], c["latitude"]) for c in members)
     radius = max(15.0, dists[int(0.95 * (len(dists) - 1))])
+    admin = ", ".join(f"{iso2}.{code}" for code in sorted(codes))
+    anchors = ", ".join(f"{t['name']}, https://www.geonames.org/{t['geonameid']}" for t in towns)
     source = (
         f"GeoNames (derived): mean point and 95th-percentile radius of the {len(members)} "
-        f"GeoNames places of admin1 {iso2}.{town['admin1code']} (anchor {town['name']}, "
-        f"https://www.geonames.org/{town['geonameid']})"
+        f"GeoNames places of admin1 {admin} (anchor {anchors})"
     )
     if name in AREAS_KM2:
         area, url = AREAS_KM2[name]

@@ -5,7 +5,8 @@ spellings and transliterations (see :mod:`strikeview.catalog.names`) and ranks t
 
 1. the country of that name ("Iran", "the US");
 2. curated entries of that exact name (bases, gas fields, seas, borders, cities);
-3. GeoNames towns of that name with 50,000+ people, the most populous first;
+3. GeoNames towns of that name with 50,000+ people, the most prominent first (population, a town
+   known by the name only as an alternate or old name counting a quarter);
 4. regions of that name, with or without their head word ("Anbar", "Idlib" -> Idlib Governorate);
 5. smaller GeoNames towns;
 6. only when nothing above matched: transliteration matches (same skeleton and spelled alike:
@@ -45,6 +46,8 @@ _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central"
                          "northeast", "northwest", "southeast", "southwest"})
 # A bare name ("Yazd") is the town when a town this big has it, else the province ("Anbar").
 BIG_TOWN = 50_000
+# A town matched only by an alternate name weighs this much of its population in the ranking.
+ALTERNATE_NAME_WEIGHT = 0.25
 # Transliteration matches: same skeleton, spelled alike, and (GeoNames) towns at least this big.
 LOOSE_SIMILARITY = 0.8
 LOOSE_TOWN_POPULATION = 5_000
@@ -165,10 +168,17 @@ class Gazetteer:
             geonameid=gid,
         )
 
-    def _towns(self, rows: Iterable[int]) -> list[Place]:
-        """GeoNames rows as places, the most populous first."""
-        ordered = sorted(dict.fromkeys(rows), key=lambda r: -self._geonames.population(r))
-        return [self._geoname(r) for r in ordered]
+    def _towns(self, rows: Iterable[int], keys: Iterable[str] = ()) -> list[Place]:
+        """GeoNames rows as places, the most prominent first: by population, a town whose own name is
+        one of ``keys`` counting four times one known by it only as an alternate (old) name, so
+        Ukraine's Pokrovsk comes before Engels, once called Pokrovsk."""
+        towns = [self._geoname(r) for r in dict.fromkeys(rows)]
+        own = set(keys)
+
+        def weight(t: Place) -> float:
+            return t.population * (1.0 if fold_name(t.name) in own else ALTERNATE_NAME_WEIGHT)
+
+        return sorted(towns, key=lambda t: -weight(t))
 
     def country(self, iso2_or_name: str) -> Place | None:
         """A country as a place, by ISO 3166-1 alpha-2 code or by name ("Iran", "the US")."""
@@ -200,7 +210,7 @@ class Gazetteer:
         if country is not None:
             out.append(country)
         out += self._curated.get(full, []) + self._curated.get(base, [])
-        towns = self._towns([*self._geonames.rows(full), *self._geonames.rows(base)])
+        towns = self._towns([*self._geonames.rows(full), *self._geonames.rows(base)], (full, base))
         out += [t for t in towns if t.population >= BIG_TOWN]
         out += self._regions.get(full, []) + self._regions.get(base, [])
         out += [t for t in towns if t.population < BIG_TOWN]

@@ -137,6 +137,11 @@ def test_gazetteer_common_words_are_flagged(gaz):
     assert gaz.lookup("Hit").country == "IQ"  # still found when asked: the pipeline decides
 
 
+def test_gazetteer_own_names_outrank_old_names(gaz):
+    assert gaz.lookup("Pokrovsk").country == "UA"  # Engels (RU, bigger) was once called Pokrovsk
+    assert gaz.lookup("Kiev").name == "Kyiv" and gaz.lookup("Halab").name == "Aleppo"
+
+
 def test_gazetteer_lookup_prefers_named_countries(gaz):
     assert gaz.lookup("Tripoli").country == "LY"
     assert gaz.lookup("Tripoli", countries=["LB"]).country == "LB"
