@@ -1,5 +1,6 @@
 """Map images: PNG pixels, SVG and PDF text, and the ``strikeview render`` command."""
 
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -61,7 +62,12 @@ def test_map_render_svg_is_xml_with_legend_attribution_and_sources(qapp, tmp_pat
                  "Test Wire", "Missiles strike a test city", "2021-05-02", "Plate carrée", "Test title",
                  "Scale true at"):
         assert part in text, part
-    assert root.find(".//{http://www.w3.org/2000/svg}path") is not None  # vectors, not a picture
+    paths = root.findall(".//{http://www.w3.org/2000/svg}path")
+    assert len(paths) > 10  # vectors, not a picture
+    # coordinates are pixels written in full, not metres cut to six significant digits
+    numbers = [float(v) for p in paths for v in re.findall(r"-?\d+\.?\d*(?:e[-+]?\d+)?", p.get("d", ""))]
+    assert max(abs(v) for v in numbers) < 1e5
+    assert root.find(".//{http://www.w3.org/2000/svg}clipPath") is not None  # the frame clips the map
 
 
 def test_map_render_pdf_has_the_legend_and_attributions(qapp, tmp_path):

@@ -80,7 +80,7 @@ def image_bytes(view: Any, fmt: str, width: int, height: int, dpi: float, title:
         from PySide6.QtSvg import QSvgGenerator
 
         data, buf = _buffer()
-        gen = QSvgGenerator()
+        gen = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)  # SVG 1.1 keeps clip paths
         gen.setOutputDevice(buf)
         gen.setSize(QSize(width, height))
         gen.setViewBox(QRectF(0, 0, width, height))

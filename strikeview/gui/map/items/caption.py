@@ -55,6 +55,7 @@ class CaptionItem(Overlay):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         """Draw title and footnotes (image) or the credit panel (window)."""
+        painter.setClipping(False)  # decorations lie outside the map frame too
         frame = self.host.frame_rect()
         if frame.isEmpty():
             return

@@ -19,6 +19,7 @@ class LegendItem(Overlay):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         """Draw the legend panel."""
+        painter.setClipping(False)  # decorations lie outside the map frame too
         rows = self.host.model.legend_entries()
         frame = self.host.frame_rect()
         if not rows or frame.isEmpty():

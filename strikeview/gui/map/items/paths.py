@@ -7,7 +7,7 @@ from collections.abc import Hashable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QPaintEngine, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.geo.geodesy import join_with_nan
@@ -113,13 +113,31 @@ class LayerPathItem(pg.GraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        """Draw the pre-built paths: fills without antialiasing (outlines cover the edge), then lines."""
+        """Draw the pre-built paths: fills without antialiasing (outlines cover the edge), then lines.
+
+        For vector devices (SVG, PDF) paths are mapped to device pixels first, so that files carry
+        pixel coordinates rather than metres written with a few significant digits.
+        """
+        vector = is_vector(painter)
+        transform = painter.transform()
+        if vector:
+            painter.save()
+            painter.setTransform(QTransform())
         for pen, brush, path in self._paths:
+            shape = transform.map(path) if vector else path
             if brush.style() != Qt.BrushStyle.NoBrush:
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, pen.style() == Qt.PenStyle.NoPen)
-                painter.fillPath(path, brush)
+                painter.fillPath(shape, brush)
             if pen.style() != Qt.PenStyle.NoPen:
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(path)  # faster than strokePath for cosmetic pens
+                painter.drawPath(shape)  # faster than strokePath for cosmetic pens
+        if vector:
+            painter.restore()
+
+
+def is_vector(painter: QPainter) -> bool:
+    """Whether the painter draws into a vector file (SVG or PDF) rather than pixels."""
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)

@@ -40,6 +40,7 @@ class ScaleBarItem(Overlay):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         """Draw the bar, its ticks and its caption."""
+        painter.setClipping(False)  # decorations lie outside the map frame too
         frame = self.host.frame_rect()
         if frame.isEmpty():
             return
