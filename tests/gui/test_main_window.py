@@ -161,6 +161,7 @@ def test_main_window_projection_switch(window, doc_file):
     window.open_paths([doc_file])
     window.actions.projection_actions["web_mercator"].trigger()
     assert window.workspace.projection == "web_mercator"
+    assert window.map.projection_name() == "web_mercator"
     assert window.actions.projection_actions["web_mercator"].isChecked()
 
 
@@ -171,8 +172,7 @@ def test_main_window_layer_toggle(window, doc_file):
     item = window.layers_panel.item(names[0])
     item.setCheckState(Qt.CheckState.Unchecked)
     assert not window.workspace.layer_visible(names[0])
-    if not window.map.is_placeholder:
-        assert not window.map.model.layer(names[0]).visible
+    assert not window.map.model.layer(names[0]).visible
 
 
 def test_main_window_open_by_drop(window, doc_file):

@@ -37,8 +37,6 @@ def isolated_settings(tmp_path, monkeypatch):
 @pytest.fixture
 def window(qtbot):
     w = MainWindow(restore_layout=False)
-    if w.map.is_placeholder:
-        pytest.skip("the map view is not available")
     w.autosave_timer.stop()
     qtbot.addWidget(w)
     w.resize(1400, 900)
