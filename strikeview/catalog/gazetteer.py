@@ -136,6 +136,7 @@ class Gazetteer:
                 self._country_keys.setdefault(key[4:] if key.startswith("the ") else key, place)
                 self._demonyms |= demonym_forms(n)
         self._demonyms -= set(self._country_keys) | set(self._curated)
+        self._memo: dict[tuple[str, bool], tuple[Place, ...]] = {}
         self._borders: dict[frozenset[str], Place] = {}
         for place in self._places:
             if place.kind == "border" and place.name.endswith(" border"):
@@ -235,8 +236,16 @@ class Gazetteer:
     def candidates(self, name: str, *, loose: bool = True) -> list[Place]:
         """Places that ``name`` may refer to, best first (see the module docstring for the order).
 
-        ``loose=False`` leaves out transliteration matches.
+        ``loose=False`` leaves out transliteration matches. Answers are remembered per name.
         """
+        found = self._memo.get((name, loose))
+        if found is None:
+            found = tuple(self._candidates(name, loose))
+            self._memo[(name, loose)] = found
+        return list(found)
+
+    def _candidates(self, name: str, loose: bool) -> list[Place]:
+        """The uncached :meth:`candidates`."""
         full = fold_name(name)
         base, wanted = split_head(full)
         if not base or full in self._demonyms or (wanted is None and base in self._demonyms):
@@ -246,7 +255,7 @@ class Gazetteer:
             out = list(dict.fromkeys([*self._loose_matches(base, "region"), *out]))
         words = full.split()[1:] if full.startswith("the ") else full.split()
         if not out and len(words) > 1 and words[0] in _DIRECTIONS:
-            return self.candidates(" ".join(words[1:]), loose=loose)
+            return self._candidates(" ".join(words[1:]), loose)
         if not out and loose:
             out = self._loose_matches(base, wanted)
         if wanted == "region":
