@@ -4,7 +4,7 @@ usage: python benchmarks/bench_extract.py [--repeat N] [--files N] [--seeds DIR]
 
 Texts are the seed reports (``../shared/seeds`` beside the repository, when present) and the bundled
 samples, repeated. Both pipelines are loaded and warmed up first; the figures are documents/s and
-words/s for ``nlp.pipe`` over the same texts, plus our full ``extract_article`` (pipeline + event
+words/s for ``nlp.pipe`` over the same texts, plus our full ``extract_articles`` (pipeline + event
 assembly). The jobs comparison times ``extract_files`` on a folder of many report files.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import spacy
 
-from strikeview.extract.pipeline import extract_article, extract_files, load_pipeline, trained_pipeline_name
+from strikeview.extract.pipeline import extract_articles, extract_files, load_pipeline, trained_pipeline_name
 from strikeview.model import Article
 from strikeview.resources import sample_reports
 
@@ -58,10 +58,10 @@ def bench_throughput(texts: list[str], rounds: int) -> None:
     for _ in range(rounds):
         t_bare = min(t_bare, best_time(lambda ts: list(bare.pipe(ts)), texts, 1))
         t_ours = min(t_ours, best_time(lambda ts: list(ours.pipe(ts)), texts, 1))
-        t_full = min(t_full, best_time(lambda ts: [extract_article(ours, a) for a in articles], texts, 1))
+        t_full = min(t_full, best_time(lambda ts: list(extract_articles(ours, articles)), texts, 1))
     report("bare trained pipeline (nlp.pipe)", texts, t_bare)
     report("strikeview pipeline (nlp.pipe)", texts, t_ours)
-    report("strikeview extract_article", texts, t_full)
+    report("strikeview extract_articles", texts, t_full)
     print(f"ratio ours/bare throughput: pipe {t_bare / t_ours:.2f}x, full extraction {t_bare / t_full:.2f}x")
 
 

@@ -63,7 +63,7 @@ def _strike_verb_in(sent: Span) -> bool:
 
 # "CITY, March 3 (Agency) - " or "CITY (Agency) -- " or "CITY, March 3. /AGENCY/. " at a line start.
 DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z .'’-]{2,}(?:,[^\n]{1,40}?)?[ \t]*"
+    r"[ \t]*[A-Z][A-Z .'’-]{2,}(?:,[^\n]{1,40}?)?[ \t]*"
     r"(?:(?:\([^)\n]{1,40}\)[ \t]*)?[-—–]{1,2}[ \t]+|/[^/\n]{1,20}/\.?[ \t]+)"
 )
 
@@ -78,15 +78,21 @@ class LineBreaker:
 
     def __call__(self, doc: Doc) -> Doc:
         """Mark the first token after a blank line or a dateline as a sentence start (the parser keeps it)."""
+        line_starts = [0] if len(doc) else []
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
-            if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
-                tok.is_sent_start = True
-        starts = {t.idx: t for t in doc}
-        for m in DATELINE.finditer(doc.text):
-            tok = starts.get(m.end())
-            if tok is not None and tok.i > 0:
-                tok.is_sent_start = True
+            if prev.is_space and "\n" in prev.text and not tok.is_space:
+                line_starts.append(tok.i)
+                if prev.text.count("\n") >= 2:
+                    tok.is_sent_start = True
+        for i in line_starts:
+            head = doc[i:min(i + 16, len(doc))]
+            m = DATELINE.match(head.text)
+            if m is None:
+                continue
+            for tok in head:
+                if tok.idx == head.start_char + m.end() and tok.i > 0:
+                    tok.is_sent_start = True
         return doc
 
 

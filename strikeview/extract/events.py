@@ -149,7 +149,7 @@ class Assembler:
         """Index the report's dates, answered-attack phrases and datelines."""
         self.doc = doc
         self.article = article
-        self.text = doc.text  # built from the tokens on every access: read once
+        self.text = article.text or ""  # the doc's text (doc.text is rebuilt from tokens on each access)
         self.ref = report_date(self.text, article.date)
         self.year = self.ref.year if self.ref else year_hint(self.text)
         self.responses = response_tokens(doc, self.text)

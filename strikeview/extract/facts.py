@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from strikeview.extract.lexicon import (
     COUNTED_NOUNS,
@@ -45,8 +45,7 @@ def source_name(tok: Token) -> str | None:
     phrase = [t for t in tok.subtree if t.i <= tok.i and ((t.head.i == tok.i and t.dep_ in _KEEP_DEPS)
                                                              or t.i == tok.i or t.head.dep_ in _KEEP_DEPS)]
     phrase = [t for t in tok.doc[min(t.i for t in phrase):tok.i + 1]] if phrase else [tok]
-    ents = [e for e in tok.doc.ents if e.start >= phrase[0].i and e.end <= tok.i + 1
-            and e.label_ in ("ORG", "PERSON")]
+    ents = [e for e in entities_in(tok.doc, phrase[0].i, tok.i + 1) if e.label_ in ("ORG", "PERSON")]
     if ents:
         ent = max(ents, key=len)
         return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -64,11 +63,32 @@ def source_name(tok: Token) -> str | None:
 def actor_name(tok: Token) -> str | None:
     """The name of whoever carried out a strike: the entity at the subject, else its noun phrase."""
     if tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                text = ent.text.strip()
-                return text[4:] if text.lower().startswith("the ") else text
+        start, end = tok.i, tok.i + 1
+        while start > 0 and tok.ent_iob_ != "B" and tok.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+            end += 1
+        text = tok.doc[start:end].text.strip()
+        return text[4:] if text.lower().startswith("the ") else text
     return source_name(tok)
+
+
+def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """Named entities lying wholly inside tokens ``start:end`` (without building ``doc.ents``)."""
+    out: list[Span] = []
+    i = start
+    while i < end:
+        tok = doc[i]
+        if tok.ent_iob_ == "B":
+            j = i + 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            if j <= end:
+                out.append(Span(doc, i, j, label=tok.ent_type_))
+            i = j
+        else:
+            i += 1
+    return out
 
 
 def claimed_by(tok: Token) -> str | None:
@@ -90,12 +110,21 @@ def claimed_by(tok: Token) -> str | None:
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    for t in tok.sent:  # "According to X, ..." attached elsewhere in the sentence
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            obj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+    sent = tok.sent
+    for i in according_tokens(tok.doc):  # "According to X, ..." attached elsewhere in the sentence
+        if sent.start <= i < sent.end and i + 1 < len(tok.doc) and tok.doc[i + 1].lower_ == "to":
+            obj = next((c for c in tok.doc[i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return source_name(obj)
     return None
+
+
+def according_tokens(doc: Doc) -> list[int]:
+    """Indices of the word "according" in a document (computed once per document)."""
+    key = "sv_according"
+    if key not in doc.user_data:
+        doc.user_data[key] = [t.i for t in doc if t.lower_ == "according"]
+    return doc.user_data[key]
 
 
 def number_value(tok: Token) -> int | None:
@@ -165,13 +194,21 @@ def stated_ranges_km(sent: Span) -> list[float]:
 
 def hedge_in(sent: Span) -> str | None:
     """"unconfirmed" when the sentence qualifies its claim ("without offering evidence"), else None."""
-    low = sent.text.lower()
-    return "unconfirmed" if any(p in low for p in HEDGE_PHRASES) else None
+    key = ("sv_hedge", sent.start)
+    if key not in sent.doc.user_data:
+        low = sent.text.lower()
+        sent.doc.user_data[key] = "unconfirmed" if any(p in low for p in HEDGE_PHRASES) else None
+    return sent.doc.user_data[key]
 
 
 def denial_in(sent: Span) -> Token | None:
     """The denial verb of a sentence ("the governor denied the claim"), if any."""
-    return next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in DENIAL_VERBS), None)
+    key = ("sv_denial", sent.start)
+    if key not in sent.doc.user_data:
+        verb = next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in DENIAL_VERBS), None)
+        sent.doc.user_data[key] = verb.i if verb is not None else None
+    i = sent.doc.user_data[key]
+    return sent.doc[i] if i is not None else None
 
 
 def subject_of(verb: Token) -> Token | None:

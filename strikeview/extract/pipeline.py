@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -89,30 +89,40 @@ def extract_article(nlp: Language, article: Article) -> list[Event]:
     return Assembler(doc, article).run()
 
 
-def _read(path: Path) -> Article:
-    """Read one report through the readers module."""
-    from strikeview.extract.readers import read_report
+def extract_articles(nlp: Language, articles: list[Article], batch_size: int = 16) -> Iterator[list[Event]]:
+    """The events of each article, in order; the texts go through ``nlp.pipe`` in batches (faster)."""
+    docs = nlp.pipe((a.text or "" for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        yield Assembler(doc, article).run()
 
-    return read_report(path)
+
+Result = tuple[str, Article | None, list[Event], str | None]
 
 
-def _work(path_text: str) -> tuple[str, Article | None, list[Event], str | None]:
-    """Read and extract one file in this process: ``(path, article, events, error)``."""
-    from strikeview.extract.readers import ReportError
+def _read(path_text: str) -> tuple[Article | None, str | None]:
+    """Read one report: ``(article, None)`` or ``(None, one-line error)``."""
+    from strikeview.extract.readers import ReportError, read_report
 
-    path = Path(path_text)
     try:
-        article = _read(path)
+        return read_report(Path(path_text)), None
     except (ReportError, OSError, UnicodeError, ValueError) as exc:
-        return path_text, None, [], str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return path_text, article, extract_article(load_pipeline(), article), None
+        return None, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
-def _results(files: list[str], jobs: int) -> Iterable[tuple[str, Article | None, list[Event], str | None]]:
+def _work(paths: list[str]) -> list[Result]:
+    """Read and extract a batch of files in this process: ``(path, article, events, error)`` each."""
+    read = [(p, *_read(p)) for p in paths]
+    articles = [a for _, a, _ in read if a is not None]
+    events = iter(extract_articles(load_pipeline(), articles))
+    return [(p, a, next(events) if a is not None else [], err) for p, a, err in read]
+
+
+def _results(files: list[str], jobs: int, batch: int = 8) -> Iterator[Result]:
     """Per-file results, in order; with ``jobs > 1`` from a pool of worker processes."""
-    if jobs <= 1 or len(files) < 2:
-        for f in files:
-            yield _work(f)
+    batches = [files[i:i + batch] for i in range(0, len(files), batch)]
+    if jobs <= 1 or len(batches) < 2:
+        for b in batches:
+            yield from _work(b)
         return
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
@@ -120,8 +130,9 @@ def _results(files: list[str], jobs: int) -> Iterable[tuple[str, Article | None,
         ctx = multiprocessing.get_context("fork")
     else:  # pragma: no cover - platforms without fork load the pipeline once per worker
         ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(processes=min(jobs, len(files))) as pool:
-        yield from pool.imap(_work, files, chunksize=1)
+    with ctx.Pool(processes=min(jobs, len(batches))) as pool:
+        for results in pool.imap(_work, batches, chunksize=1):
+            yield from results
 
 
 def extract_files(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, progress: Progress | None = None,
