@@ -131,10 +131,8 @@ def weapon_from_catalogue(name: str) -> Weapon:
     name = name.strip()
     if not name:
         raise EditError("a weapon needs a name")
-    try:
-        from strikeview.catalog.weapons import load_weapons
-    except ImportError:  # catalogue not available: the name alone, range unknown
-        return Weapon(name=name, claimed_by=ANALYST)
+    from strikeview.catalog.weapons import load_weapons
+
     spec = load_weapons().find(name)
     if spec is None:
         return Weapon(name=name, claimed_by=ANALYST)

@@ -29,11 +29,9 @@ def check_field(row: Any, name: str, default: Any = None) -> Any:
 
 
 def compute_checks(doc: EventsDocument) -> list[Any]:
-    """Plausibility rows for a document, or ``[]`` when the geo engine is not available."""
-    try:
-        from strikeview.geo.plausibility import check_document
-    except ImportError:
-        return []
+    """Plausibility rows for a document (``strikeview.geo.plausibility``, imported on first use)."""
+    from strikeview.geo.plausibility import check_document
+
     return list(check_document(doc))
 
 

@@ -136,7 +136,6 @@ def test_edits_listeners_hear_every_change():
 def test_edits_weapon_from_catalogue_fills_ranges_when_known():
     unknown = weapon_from_catalogue("Zzyzx 9000")
     assert unknown.name == "Zzyzx 9000" and unknown.max_range_km is None
-    pytest.importorskip("strikeview.catalog.weapons")
     generic = weapon_from_catalogue("Unknown Rocket Type")
     assert generic.name == "Unknown Rocket Type" and generic.generic
     known = weapon_from_catalogue("Zolfaqar")

@@ -123,7 +123,6 @@ def test_workspace_view_state_round_trip():
 
 
 def test_workspace_real_checks_change_when_a_site_moves():
-    pytest.importorskip("strikeview.geo.plausibility")
     ws = Workspace()
     ws.set_document(make_doc())
     assert ws.verdicts("a1-e1") == {"beyond_range"}  # ~570 km with a 300 km weapon
@@ -134,7 +133,6 @@ def test_workspace_real_checks_change_when_a_site_moves():
 
 
 def test_workspace_candidate_launch_gets_its_own_check_rows():
-    pytest.importorskip("strikeview.geo.plausibility")
     ws = Workspace()
     ws.set_document(make_doc())
     cmd = AddCandidateLaunch("a1-e1", lon=42.5, lat=34.0)

@@ -141,11 +141,7 @@ class MapInteraction:
             self.window.notify(f"Measuring from {format_lonlat(lon, lat)}; right-click the end point")
             return None
         start, self.measure_from, self.measuring = self.measure_from, None, False
-        try:
-            distance_km, bearing_deg = measure(*start, lon, lat)
-        except ImportError:
-            self.window.notify("Measuring needs the geodesy module, which is not available", error=True)
-            return None
+        distance_km, bearing_deg = measure(*start, lon, lat)
         self.last_measure = (distance_km, bearing_deg)
         self.window.notify(f"Distance {distance_km:,.1f} km, bearing {bearing_deg:.1f}° from "
                            f"{format_lonlat(*start)} to {format_lonlat(lon, lat)}")

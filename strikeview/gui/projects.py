@@ -187,10 +187,8 @@ def confirm_close(window: MainWindow) -> bool:
 
 def offer_recovery(window: MainWindow) -> list[Path]:
     """Tell the user about autosaves left by windows that did not close cleanly; returns them."""
-    try:
-        from strikeview.io.project import age_seconds, unsaved_recoveries
-    except ImportError:
-        return []
+    from strikeview.io.project import age_seconds, unsaved_recoveries
+
     found = [p for p in unsaved_recoveries() if window.session not in p.name]
     if found:
         minutes = age_seconds(found[0]) / 60.0
@@ -207,7 +205,7 @@ def autosave(window: MainWindow) -> Path | None:
         from strikeview.io.project import autosave_project
 
         return autosave_project(make_project(window), window.project_path, session=window.session)
-    except (ImportError, OSError, ValueError) as exc:
+    except (OSError, ValueError) as exc:
         window.notify(f"Autosave failed: {exc}", error=True)
         return None
 

@@ -65,19 +65,9 @@ def start_warm_up() -> threading.Thread:
 
 def expand_report_paths(paths: Sequence[str | Path]) -> list[Path]:
     """Report files named by ``paths``; a folder stands for the reports inside it."""
-    try:
-        from strikeview.extract.readers import expand_paths
-    except ImportError:
-        expand_paths = None
-    if expand_paths is not None:
-        return list(expand_paths([Path(p) for p in paths]))
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(c for c in p.iterdir() if c.suffix.lower() in (".txt", ".html", ".htm")))
-        else:
-            out.append(p)
-    return out
+    from strikeview.extract.readers import expand_paths
+
+    return list(expand_paths([Path(p) for p in paths]))
 
 
 def extract_one(nlp: Any, path: Path) -> tuple[Any, list[Any]]:

@@ -111,7 +111,6 @@ def test_main_window_click_selects_site_and_hover_describes_it(window, doc_file)
 
 
 def test_main_window_drag_changes_verdict_and_undo_restores(window, doc_file):
-    pytest.importorskip("strikeview.geo.plausibility")
     window.open_paths([doc_file])
     assert verdict_cells(window) == ["beyond range"]
     window.map.siteDragged.emit("a1-e1", 0, 43.0, 34.4)  # launch moved to ~190 km from the impact
@@ -126,7 +125,6 @@ def test_main_window_drag_changes_verdict_and_undo_restores(window, doc_file):
 
 
 def test_main_window_check_launch_from_here_adds_candidate_with_verdict(window, doc_file):
-    pytest.importorskip("strikeview.geo.plausibility")
     window.open_paths([doc_file])
     assert window.interaction.check_launch_from(42.5, 34.0)
     event = window.workspace.selected_event
@@ -139,7 +137,6 @@ def test_main_window_check_launch_from_here_adds_candidate_with_verdict(window, 
 
 
 def test_main_window_selecting_a_check_row_highlights_it(window, doc_file):
-    pytest.importorskip("strikeview.geo.plausibility")
     window.open_paths([doc_file])
     window.checks_panel.select_row(0)
     assert window.workspace.highlighted_check == 0
@@ -147,7 +144,6 @@ def test_main_window_selecting_a_check_row_highlights_it(window, doc_file):
 
 
 def test_main_window_measure_gives_geodesic_distance(window):
-    pytest.importorskip("strikeview.geo.geodesy")
     window.actions.measure.trigger()
     window.map.mapRightClicked.emit(47.0869, 34.3176)
     window.map.mapRightClicked.emit(40.9185, 34.4523)

@@ -72,7 +72,6 @@ def test_panels_events_filters(window):
     panel.weapon_filter.setText("cruise")
     assert panel.event_ids_shown() == ["b-e1"]
     panel.weapon_filter.setText("")
-    pytest.importorskip("strikeview.geo.plausibility")
     panel.verdict_filter.setCurrentIndex(panel.verdict_filter.findData("beyond_range"))
     assert panel.event_ids_shown() == ["a-e1"]
 
@@ -105,8 +104,6 @@ def test_panels_edit_site_name_and_role_are_undoable(window):
 
 
 def test_panels_change_weapon_from_catalogue_changes_the_verdict(window):
-    pytest.importorskip("strikeview.geo.plausibility")
-    pytest.importorskip("strikeview.catalog.weapons")
     assert window.workspace.verdicts("a-e1") == {"beyond_range"}
     assert window.interaction.change_weapon("a-e1", 0, "Zolfaqar")  # 700 km in the catalogue
     weapon = window.workspace.event("a-e1").weapons[0]
@@ -169,7 +166,6 @@ def test_panels_opening_a_project_keeps_unsaved_work(qtbot, window, tmp_path):
 
 
 def test_panels_follow_a_dark_palette(window):
-    pytest.importorskip("strikeview.geo.plausibility")
     from PySide6.QtGui import QColor, QPalette
 
     panel = window.checks_panel

@@ -81,7 +81,6 @@ def test_window_interactions_click_on_map_selects_site_and_quotes_follow(qtbot, 
 
 
 def test_window_interactions_drag_site_changes_verdict_and_undo_restores(qtbot, window):
-    pytest.importorskip("strikeview.geo.plausibility")
     assert verdicts(window) == ["beyond_range"]
     vp = window.map.view.gv.viewport()
     start = site_pixel(window, LAUNCH)
@@ -96,7 +95,6 @@ def test_window_interactions_drag_site_changes_verdict_and_undo_restores(qtbot, 
 
 
 def test_window_interactions_right_click_offers_check_launch_from_here(qtbot, window):
-    pytest.importorskip("strikeview.geo.plausibility")
     vp = window.map.view.gv.viewport()
     qtbot.mouseClick(vp, Qt.MouseButton.RightButton, pos=site_pixel(window, (42.5, 34.0)))
     menu = window.interaction.context_menu

@@ -1,7 +1,5 @@
 """Background extraction: the window stays responsive, shows progress, can cancel, reports bad files."""
 
-import importlib.util
-
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 
@@ -66,12 +64,6 @@ def test_workers_window_reports_a_failed_run_and_keeps_working(qtbot, window, tm
     assert not window.progress.isVisible()
 
 
-needs_pipeline = pytest.mark.skipif(
-    any(importlib.util.find_spec(f"strikeview.extract.{m}") is None for m in ("pipeline", "readers")),
-    reason="extraction pipeline or report readers not built yet")
-
-
-@needs_pipeline
 @pytest.mark.slow
 def test_workers_extraction_runs_in_background_while_the_event_loop_turns(qtbot, window, tmp_path):
     ticks = []
@@ -96,7 +88,6 @@ def test_workers_extraction_runs_in_background_while_the_event_loop_turns(qtbot,
     assert not window.progress.isVisible()
 
 
-@needs_pipeline
 @pytest.mark.slow
 def test_workers_cancel_stops_extraction_and_adds_nothing(qtbot, window, tmp_path):
     workers.shared_pipeline()  # loaded once for the session
@@ -117,7 +108,6 @@ def test_workers_cancel_stops_extraction_and_adds_nothing(qtbot, window, tmp_pat
     assert not window.progress.isVisible()
 
 
-@needs_pipeline
 @pytest.mark.slow
 def test_workers_bad_report_gets_a_message_and_the_rest_goes_through(qtbot, window, tmp_path):
     good = write_reports(tmp_path, 1)
@@ -129,7 +119,6 @@ def test_workers_bad_report_gets_a_message_and_the_rest_goes_through(qtbot, wind
     assert any("image.txt" in m for m in window.messages)
 
 
-@needs_pipeline
 @pytest.mark.slow
 def test_workers_reports_dropped_during_a_run_are_queued_and_extracted(qtbot, window, tmp_path):
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
