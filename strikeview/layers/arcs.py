@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -61,10 +62,17 @@ def _best_verdict(verdicts: list[str]) -> str:
     return min(verdicts, key=VERDICT_ORDER.index) if verdicts else "unchecked"
 
 
+@lru_cache(maxsize=8192)
 def arc_coords(launch: tuple[float, float], impact: tuple[float, float]) -> np.ndarray:
-    """The geodesic from launch to impact, cut at the antimeridian, parts joined with NaN rows."""
+    """The geodesic from launch to impact, cut at the antimeridian, parts joined with NaN rows.
+
+    Remembered per pair (the array is read-only), as selections rebuild every arc.
+    """
     line = geodesic_line(launch[0], launch[1], impact[0], impact[1], max_segment_km=20.0)
-    return join_with_nan(split_antimeridian(line))
+    if (np.abs(np.diff(line[:, 0])) > 180.0).any():
+        line = join_with_nan(split_antimeridian(line))
+    line.setflags(write=False)
+    return line
 
 
 class ArcsLayer(Layer):

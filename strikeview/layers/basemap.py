@@ -8,7 +8,7 @@ first clipped to the projection's domain (see :mod:`strikeview.layers.projected`
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import shapely
@@ -74,22 +74,23 @@ def covering_box(lon_min: float, lat_min: float, lon_max: float, lat_max: float)
             min(float(snap[2]), 180.0), min(float(snap[3]), 90.0))
 
 
-def _clipped(tolerance_deg: float, area: Box) -> list[BaseGeometry]:
-    """Country geometries cut to ``area`` and simplified (the whole world comes from a cache)."""
+@lru_cache(maxsize=16)
+def _clipped(tolerance_deg: float, area: Box) -> tuple[BaseGeometry, ...]:
+    """Country geometries cut to ``area`` and simplified (remembered: panning and reprojecting reuse them)."""
     if area == WORLD_BOX:
-        return list(_simplified(tolerance_deg))
+        return _simplified(tolerance_deg)
     countries = load_countries()
     clip = box(*area)
     idx = countries.tree.query(clip, predicate="intersects")
     geoms = shapely.intersection(np.array(countries.geometries, dtype=object)[idx], clip)
     if tolerance_deg > 0:
         geoms = shapely.simplify(geoms, tolerance_deg, preserve_topology=False)
-    return list(geoms)
+    return tuple(geoms)
 
 
 def land_rings(tolerance_deg: float, domain: BaseGeometry | None = None, area: Box = WORLD_BOX) -> np.ndarray:
     """Land rings at a level of detail within ``area``, joined with NaN rows, clipped to ``domain``."""
-    geoms = _clipped(tolerance_deg, area)
+    geoms: tuple[BaseGeometry, ...] | list[BaseGeometry] = _clipped(tolerance_deg, area)
     if domain is not None and geoms and not domain.contains(box(*area)):
         arr = np.array(geoms, dtype=object)
         hit = shapely.intersects(arr, domain)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import shapely
 
@@ -162,15 +164,31 @@ def is_country_area(site: Site) -> bool:
 def area_rings(site: Site, radius_km: float) -> list[np.ndarray]:
     """Rings of a vague site's area: the country's outline for a country, else a geodesic disc."""
     if is_country_area(site):
-        geom = load_countries().geometry(str(site.country))
-        rings = polygon_rings(shapely.simplify(geom, 0.05, preserve_topology=False))
-        if rings:
-            return rings
-    radius = min(radius_km, MAX_UNCERTAINTY_KM)
-    ring = range_ring(float(site.lon), float(site.lat), radius, n=int(np.clip(radius / 4.0, 36, 180)))
-    if np.ptp(ring[:, 0]) > 180.0:  # crosses the antimeridian: cut the disc there
-        return polygon_rings(ring_polygon(float(site.lon), float(site.lat), radius))
-    return [ring]
+        return list(_country_rings(str(site.country)))
+    return list(_disc_rings(float(site.lon), float(site.lat), min(radius_km, MAX_UNCERTAINTY_KM)))
+
+
+@lru_cache(maxsize=512)
+def _country_rings(iso2: str) -> tuple[np.ndarray, ...]:
+    """A country's outline, simplified for drawing (remembered)."""
+    geom = load_countries().geometry(iso2)
+    return _frozen(polygon_rings(shapely.simplify(geom, 0.05, preserve_topology=False)))
+
+
+@lru_cache(maxsize=8192)
+def _disc_rings(lon: float, lat: float, radius_km: float) -> tuple[np.ndarray, ...]:
+    """A geodesic disc's ring(s), cut at the antimeridian when it crosses it (remembered)."""
+    ring = range_ring(lon, lat, radius_km, n=int(np.clip(radius_km / 4.0, 36, 180)))
+    if np.ptp(ring[:, 0]) > 180.0:
+        return _frozen(polygon_rings(ring_polygon(lon, lat, radius_km)))
+    return _frozen([ring])
+
+
+def _frozen(rings: list[np.ndarray]) -> tuple[np.ndarray, ...]:
+    """Rings made read-only (they are shared between documents through the caches)."""
+    for ring in rings:
+        ring.setflags(write=False)
+    return tuple(rings)
 
 
 def points_array(layer: Layer) -> np.ndarray:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen
 
 from strikeview.layers.base import Style
 
@@ -44,3 +46,17 @@ def font_px(size_px: float, bold: bool = False, family: str = "DejaVu Sans") -> 
     font.setPixelSize(max(1, round(size_px)))
     font.setBold(bold)
     return font
+
+
+@lru_cache(maxsize=4096)
+def text_with_halo(text: str, size_px: float, bold: bool = False,
+                   halo_px: float = 3.0) -> tuple[QPainterPath, QPainterPath, float, float]:
+    """Glyph outlines of a text (top left at the origin), its halo, width and height; remembered."""
+    font = font_px(size_px, bold)
+    fm = QFontMetricsF(font)
+    path = QPainterPath()
+    path.addText(QPointF(0.0, fm.ascent()), font, text)
+    stroker = QPainterPathStroker()
+    stroker.setWidth(halo_px)
+    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return path, stroker.createStroke(path), fm.horizontalAdvance(text), fm.height()

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.gui.map.context import MapContext
 from strikeview.gui.map.items.paths import LayerPathItem, Path, path_from_xy
 from strikeview.gui.map.items.sites import to_scene
-from strikeview.gui.map.qtstyle import brush_for, font_px, pen_for
+from strikeview.gui.map.qtstyle import brush_for, pen_for, text_with_halo
 from strikeview.layers import style as S
 from strikeview.layers.base import LineFeature
 from strikeview.layers.graticule import GraticuleLayer
@@ -55,22 +55,12 @@ class GraticuleItem(LayerPathItem):
             self._kinds.append("lon" if "lon" in f.data else "lat")
         self._xy = np.concatenate(parts) if parts else np.empty((0, 2))
         self._ids = np.concatenate(ids) if ids else np.empty(0, dtype=int)
-        self._texts = [self._text_path(f.label or "") for f in lines]
+        scale = self.context.px_scale
+        self._texts = [text_with_halo(f.label or "", 10.0 * scale, False, 3.0 * scale) for f in lines]
         gaps = [np.vstack([p, [[np.nan, np.nan]]]) for p in parts]
         style = self.layer.styles["line"]
         xy = np.concatenate(gaps) if gaps else np.empty((0, 2))
         return [(pen_for(style, self.context.px_scale), brush_for(style), path_from_xy(xy))]
-
-    def _text_path(self, text: str) -> tuple[QPainterPath, QPainterPath, float, float]:
-        """The label's glyphs and white halo (origin at its top left), width and height."""
-        font = font_px(10.0 * self.context.px_scale)
-        fm = QFontMetricsF(font)
-        path = QPainterPath()
-        path.addText(QPointF(0.0, fm.ascent()), font, text)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(3.0 * self.context.px_scale)
-        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        return path, stroker.createStroke(path), fm.horizontalAdvance(text), fm.height()
 
     def frame_rect(self) -> QRectF:
         """The map frame in scene pixels (the view box's rectangle)."""

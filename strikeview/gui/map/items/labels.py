@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.gui.map.context import MapContext
 from strikeview.gui.map.items.sites import WORLD_RECT, SitesItem, to_scene
-from strikeview.gui.map.qtstyle import font_px
+from strikeview.gui.map.qtstyle import text_with_halo
 from strikeview.layers import style as S
 from strikeview.layers.base import PointFeature
 from strikeview.layers.sites import LabelsLayer, points_array
@@ -135,16 +135,9 @@ class LabelsItem(pg.GraphicsObject):
         self._texts = []
         for f in feats:
             style = self.layer.styles[f.style]
-            font = font_px(style.size_px * scale, bold=f.style == "site_selected")
-            fm = QFontMetricsF(font)
-            path = QPainterPath()
-            path.addText(QPointF(0, fm.ascent()), font, f.label or "")
-            stroker = QPainterPathStroker()
-            stroker.setWidth(3.0 * scale)
-            stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            halo = stroker.createStroke(path)
-            rect = QRectF(0, 0, fm.horizontalAdvance(f.label or ""), fm.height())
-            self._texts.append((path, halo, QColor(style.stroke or S.TEXT), rect))
+            bold = f.style == "site_selected"
+            path, halo, w, h = text_with_halo(f.label or "", style.size_px * scale, bold, 3.0 * scale)
+            self._texts.append((path, halo, QColor(style.stroke or S.TEXT), QRectF(0, 0, w, h)))
         self._on_line = {
             i: self.context.projector.cached((self.layer.name, self.layer.version, "ring", i),
                                              f.data["options"], seams=False)
