@@ -9,6 +9,7 @@ named system to a generic class, and tolerates transliteration variants (``Zolfa
 from __future__ import annotations
 
 import csv
+import re
 import threading
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -60,13 +61,15 @@ class WeaponSpec:
         return Weapon(**base)  # type: ignore[arg-type]
 
 
+_NUMBER_PLURAL = re.compile(r"\d+[a-z]?s")  # "16s", "52hs": plurals of designations
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}
 
 
 def weapon_fold(text: str) -> str:
-    """A weapon name folded (see :func:`fold_name`), singular, Roman numerals as digits (``Jericho II``
-    -> ``jericho 2``); ``x`` is left alone (it is the Cyrillic Kh of ``X-101``)."""
-    return " ".join(_ROMAN.get(w, w) for w in singular_words(fold_name(text)).split())
+    """A weapon name folded (see :func:`fold_name`), singular (``F-16s`` -> ``f 16``), Roman numerals
+    as digits (``Jericho II`` -> ``jericho 2``); ``x`` is left alone (the Cyrillic Kh of ``X-101``)."""
+    words = singular_words(fold_name(text)).split()
+    return " ".join(_ROMAN.get(w, w[:-1] if _NUMBER_PLURAL.fullmatch(w) else w) for w in words)
 
 
 def weapon_key(text: str) -> str:

@@ -199,3 +199,27 @@ def test_weapons_parse_keeps_blanks_blank():
     )
     assert a.min_range_km is None and a.max_range_km is None
     assert b.generic and b.aliases == ()
+
+
+@pytest.mark.parametrize(
+    "mention, expected, cls",
+    [
+        ("F-16s", "F-16", "aircraft"),
+        ("B-52s", "B-52H", "aircraft"),
+        ("Grad rockets", "BM-21 Grad", "rocket_artillery"),
+        ("MQ-9 Reaper drones", "MQ-9 Reaper", "drone"),
+        ("Scud-B missiles", "Scud", "SRBM"),
+        ("Patriot missiles", "MIM-104 Patriot", "air_defence"),
+        ("Iron Dome", "Iron Dome", "air_defence"),
+    ],
+)
+def test_weapons_designation_plurals_and_class_only_systems(weapons, mention, expected, cls):
+    spec = weapons.find(mention)
+    assert (spec.name, spec.weapon_class) == (expected, cls)
+
+
+def test_weapons_air_defence_and_class_only_entries_carry_no_range(weapons):
+    unranged = [s for s in weapons.entries() if not s.generic and s.max_range_km is None]
+    assert {"MIM-104 Patriot", "Iron Dome", "Scud", "F-16", "Mohajer-6"} <= {s.name for s in unranged}
+    assert all(s.range_note for s in unranged)
+    assert all(s.max_range_km is None for s in weapons.entries() if s.weapon_class == "air_defence")
