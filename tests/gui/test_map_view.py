@@ -159,3 +159,17 @@ def test_map_view_projection_switch_reprojects_every_layer(view):
     view.set_projection("lambert_conformal")
     assert view.projection_name() == "lambert_conformal"
     assert 40.0 < view.context.projector.projection.params["lon_min"] + 5 < 50.0
+
+
+def test_map_view_azimuthal_centre_follows_the_selected_launch_site(view):
+    doc = _doc()
+    doc.events.append(Event(id="e2", article_id="a1", sites=[Site("launch", "Tabriz", 38.08, 46.2919),
+                                                             Site("impact", "Erbil", 36.19, 44.01)]))
+    view.model.update(doc=doc, selected_event_id="e1")
+    view.set_projection("azimuthal_equidistant")
+    assert view.context.projector.projection.params == {"lon0": KERMANSHAH[0], "lat0": KERMANSHAH[1]}
+    view.model.update(selected_event_id="e2")
+    assert view.context.projector.projection.params == {"lon0": 46.2919, "lat0": 38.08}
+    view.set_projection("azimuthal_equidistant", lon0=10.0, lat0=50.0)  # a centre asked for stays
+    view.model.update(selected_event_id="e1")
+    assert view.context.projector.projection.params == {"lon0": 10.0, "lat0": 50.0}

@@ -81,6 +81,7 @@ class MapView(QWidget):
         for overlay in self.overlays:
             self.gv.scene().addItem(overlay)
         self._hovered: tuple[str, int] | None = None
+        self._auto_centre = False  # azimuthal centre follows the selected event's launch site
         self.vb.sigRangeChanged.connect(self._range_changed)
         self.gv.scene().sigMouseMoved.connect(self._mouse_moved)
         self.set_model(self.model)
@@ -112,7 +113,13 @@ class MapView(QWidget):
         self.model.changed.disconnect(self._model_changed)
 
     def _model_changed(self, _model: MapModel) -> None:
-        """The data changed: redraw the decorations."""
+        """The data changed: follow the selected launch site (automatic azimuthal centre), redraw."""
+        if self._auto_centre and self.projection_name() == "azimuthal_equidistant":
+            bounds = self.view_lonlat_bounds() or WORLD
+            lon0, lat0 = self._centre_for_azimuthal(bounds)
+            params = self.context.projector.projection.params
+            if abs(params["lon0"] - lon0) > 1e-9 or abs(params["lat0"] - lat0) > 1e-9:
+                self.set_projection("azimuthal_equidistant")
         self._refresh_overlays()
 
     def projection_name(self) -> str:
@@ -127,6 +134,7 @@ class MapView(QWidget):
         (else on the view's centre).
         """
         bounds = self.view_lonlat_bounds() or WORLD
+        self._auto_centre = name == "azimuthal_equidistant" and not params
         if name == "lambert_conformal" and not params:
             params = {"lon_min": bounds[0], "lat_min": max(bounds[1], -80.0),
                       "lon_max": bounds[2], "lat_max": min(bounds[3], 84.0)}
