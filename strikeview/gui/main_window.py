@@ -129,9 +129,20 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         for topic in ("document", "checks", "selection", "highlight", "layers"):
             ws.subscribe(topic, self._refresh_map)
+        ws.subscribe("selection", self._follow_selection)
         ws.subscribe("projection", self._on_projection)
         ws.subscribe("history", self._on_history)
         self.map.cursorMoved.connect(self._on_cursor)
+
+    def _follow_selection(self) -> None:
+        """Bring the selected event into view when none of its sites is on the map."""
+        event, view = self.workspace.selected_event, self.map.view_extent()
+        if event is None or view is None:
+            return
+        lon_min, lat_min, lon_max, lat_max = view
+        if not any(lon_min <= s.lon <= lon_max and lat_min <= s.lat <= lat_max
+                   for s in event.sites if s.lon is not None and s.lat is not None):
+            self.zoom_to_selected()
 
     def _refresh_map(self) -> None:
         self.map.refresh(self.workspace)
@@ -213,7 +224,7 @@ class MainWindow(QMainWindow):
         first = not self.workspace.document.events
         added = self.workspace.add_document(doc)
         if first and added:
-            self.map.fit_events()
+            self.zoom_to_selected()
         self.notify(f"{added} event(s) from {len(doc.articles)} report(s) added")
 
     # -- extraction ----------------------------------------------------------------------------------

@@ -137,3 +137,16 @@ def test_window_interactions_hover_on_map_describes_the_site(qtbot, window):
                  Qt.MouseButton.NoButton)
     status = window.statusBar().currentMessage()
     assert "Launch Province" in status and "launch" in status and "source: test" in status
+
+
+def test_window_interactions_selecting_an_event_off_the_map_brings_it_into_view(qtbot, window):
+    far = make_doc()
+    far.articles[0].id, far.articles[0].sha256 = "a2", "s2"
+    far.events[0].id, far.events[0].article_id = "e2", "a2"
+    for site in far.events[0].sites:
+        site.lon -= 100.0  # somewhere in the Americas
+    window.add_document(far)
+    window.map.zoom_to(38.0, 31.0, 50.0, 37.0)
+    window.workspace.select("e2")
+    lon_min, lat_min, lon_max, lat_max = window.map.view_extent()
+    assert lon_min <= IMPACT[0] - 100.0 <= lon_max and lat_min <= IMPACT[1] <= lat_max
