@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from strikeview.catalog.gazetteer import Place, load_gazetteer
-from strikeview.extract.facts import subject_of
+from strikeview.extract.facts import entities_in, subject_of
 from strikeview.extract.lexicon import DEMONYMS, IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY
 from strikeview.extract.roles import is_strike_word
@@ -67,15 +67,22 @@ def strike_actor(tok: Token, weapon_tokens: set[int]) -> Token | None:
 def country_of(doc: Doc, tok: Token) -> Place | None:
     """The country of an actor: a named country, the country of a named place, or a nationality."""
     gaz = load_gazetteer()
-    for t in tok.subtree:
-        key = t.lower_
-        if key in DEMONYMS:
-            return gaz.country(DEMONYMS[key])
-        if t.ent_type_ == "GPE":
-            cands = gaz.candidates(t.text)
-            if cands and cands[0].country:
-                return gaz.country(cands[0].country)
+    sub = list(tok.subtree)
+    start, end = sub[0].i, sub[-1].i + 1
+    for ent in entities_in(doc, start, end):
+        if ent.label_ in ("GPE", "NORP"):
+            text = ent.text
+            code = DEMONYMS.get(text.lower().removeprefix("the "))
+            place = gaz.country(code) if code else gaz.country(text)
+            if place is None and ent.label_ == "GPE":
+                cands = gaz.candidates(text)
+                place = gaz.country(cands[0].country) if cands and cands[0].country else None
+            if place is not None:
+                return place
+    for t in sub:
+        if t.lower_ in DEMONYMS:
+            return gaz.country(DEMONYMS[t.lower_])
     for span in doc.spans.get(PLACES_KEY, []):
-        if span.start <= tok.i < span.end and span._.sv_place.country:
+        if start <= span.start < end and span._.sv_place.country:
             return gaz.country(span._.sv_place.country)
     return None

@@ -57,9 +57,9 @@ def km_between(a: Place, b: Place) -> float:
 
 
 @lru_cache(maxsize=20000)
-def gazetteer_candidates(name: str) -> tuple[Place, ...]:
-    """The gazetteer's candidates for a name (cached)."""
-    return tuple(load_gazetteer().candidates(name))
+def gazetteer_candidates(name: str, loose: bool = True) -> tuple[Place, ...]:
+    """The gazetteer's candidates for a name (cached); ``loose=False`` leaves out transliterations."""
+    return tuple(load_gazetteer().candidates(name, loose=loose))
 
 
 @lru_cache(maxsize=50000)
@@ -226,8 +226,11 @@ class PlaceFinder:
         for span, strong in candidate_spans(doc):
             if not strong and gaz.is_common_word(span.text):
                 continue
-            cands = tuple(dict.fromkeys(p for n in names_of(span) for p in gazetteer_candidates(n)))
-            good = tuple(p for p in cands if plausible(_core(span), p) or plausible(span.text, p))
+            names = names_of(span)
+            cands = tuple(dict.fromkeys(p for n in names for p in gazetteer_candidates(n)))
+            strict = {p for n in names for p in gazetteer_candidates(n, loose=False)}
+            good = tuple(p for p in cands
+                         if p in strict or plausible(_core(span), p) or plausible(span.text, p))
             key = (span.start, span.end)
             by_key[key] = span
             if good:
@@ -252,7 +255,7 @@ class PlaceFinder:
         chosen: list[Place | None] = []
         fixed: set[int] = set()
         for k, (s, c) in enumerate(zip(spans, cands, strict=True)):
-            country = None if s.label_ else gaz.country(s.text)
+            country = gaz.country(s.text) or (gaz.country(_core(s)) if s.label_ != "region" else None)
             if country is not None:
                 fixed.add(k)
             chosen.append(country or rank(c, kind=s.label_ or None, countries=set(), near=None))

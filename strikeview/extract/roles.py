@@ -242,6 +242,8 @@ def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> tu
                 return verdict
             p = head.lower_
             gov = head.head
+            if gov.lower_ == "from" and gov.dep_ == "prep":  # "from near X", "from inside X"
+                p, gov = "from", gov.head
             if p in LIST_PREPS:  # "targets including X": X stands where the list's head stands
                 if gov.pos_ in ("VERB", "AUX"):
                     role, why = _verb_role(gov, prep, from_seen, "dobj", weapon_tokens)

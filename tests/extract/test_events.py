@@ -44,3 +44,20 @@ def test_events_strikes_by_another_country_are_another_event(extract):
     assert len(events) == 2
     assert any("Panjgur" in names for names in by_actor.values())
     assert any("Sarāvān" in names or "Saravan" in names for names in by_actor.values())
+
+
+def test_events_days_after_names_an_earlier_attack(extract):
+    text = ("Warplanes struck militant bases near Kobani on Sunday, a week after a bomb attack in Istanbul "
+            "killed six people.")
+    events = extract(text)
+    assert [s.country for s in events[0].sites] == ["SY"]
+    assert any(s.name == "Istanbul" for e in events[1:] for s in e.sites)
+
+
+def test_events_launch_from_near_a_city_with_multiword_actor(extract):
+    text = "North Korea fired a Hwasong-18 missile from near Pyongyang that landed in the Sea of Japan."
+    events = extract(text)
+    main = events[0]
+    assert main.actor == "North Korea"
+    assert [(s.role, s.name) for s in main.sites] == [("launch", "Pyongyang"), ("impact", "Sea of Japan")]
+    assert [w.name for w in main.weapons] == ["Hwasong-18"]
