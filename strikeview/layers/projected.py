@@ -66,6 +66,20 @@ def break_seams(xy: np.ndarray, max_step: float = MAX_STEP_M) -> np.ndarray:
     return np.insert(xy, jumps, np.nan, axis=0)
 
 
+def limit_radius(xy: np.ndarray, radius: float, cut: bool) -> np.ndarray:
+    """Points beyond ``radius`` from the origin: NaN (``cut``, for lines) or moved onto the circle (areas)."""
+    r = np.hypot(xy[:, 0], xy[:, 1])
+    far = r > radius
+    if not far.any():
+        return xy
+    out = xy.copy()
+    if cut:
+        out[far] = np.nan
+    else:
+        out[far] *= (radius / r[far])[:, None]
+    return out
+
+
 class Projector:
     """Projects lon/lat arrays with one projection and remembers results by key."""
 
@@ -105,6 +119,8 @@ class Projector:
             return pts.copy()
         x, y = self.projection.forward(pts[:, 0], pts[:, 1])
         xy = np.column_stack([np.asarray(x, dtype=float), np.asarray(y, dtype=float)])
+        if self.name == "azimuthal_equidistant":
+            xy = limit_radius(xy, AZIMUTHAL_LIMIT_KM * 1000.0, cut=seams)
         return break_seams(xy) if seams else xy
 
     def inverse(self, x: np.ndarray | float, y: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
@@ -142,7 +158,7 @@ class Projector:
                                lon_min + (lon_max - lon_min) * t, np.full(t.size, lon_min)])
         lats = np.concatenate([np.full(t.size, lat_min), lat_min + (lat_max - lat_min) * t,
                                np.full(t.size, lat_max), lat_min + (lat_max - lat_min) * t])
-        xy = self.forward(np.column_stack([lons, lats]), seams=False)
+        xy = self.forward(np.column_stack([lons, lats]), seams=False)  # azimuthal: within its disc
         ok = np.isfinite(xy).all(axis=1)
         if not ok.any():
             return None

@@ -25,7 +25,7 @@ from strikeview.gui.map.items.uncertainty import UncertaintyItem
 from strikeview.gui.map.viewbox import MapViewBox
 from strikeview.layers.graticule import nice_step_deg
 from strikeview.layers.map_model import MapModel
-from strikeview.layers.projected import Projector
+from strikeview.layers.projected import AZIMUTHAL_LIMIT_KM, Projector
 
 PICK_RADIUS_PX = 5.0
 WORLD = (-180.0, -85.0, 180.0, 85.0)
@@ -158,6 +158,9 @@ class MapView(QWidget):
     def set_extent(self, lon_min: float, lat_min: float, lon_max: float, lat_max: float) -> None:
         """Show at least this lon/lat box (the other axis grows to keep the map's aspect)."""
         xy = self.context.projector.extent_xy(lon_min, lat_min, lon_max, lat_max)
+        if self.projection_name() == "azimuthal_equidistant" and lon_max - lon_min >= 300.0:
+            r = AZIMUTHAL_LIMIT_KM * 1000.0
+            xy = (-r, -r, r, r)  # the whole world: the whole disc, centred
         if xy is None:
             return
         x0, y0, x1, y1 = self._keep_on_world(*xy)
@@ -214,7 +217,7 @@ class MapView(QWidget):
             self.context.view_bounds = b
         self.basemap_item.zoom_changed()
         if b is not None:
-            self.model.graticule.set_step(nice_step_deg(max(b[2] - b[0], b[3] - b[1]), lines=6))
+            self.model.graticule.set_step(nice_step_deg(max(b[2] - b[0], b[3] - b[1]), lines=6), b)
 
     # -- layout ----------------------------------------------------------------------------------
     def layout_frame(self) -> None:
