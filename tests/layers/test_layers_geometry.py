@@ -89,3 +89,26 @@ def test_layers_graticule_lines_and_labels():
     assert nice_step_deg(12.0) == 2.0 and nice_step_deg(300.0) == 30.0
     assert (format_lon(-15.5), format_lon(45), format_lat(-12.5), format_lat(0)) == \
         ("15.5°W", "45°E", "12.5°S", "0°")
+
+
+def test_layers_graticule_fine_steps_cover_only_around_the_view():
+    g = GraticuleLayer(step_deg=30.0)
+    g.set_step(0.25, (44.0, 33.0, 44.8, 33.6))
+    lons = [f.data["lon"] for f in g.features if "lon" in f.data]
+    assert min(lons) >= 43.0 and max(lons) <= 46.0 and 0.25 in np.diff(sorted(lons))
+    assert sum(len(f.coords) for f in g.features) < 5000
+    version = g.version
+    g.set_step(0.25, (44.2, 33.1, 45.0, 33.7))  # a small pan stays inside the area drawn
+    assert g.version == version
+    g.set_step(0.25, (50.0, 33.1, 50.8, 33.7))  # a long pan draws a new area
+    assert g.version == version + 1 and min(f.data["lon"] for f in g.features if "lon" in f.data) > 48.0
+
+
+def test_layers_projected_azimuthal_map_ends_at_its_disc():
+    p = Projector.named("azimuthal_equidistant", lon0=47.0, lat0=34.0)
+    far = np.array([[47.0, 34.0], [-133.0, -30.0], [-120.0, -34.0]])  # centre, then near the antipode
+    lines = p.forward(far)
+    assert np.isfinite(lines[0]).all() and np.isnan(lines[1:]).all()
+    areas = p.forward(far, seams=False)
+    r = np.hypot(areas[1:, 0], areas[1:, 1])
+    assert np.allclose(r, 14_000_000.0)
