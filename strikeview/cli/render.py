@@ -29,7 +29,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--height", type=int, default=1600, help="height in pixels (default 1600)")
     p.add_argument("--dpi", type=float, default=150.0,
                    help="resolution; symbols and text scale with it (default 150)")
-    p.add_argument("--projection", default="plate_carree", choices=PROJECTIONS, help="map projection")
+    p.add_argument("--projection", default="plate_carree", metavar="NAME",
+                   help=f"map projection: {', '.join(PROJECTIONS)} (default plate_carree)")
     p.add_argument("--extent", default="fit",
                    help="LONMIN,LATMIN,LONMAX,LATMAX in degrees, 'fit' (the events, default) or 'world'")
     p.add_argument("--layers", default=None, help=f"comma-separated layers to draw (default all: "
@@ -123,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("--width and --height must be between 50 and 20000 pixels")
     if not 24 <= args.dpi <= 1200:
         raise CliError("--dpi must be between 24 and 1200")
+    if args.projection not in PROJECTIONS:
+        raise CliError(f"unknown projection {args.projection!r}; choose from {', '.join(PROJECTIONS)}")
     extent = parse_extent(args.extent)
     layers = parse_layers(args.layers)
     doc = load_events(args.events)

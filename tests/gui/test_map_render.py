@@ -100,6 +100,8 @@ def test_map_render_command_writes_a_png(qapp, tmp_path, capsys):
     (["--layers", "sites,roads"], "unknown layer roads"),
     (["--select", "nope"], "no event 'nope'"),
     (["--width", "10"], "--width and --height"),
+    (["--projection", "mollweide"], "unknown projection 'mollweide'"),
+    (["--checks", "missing.json"], "no such file: missing.json"),
 ])
 def test_map_render_command_rejects_bad_input_in_one_line(tmp_path, capsys, args, message):
     events = tmp_path / "events.json"
