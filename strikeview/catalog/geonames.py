@@ -45,6 +45,7 @@ _NON_LATIN_ESCAPE = re.compile(rb"\\u(?!00|01|02|1[eE])[0-9a-fA-F]{4}|\\U[0-9a-f
 _LATIN_ESCAPE = re.compile(rb"\\u((?:0[0-2]|1[eE])[0-9a-fA-F]{2})")
 _OTHER_ESCAPE = re.compile(rb'\\[nrtbf"\\/]')
 _RECORD_START = b'{"geonameid": '
+_MAIN_NAME = re.compile(r"(?m)^(\d*)\t?([^\t\n]*)")  # population and main name of each line
 _SEPARATOR = "\n\x1e\n"  # between the blocks in the cache file
 _MIN_KEY = 2
 # Transliteration (loose) matches are only offered for places at least this big.
@@ -98,10 +99,10 @@ def fold_json_names(block: bytes) -> str:
 def skeleton_block(names: str) -> str:
     """One line per place: the transliteration skeleton of its main name when it has at least
     ``LOOSE_MIN_POPULATION`` people, else an empty line."""
-    rows = [line.split("\t", 2) for line in names.split("\n")]
-    big = [i for i, r in enumerate(rows) if len(r) > 1 and int(r[0] or 0) >= LOOSE_MIN_POPULATION]
-    lines = [""] * len(rows)
-    for i, sk in zip(big, skeleton_many([rows[i][1] for i in big]), strict=True):
+    mains = _MAIN_NAME.findall(names)
+    big = [i for i, (pop, _) in enumerate(mains) if int(pop or 0) >= LOOSE_MIN_POPULATION]
+    lines = [""] * len(mains)
+    for i, sk in zip(big, skeleton_many([mains[i][1] for i in big]), strict=True):
         lines[i] = sk
     return "\n".join(lines)
 
