@@ -8,11 +8,12 @@ picked), ``layers``, ``projection`` and ``history`` (undo/redo state or the save
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from strikeview.edits import Command, EditStack
-from strikeview.model import Event, EventsDocument
+from strikeview.model import Event, EventsDocument, event_to_dict
 
 TOPICS: tuple[str, ...] = ("document", "checks", "selection", "highlight", "layers", "projection", "history")
 DEFAULT_PROJECTION = "plate_carree"
@@ -35,11 +36,39 @@ def compute_checks(doc: EventsDocument) -> list[Any]:
     return list(check_document(doc))
 
 
+class CheckCache:
+    """Plausibility rows per event, computed again only for events that changed.
+
+    A callable like :func:`compute_checks`; an edit to one site re-checks one event. Safe to call
+    from a worker thread to compute rows ahead of the window (the worst case is a row computed twice).
+    """
+
+    def __init__(self, max_events: int = 5000) -> None:
+        self._rows: dict[str, list[Any]] = {}
+        self._max_events = max_events
+
+    def __call__(self, doc: EventsDocument) -> list[Any]:
+        """The rows of every event of ``doc``, in order."""
+        from strikeview.geo.plausibility import check_event
+
+        if len(self._rows) > self._max_events:
+            self._rows.clear()
+        out: list[Any] = []
+        for event in doc.events:
+            key = json.dumps(event_to_dict(event), sort_keys=True, default=str)
+            rows = self._rows.get(key)
+            if rows is None:
+                rows = list(check_event(event))
+                self._rows[key] = rows
+            out.extend(rows)
+        return out
+
+
 class Workspace:
     """Everything the window shows and the analyst changes, without any widget."""
 
-    def __init__(self, checker: Callable[[EventsDocument], list[Any]] = compute_checks) -> None:
-        self._checker = checker
+    def __init__(self, checker: Callable[[EventsDocument], list[Any]] | None = None) -> None:
+        self.checker = checker if checker is not None else CheckCache()
         self._listeners: dict[str, list[Listener]] = {t: [] for t in TOPICS}
         self.edits = EditStack()
         self.edits.subscribe(self._after_edit)
@@ -80,7 +109,7 @@ class Workspace:
             self.edits.reset(doc)
         finally:
             self._resetting = False
-        self.checks = self._checker(doc)
+        self.checks = self.checker(doc)
         self.highlighted_check = None
         self.selected_event_id = doc.events[0].id if doc.events else None
         self.selected_site_index, self.selected_fact = None, None
@@ -145,7 +174,7 @@ class Workspace:
         self._notify("document", "checks", "history")
 
     def _refresh_checks(self) -> None:
-        self.checks = self._checker(self.document)
+        self.checks = self.checker(self.document)
         if self.highlighted_check is not None and self.highlighted_check >= len(self.checks):
             self.highlighted_check = None
 

@@ -150,3 +150,20 @@ def test_workspace_event_extent_covers_sites_and_uncertainty():
     assert abs(lon_min - (40.9185 - 0.5)) < 1e-9 and abs(lon_max - (47.0869 + 2.0)) < 1e-9
     assert abs(lat_min - (34.3176 - 2.0)) < 1e-9 and abs(lat_max - (34.3176 + 2.0)) < 1e-9
     assert ws.event_extent("missing") is None
+
+
+def test_workspace_check_cache_recomputes_only_changed_events():
+    from strikeview.workspace import CheckCache, compute_checks
+
+    doc = make_doc()
+    other = make_doc(article_id="a2", sha="s2")
+    doc.articles += other.articles
+    doc.events += other.events
+    cache = CheckCache()
+    first = cache(doc)
+    assert [r.to_dict() for r in first] == [r.to_dict() for r in compute_checks(doc)]
+    doc.events[0].sites[0].lon = 43.0
+    second = cache(doc)
+    assert second[0] is not first[0]  # the moved event was checked again
+    assert second[1] is first[1]  # the other one came from the cache
+    assert check_field(second[0], "verdict") == "in_range"

@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
         if self.task is not None and self.task.is_running:
             self._queued.extend(paths)
             return None
+        worker_kw.setdefault("checker", self.workspace.checker)
         task = ExtractionTask(paths, parent=self, **worker_kw)
         task.progress.connect(self._on_progress)
         task.finished.connect(self._on_extracted)

@@ -89,11 +89,13 @@ class ExtractionWorker(QObject):
 
     def __init__(self, paths: Sequence[str | Path],
                  loader: Callable[[], Any] = shared_pipeline,
-                 extractor: Callable[[Any, Path], tuple[Any, list[Any]]] = extract_one) -> None:
+                 extractor: Callable[[Any, Path], tuple[Any, list[Any]]] = extract_one,
+                 checker: Callable[[EventsDocument], Any] | None = None) -> None:
         super().__init__()
         self._paths = list(paths)
         self._loader = loader
         self._extractor = extractor
+        self._checker = checker  # run on the result here, so the window finds the checks computed
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -135,6 +137,10 @@ class ExtractionWorker(QObject):
         if self._cancel.is_set():
             self.cancelled.emit()
             return
+        if self._checker is not None and doc.events:
+            self.progress.emit(total, total, "Checking plausibility…")
+            with contextlib.suppress(Exception):  # the window checks again and reports any problem
+                self._checker(doc)
         self.progress.emit(total, total, "Done")
         self.finished.emit(doc, errors)
 
