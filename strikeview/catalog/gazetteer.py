@@ -10,8 +10,8 @@ spellings and transliterations (see :mod:`strikeview.catalog.names`) and ranks t
 4. regions of that name, with or without their head word ("Anbar", "Idlib" -> Idlib Governorate);
 5. smaller GeoNames towns;
 6. only when nothing above matched: transliteration matches (same skeleton and spelled alike:
-   curated entries, then GeoNames towns of at least 5,000 people). A leading direction word is
-   dropped before that ("western Iraq").
+   curated entries, then GeoNames towns of at least 5,000 people). A leading direction word or
+   country possessive is dropped before that ("western Iraq", "Iran's Kermanshah province").
 
 "X province" / "X governorate" puts regions first, "X city" towns first. Demonyms ("Iranian") are
 never places. ``lookup`` then prefers candidates in the countries a report names nearby and inside
@@ -196,6 +196,10 @@ class Gazetteer:
             return None
         return self._borders.get(frozenset((a.country, b.country)))
 
+    def _possessive_country(self, word: str) -> bool:
+        """True for a folded possessive of a country name ("irans" from "Iran's")."""
+        return len(word) > 3 and word.endswith("s") and word[:-1] in self._country_keys
+
     def is_demonym(self, name: str) -> bool:
         """True for words like "Iranian", "Iraqi", "Houthi": they name people, not places."""
         return fold_name(name) in self._demonyms
@@ -254,7 +258,7 @@ class Gazetteer:
         if wanted == "region" and not any(p.kind == "region" for p in out) and loose:
             out = list(dict.fromkeys([*self._loose_matches(base, "region"), *out]))
         words = full.split()[1:] if full.startswith("the ") else full.split()
-        if not out and len(words) > 1 and words[0] in _DIRECTIONS:
+        if not out and len(words) > 1 and (words[0] in _DIRECTIONS or self._possessive_country(words[0])):
             return self._candidates(" ".join(words[1:]), loose)
         if not out and loose:
             out = self._loose_matches(base, wanted)

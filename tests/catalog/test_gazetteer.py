@@ -166,6 +166,9 @@ def test_gazetteer_border_areas_by_country_pair(gaz):
 
 def test_gazetteer_direction_words_fall_back_to_the_place(gaz):
     assert gaz.lookup("western Iraq").country == "IQ"
+    assert gaz.lookup("western Kermanshah province").name == "Kermanshah Province"
+    assert gaz.lookup("Iran's western Kermanshah province").name == "Kermanshah Province"
+    assert gaz.lookup("Syria's Deir Ezzor province").name == "Deir ez-Zor Governorate"
     assert gaz.lookup("eastern Syria").kind == "country"
 
 
