@@ -103,6 +103,7 @@ def run(paths: Sequence[str | Path], *, samples_when_empty: bool = True, quit_wh
         return app.exec()
     from strikeview.gui.projects import offer_recovery
 
+    app.processEvents()  # paint the window before the model loads: no competition for the interpreter
     offer_recovery(window)
     window.open_paths(list(paths) or (window.sample_paths() if samples_when_empty else []))
     return app.exec()

@@ -58,6 +58,7 @@ def take_screenshot(paths: Sequence[Path], out: Path, *, size: tuple[int, int] =
     window.autosave_timer.stop()
     window.resize(*size)
     window.show()
+    app.processEvents()
     window.open_paths(list(paths) or window.sample_paths())
     if not wait_for_extraction(window, timeout_s):
         window.cancel_extraction()
