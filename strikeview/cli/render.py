@@ -13,7 +13,8 @@ from strikeview.cli import CliError, load_events
 from strikeview.model import EventsDocument
 
 PROJECTIONS = ("plate_carree", "web_mercator", "lambert_conformal", "azimuthal_equidistant")
-LAYERS = ("basemap", "graticule", "uncertainty", "feasible", "rings", "arcs", "sites", "labels")
+LAYERS = ("basemap", "graticule", "country_names", "uncertainty", "feasible", "rings", "arcs", "sites",
+          "labels")
 FORMATS = (".png", ".jpg", ".jpeg", ".svg", ".pdf")
 
 

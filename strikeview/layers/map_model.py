@@ -7,6 +7,7 @@ from typing import Any
 from strikeview.layers.arcs import ArcsLayer, RangeRingsLayer
 from strikeview.layers.base import Layer, LegendEntry, Signal
 from strikeview.layers.basemap import BasemapLayer
+from strikeview.layers.country_names import CountryNamesLayer
 from strikeview.layers.feasible import FeasibleLayer
 from strikeview.layers.graticule import GraticuleLayer
 from strikeview.layers.sites import LabelsLayer, SitesLayer, UncertaintyLayer
@@ -25,14 +26,15 @@ class MapModel:
     def __init__(self) -> None:
         self.basemap = BasemapLayer()
         self.graticule = GraticuleLayer()
+        self.country_names = CountryNamesLayer()
         self.uncertainty = UncertaintyLayer()
         self.feasible = FeasibleLayer()
         self.rings = RangeRingsLayer()
         self.arcs = ArcsLayer()
         self.sites = SitesLayer()
         self.labels = LabelsLayer()
-        self.layers: list[Layer] = [self.basemap, self.graticule, self.uncertainty, self.feasible, self.rings,
-                                    self.arcs, self.sites, self.labels]
+        self.layers: list[Layer] = [self.basemap, self.graticule, self.country_names, self.uncertainty,
+                                    self.feasible, self.rings, self.arcs, self.sites, self.labels]
         self.doc = EventsDocument()
         self.checks: list[Any] = []
         self.selected_event_id: str | None = None

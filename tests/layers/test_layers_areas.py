@@ -35,3 +35,17 @@ def test_layers_areas_feasible_region_for_the_selected_event(doc):
     assert not poly.contains(shapely.Point(44.0092, 36.1911))  # within the minimum range of Erbil
     titles = [r.title for r in model.legend_entries()]
     assert "Feasible launch region (selected event)" in titles
+
+
+def test_layers_areas_country_names_with_their_size():
+    from strikeview.layers.country_names import CountryNamesLayer
+
+    layer = CountryNamesLayer()
+    assert layer.features == []  # nothing is read until a view needs it
+    layer.load()
+    names = {f.label: f for f in layer.features}
+    iran = names["IRAN"]
+    assert 50.0 < iran.lon < 56.0 and 30.0 < iran.lat < 35.0
+    assert 15.0 < iran.data["width_deg"] < 20.0  # about 44°E to 63°E
+    assert layer.features[0].data["area_deg2"] >= iran.data["area_deg2"]  # biggest first
+    assert len({f.data["iso2"] for f in layer.features}) == len(layer.features)

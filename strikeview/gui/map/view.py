@@ -14,6 +14,7 @@ from strikeview.gui.map.context import MapContext
 from strikeview.gui.map.items.arcs import ArcsItem
 from strikeview.gui.map.items.basemap import BasemapItem
 from strikeview.gui.map.items.caption import CaptionItem, export_margins
+from strikeview.gui.map.items.country_names import CountryNamesItem
 from strikeview.gui.map.items.feasible import FeasibleItem
 from strikeview.gui.map.items.graticule import GraticuleItem
 from strikeview.gui.map.items.labels import LabelsItem
@@ -96,7 +97,8 @@ class MapView(QWidget):
         self.sites_item = SitesItem(model.sites, ctx)
         self.basemap_item = BasemapItem(model.basemap, ctx)
         self.graticule_item = GraticuleItem(model.graticule, ctx)
-        self.items = [self.basemap_item, self.graticule_item, UncertaintyItem(model.uncertainty, ctx),
+        names = CountryNamesItem(model.country_names, self.sites_item, ctx)
+        self.items = [self.basemap_item, self.graticule_item, names, UncertaintyItem(model.uncertainty, ctx),
                       FeasibleItem(model.feasible, ctx), RangeRingsItem(model.rings, ctx),
                       ArcsItem(model.arcs, ctx), self.sites_item,
                       LabelsItem(model.labels, self.sites_item, ctx)]
