@@ -89,6 +89,14 @@ def default_title(doc: EventsDocument) -> str:
             f"{n_art} report{'s' * (n_art != 1)})")
 
 
+def _prepare(doc: EventsDocument, with_checks: bool) -> list[Any]:
+    """Load the country outlines the map draws and, if asked, compute the checks."""
+    from strikeview.geo.countries import load_countries
+
+    load_countries()
+    return compute_checks(doc) if with_checks else []
+
+
 def compute_checks(doc: EventsDocument) -> list[Any]:
     """Plausibility rows for the document (empty when the geo checks are unavailable)."""
     try:
@@ -132,18 +140,15 @@ def run(args: argparse.Namespace) -> int:
     doc = load_events(args.events)
     if args.select is not None and all(e.id != args.select for e in doc.events):
         raise CliError(f"no event {args.select!r} in {args.events}")
-    if args.no_checks:
-        checks: list[Any] = []
-    elif args.checks:
-        checks = load_checks(args.checks)
-    else:
-        # The checks (and the country outlines they load) are computed while Qt is imported.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(compute_checks, doc)
-            from strikeview.gui.map.render import ensure_app
+    given: list[Any] | None = [] if args.no_checks else (load_checks(args.checks) if args.checks else None)
+    # Country outlines (and the checks, when not given) are prepared while Qt is imported.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(_prepare, doc, given is None)
+        from strikeview.gui.map.render import ensure_app
 
-            ensure_app()
-            checks = pending.result()
+        ensure_app()
+        computed = pending.result()
+    checks = computed if given is None else given
     from strikeview.gui.map.render import render_map
 
     render_map(doc, out, checks=checks, width=args.width, height=args.height, dpi=args.dpi,
