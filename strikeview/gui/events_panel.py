@@ -119,7 +119,7 @@ class EventsPanel(QWidget):
             if article.id not in by_article:
                 continue
             top = QTreeWidgetItem([article.title or article.path])
-            top.setToolTip(0, article.path)
+            top.setToolTip(0, f"{article.title}\n{article.path}")
             self._tag(top, ("article", None, None))
             self.tree.addTopLevelItem(top)
             for e in by_article.pop(article.id):
@@ -147,21 +147,22 @@ class EventsPanel(QWidget):
 
     def _event_item(self, e: Event) -> QTreeWidgetItem:
         item = QTreeWidgetItem([event_text(e, self.workspace.verdicts(e.id))])
-        item.setToolTip(0, e.summary or "")
+        item.setToolTip(0, "\n".join(t for t in (item.text(0), e.summary) if t))
         self._tag(item, ("event", e.id, None))
         for i, s in enumerate(e.sites):
             child = QTreeWidgetItem([site_text(s)])
             self._tag(child, ("site", e.id, i))
             who = s.claimed_by or "unattributed"
-            child.setToolTip(0, f"source: {s.source or 'unknown'}; claimed by {who}")
+            child.setToolTip(0, f"{child.text(0)}\nsource: {s.source or 'unknown'}; claimed by {who}")
             item.addChild(child)
         for i, w in enumerate(e.weapons):
             child = QTreeWidgetItem([weapon_text(w)])
             self._tag(child, ("weapon", e.id, i))
-            child.setToolTip(0, f"range source: {w.range_source or 'none'}")
+            child.setToolTip(0, f"{child.text(0)}\nrange source: {w.range_source or 'none'}")
             item.addChild(child)
         for i, c in enumerate(e.counts):
             child = QTreeWidgetItem([count_text(c)])
+            child.setToolTip(0, child.text(0))
             self._tag(child, ("count", e.id, i))
             item.addChild(child)
         return item
