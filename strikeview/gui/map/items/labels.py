@@ -139,7 +139,7 @@ class LabelsItem(pg.GraphicsObject):
             path, halo, w, h = text_with_halo(f.label or "", style.size_px * scale, bold, 3.0 * scale)
             self._texts.append((path, halo, QColor(style.stroke or S.TEXT), QRectF(0, 0, w, h)))
         self._on_line = {
-            i: self.context.projector.cached((self.layer.name, self.layer.version, "ring", i),
+            i: self.context.projector.cached((self.layer.name, self.layer.version, "on_line", i),
                                              f.data["options"], seams=False)
             for i, f in enumerate(feats) if "options" in f.data}
         self._placement_key = None
@@ -195,7 +195,7 @@ class LabelsItem(pg.GraphicsObject):
                 box = _inside(p, rect, radius, frame, taken) or box
             taken.append(box)
             self._draw_text(painter, path, halo, colour, box.left(), box.top())
-        self._draw_ring_captions(painter, scene_tr, taken)
+        self._draw_line_captions(painter, scene_tr, taken)
         painter.restore()
 
     def _frame(self) -> QRectF:
@@ -203,14 +203,12 @@ class LabelsItem(pg.GraphicsObject):
         vb = self.getViewBox()
         return vb.sceneBoundingRect() if vb is not None else QRectF()
 
-    def _draw_ring_captions(self, painter: QPainter, scene_tr: object, taken: list[QRectF]) -> None:
+    def _draw_line_captions(self, painter: QPainter, scene_tr: object, taken: list[QRectF]) -> None:
         """Captions of range rings and arcs: on their line, inside the frame, clear of other labels."""
-        vb = self.getViewBox()
-        frame = vb.sceneBoundingRect() if vb is not None else QRectF()
+        s = self.context.px_scale
+        room = self._frame().adjusted(4 * s, 4 * s, -4 * s, -60 * s)  # not over the scale bar and credits
         for i, options in self._on_line.items():
             path, halo, colour, rect = self._texts[i]
-            s = self.context.px_scale
-            room = frame.adjusted(4 * s, 4 * s, -4 * s, -60 * s)  # not over the scale bar and credits
             box = pick_on_ring(to_scene(scene_tr, options), rect.width(), rect.height(),  # type: ignore[arg-type]
                                room, taken)
             if box is not None:
