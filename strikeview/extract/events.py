@@ -34,6 +34,7 @@ from strikeview.extract.lexicon import (
     OWN_GROUND,
     RESPONSE_PHRASES,
     SKIPPED_GENERIC_CLASSES,
+    STRIKE_NOUNS,
 )
 from strikeview.extract.places import PLACES_KEY, km_between
 from strikeview.extract.roles import has_strike_argument, is_hypothetical, is_strike_word
@@ -82,6 +83,7 @@ TIME_UNITS: frozenset[str] = frozenset({"hour", "day", "week", "month", "year"})
 
 
 _EARLIER_RE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|following)\b", re.I)
+_SINCE_RE = re.compile(r"\bsince\b", re.I)
 _LINE_START_CAPS = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]{2,})(?=[ \t]*[,(—–-])")
 _OWN_GROUND_RE = re.compile(r"\bfrom\s+(?:its|their|his|her)\s+(?:own\s+)?(?:territory|soil|land|ground)\b",
                             re.I)
@@ -95,6 +97,11 @@ def _tokens_at(doc: Doc, start: int, end: int) -> Span | None:
 def earlier_tokens(doc: Doc, text: str) -> set[int]:
     """Tokens of phrases about an earlier attack: "days after X", "a week after X struck Y"."""
     out: set[int] = set()
+    for m in _SINCE_RE.finditer(text):  # "since the October 7 attack on X": an earlier attack
+        span = _tokens_at(doc, m.start(), m.start() + 5)
+        if span is not None and span[0].dep_ == "prep":
+            objs = [c for c in span[0].children if c.dep_ == "pobj" and c.lemma_.lower() in STRIKE_NOUNS]
+            out.update(t.i for c in objs for t in c.subtree)
     for m in _EARLIER_RE.finditer(text):
         span = _tokens_at(doc, m.end() - len(m.group().split()[-1]), m.end())
         if span is None:
@@ -189,7 +196,7 @@ class Assembler:
             return d.isoformat()
         actor = strike_actor(tok, self.weapon_tokens)
         country = self.country_of(actor) if actor is not None else None
-        if country is not None and self.main_country and country.country != self.main_country:
+        if country is not None and self.main_country is not None and country.country != self.main_country:
             return f"actor:{country.country}"
         return MAIN
 
@@ -221,14 +228,16 @@ class Assembler:
         return self._events()
 
     def _main_country(self, facts: list[Span]) -> str | None:
-        """The country of the first named actor of a fact outside answered-attack phrases."""
+        """The country of the first actor named for a fact outside answered-attack phrases ("" when
+        that actor has no known country, None when no actor is named)."""
         for span in sorted(facts, key=lambda s: s.start):
             if span.start in self.responses:
                 continue
             actor = strike_actor(span.root, self.weapon_tokens)
-            country = self.country_of(actor) if actor is not None else None
-            if country is not None and country.country:
-                return country.country
+            if actor is None or actor.i in self.datelines:
+                continue
+            country = self.country_of(actor)
+            return country.country or "" if country is not None else ""
         return None
 
     def _add_sites(self, places: list[Span]) -> None:

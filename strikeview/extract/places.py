@@ -166,6 +166,15 @@ def _core(span: Span) -> str:
     return span.text
 
 
+def _without_kind_word(span: Span) -> Span:
+    """The mention without the kind word it was extended by ("US base" -> "US")."""
+    core = _core(span)
+    for end in range(span.end - 1, span.start, -1):
+        if span.doc[span.start:end].text == core:
+            return Span(span.doc, span.start, end)
+    return span
+
+
 def names_of(span: Span) -> list[str]:
     """Names to look a mention up by, most specific first."""
     names = [span.text]
@@ -224,13 +233,16 @@ class PlaceFinder:
         loose: dict[tuple[int, int], tuple[Place, ...]] = {}
         by_key: dict[tuple[int, int], Span] = {}
         for span, strong in candidate_spans(doc):
+            if span.label_ and (not gazetteer_candidates(span.text, loose=False)
+                                or gaz.country(_core(span)) is not None):
+                span = _without_kind_word(span)  # "US base": a country's base, not a named place
             if not strong and gaz.is_common_word(span.text):
                 continue
             names = names_of(span)
             cands = tuple(dict.fromkeys(p for n in names for p in gazetteer_candidates(n)))
             strict = {p for n in names for p in gazetteer_candidates(n, loose=False)}
-            good = tuple(p for p in cands
-                         if p in strict or plausible(_core(span), p) or plausible(span.text, p))
+            good = tuple(p for p in cands if (p in strict and (strong or p.curated))
+                         or plausible(_core(span), p) or plausible(span.text, p))
             key = (span.start, span.end)
             by_key[key] = span
             if good:
@@ -255,7 +267,7 @@ class PlaceFinder:
         chosen: list[Place | None] = []
         fixed: set[int] = set()
         for k, (s, c) in enumerate(zip(spans, cands, strict=True)):
-            country = gaz.country(s.text) or (gaz.country(_core(s)) if s.label_ != "region" else None)
+            country = None if s.label_ else gaz.country(s.text)
             if country is not None:
                 fixed.add(k)
             chosen.append(country or rank(c, kind=s.label_ or None, countries=set(), near=None))

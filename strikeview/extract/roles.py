@@ -31,6 +31,13 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "vicinity", "governorate",
     "county", "countryside", "part", "desert", "centre", "center", "heart", "edge", "port", "capital",
 })
+# Nouns a place name can modify and still name the place ("the Xyz garrison", "the Xyz refinery").
+FACILITY_NOUNS: frozenset[str] = frozenset({
+    "garrison", "outpost", "camp", "base", "airbase", "airfield", "airport", "port", "harbour", "harbor",
+    "refinery", "plant", "facility", "depot", "complex", "compound", "field", "station", "barracks",
+    "headquarters", "site", "area", "region", "province", "city", "town", "village", "district", "terminal",
+    "bridge", "dam", "power", "oilfield", "governorate", "neighbourhood", "neighborhood", "suburb", "valley",
+})
 CONTAINER_PREPS: frozenset[str] = frozenset({"in", "inside", "within", "near", "of", "outside", "at"})
 ROUTE_PREPS: frozenset[str] = frozenset({"over", "through", "via", "past"})
 LIST_PREPS: frozenset[str] = frozenset({"including", "like", "such", "as well as", "among"})
@@ -207,7 +214,7 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
 def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> tuple[str | None, str]:
     """The role of the place mention ``span`` (launch, impact or None) and the reason for it."""
     t = span.root
-    at_place, from_seen = True, False
+    at_place, from_seen, locative = True, False, True
     prep: str | None = None
     for _ in range(25):
         dep, head = t.dep_, t.head
@@ -232,6 +239,10 @@ def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> tu
                 continue
             if dep == "poss":
                 return None, "owner"
+            if dep in ("compound", "nmod") and head.lemma_.lower() in FACILITY_NOUNS \
+                    and span._.sv_place is not None and span._.sv_place.precision != "country":
+                t = head  # "the Xyz garrison" is the place Xyz
+                continue
             if dep in ("compound", "amod", "nmod", "npadvmod"):
                 return None, "modifier"
             if dep in ("nsubj", "csubj", "expl"):
@@ -251,6 +262,7 @@ def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> tu
                 t = gov
                 continue
             from_seen = from_seen or p == "from"
+            locative = locative and (p in IMPACT_PREPS or p in ("of", "by"))
             prep = p
             if p == "of" and gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() not in STRIKE_NOUNS:
                 t = gov
@@ -267,7 +279,7 @@ def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> tu
             t = gov
             continue
         if head.pos_ in ("VERB", "AUX") and dep in (*OBJECT_DEPS, "nsubj", "advmod", "npadvmod"):
-            as_object = dep if (at_place or (dep in OBJECT_DEPS and not from_seen)) else None
+            as_object = dep if (at_place or (dep in OBJECT_DEPS and locative)) else None
             role, why = _verb_role(head, prep, from_seen, as_object, weapon_tokens)
             if role != "climb":
                 return role, why

@@ -80,3 +80,17 @@ def test_roles_country_near_a_border_is_a_border_site(extract):
     site = events[0].sites[0]
     assert site.precision == "border" and site.country == "JO"
     assert 32.0 < site.lat < 33.5 and 35.5 < site.lon < 39.0
+
+
+def test_roles_named_facility_and_owner_country(extract, sites):
+    text = "Militias said drones targeted a US base and the Al-Tanf garrison in southern Syria."
+    names = sites(extract(text), "impact")
+    assert "Al-Tanf garrison" in names
+    assert "United States" not in names
+
+
+def test_roles_place_inside_a_motive_phrase_is_not_hit(extract, sites):
+    text = ("The base of those responsible for the killings in Ahvaz was attacked by missiles near "
+            "Albu Kamal, the Guards said.")
+    names = sites(extract(text), "impact")
+    assert "Ahvaz" not in names and "Albu Kamal" in names
