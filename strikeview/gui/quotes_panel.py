@@ -79,6 +79,24 @@ def conflicting_counts(event: Event) -> list[str]:
             for what in groups if len(values[what]) > 1]
 
 
+def conflicting_claims(event: Event) -> list[str]:
+    """Everything in an event that sources dispute, side by side: counts that disagree, launch sites
+    named by different sources, and denials."""
+    lines = conflicting_counts(event)
+    launches: dict[str, set[str]] = {}
+    for site in event.sites:
+        if site.role == "launch" and site.kind != "candidate":
+            launches.setdefault(site.name, set()).add(site.claimed_by or "unattributed")
+    claimants = {who for names in launches.values() for who in names}
+    if len(launches) > 1 and len(claimants) > 1:
+        lines.append("launched from: " + "  |  ".join(
+            f"{name} per {', '.join(sorted(who))}" for name, who in launches.items()))
+    for claim in event.claims:
+        if claim.stance == "denies":
+            lines.append(f"denied by {claim.claimed_by or 'unattributed'}: {' '.join(claim.text.split())}")
+    return lines
+
+
 class QuotesPanel(QWidget):
     """The quotes of the selected event as marked plain text."""
 
@@ -128,7 +146,7 @@ class QuotesPanel(QWidget):
             cursor.insertText("\n\nNot tied to a sentence:", _fmt(bold=True))
             for fact in unquoted:
                 cursor.insertText("\n• " + _fact_line(fact), _fmt())
-        conflicts = conflicting_counts(event)
+        conflicts = conflicting_claims(event)
         if conflicts:
             cursor.insertText("\n\nConflicting claims:", _fmt(bold=True))
             for line in conflicts:

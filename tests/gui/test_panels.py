@@ -177,3 +177,22 @@ def test_panels_follow_a_dark_palette(window):
     panel.setPalette(dark)
     lighter = panel.table.item(0, col).foreground().color()
     assert lighter.lightness() > light.lightness() + 30
+
+
+def test_panels_conflicting_claims_side_by_side():
+    from strikeview.gui.quotes_panel import conflicting_claims
+    from strikeview.model import Claim, Count
+
+    event = Event(id="e", article_id="a", counts=[Count(15, what="missiles", claimed_by="state TV"),
+                                                   Count(22, what="missiles", claimed_by="the army"),
+                                                   Count(3, what="drones", claimed_by="the army")],
+                  sites=[Site(role="launch", name="West Province", lat=34.0, lon=47.0, claimed_by="state TV"),
+                         Site(role="launch", name="The Country", lat=32.0, lon=54.0, claimed_by="officials"),
+                         Site(role="impact", name="Base", lat=33.8, lon=42.4, claimed_by="the army")],
+                  claims=[Claim(text="No missile\nfell inside the country.", claimed_by="the governor",
+                                stance="denies")])
+    assert conflicting_claims(event) == [
+        "missiles: 15 per state TV  |  22 per the army",
+        "launched from: West Province per state TV  |  The Country per officials",
+        "denied by the governor: No missile fell inside the country.",
+    ]
