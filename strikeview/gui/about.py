@@ -6,7 +6,7 @@ import platform
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from strikeview import __version__
@@ -43,7 +43,7 @@ def make_about_box(parent: QWidget | None = None) -> QMessageBox:
     """The About dialog (not shown yet); its text is plain, never markup."""
     box = QMessageBox(parent)
     box.setWindowTitle("About strikeview")
-    box.setTextFormat(box.textFormat().PlainText)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(about_text())
     box.setIcon(QMessageBox.Icon.Information)
     return box
