@@ -196,3 +196,43 @@ def test_panels_conflicting_claims_side_by_side():
         "launched from: West Province per state TV  |  The Country per officials",
         "denied by the governor: No missile fell inside the country.",
     ]
+
+
+def test_panels_edit_site_dialog_renames_and_changes_role(qtbot, window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit
+
+    window.workspace.select("b-e1", 1)
+    answered = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        dialog.findChild(QLineEdit).setText("Harbour City")
+        dialog.findChild(QComboBox).setCurrentText("launch")
+        answered.append(True)
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
+    window.actions.edit_site.trigger()
+    assert answered
+    site = window.workspace.event("b-e1").sites[1]
+    assert (site.name, site.role) == ("Harbour City", "launch")
+    assert window.workspace.edits.depth == 2  # two undoable edits
+
+
+def test_panels_change_weapon_dialog(qtbot, window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    window.workspace.select("a-e1")
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("Qiam-1")
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
+    window.actions.edit_weapon.trigger()
+    assert window.workspace.event("a-e1").weapons[0].name == "Qiam-1"
