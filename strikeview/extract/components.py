@@ -47,7 +47,7 @@ class RoleTagger:
             used = weapon_is_used(span, weapon_tokens)
             if not used and not span._.sv_weapon.generic:
                 used = _strike_verb_in(span.sent)
-            span._.sv_used = used
+            span._.sv_used = used and not is_hypothetical(span.root)
         return doc
 
 

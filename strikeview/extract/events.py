@@ -30,10 +30,10 @@ from strikeview.extract.facts import (
     subject_of,
 )
 from strikeview.extract.lexicon import (
+    DELIVERY_CLASSES,
     LAUNCH_VERBS,
     OWN_GROUND,
     RESPONSE_PHRASES,
-    SKIPPED_GENERIC_CLASSES,
     STRIKE_NOUNS,
 )
 from strikeview.extract.places import PLACES_KEY, km_between
@@ -213,8 +213,7 @@ class Assembler:
         """All events of the report, main event first."""
         places = [s for s in self.doc.spans.get(PLACES_KEY, [])
                   if s._.sv_role and s.start not in self.datelines]
-        weapons = [s for s in self.doc.spans.get(WEAPONS_KEY, []) if s._.sv_used
-                   and not (s._.sv_weapon.generic and s._.sv_weapon.weapon_class in SKIPPED_GENERIC_CLASSES)]
+        weapons = [s for s in self.doc.spans.get(WEAPONS_KEY, []) if s._.sv_used]
         dates = [self.fact_date(s.root) for s in [*places, *weapons] if s.start not in self.responses]
         real = [d for d in dates if isinstance(d, dt.date)]
         if real:
@@ -387,6 +386,7 @@ class Assembler:
             if not group.sites and not group.weapons:
                 continue
             events.append(self._event(group, len(events) + 1))
+        drop_delivery_classes(events)
         drop_subsumed_weapons(events)
         events = drop_vague_secondary(events)
         for n, event in enumerate(events, start=1):
@@ -466,6 +466,14 @@ def drop_vague_secondary(events: list[Event]) -> list[Event]:
         if e.sites:
             kept.append(e)
     return kept
+
+
+def drop_delivery_classes(events: list[Event]) -> None:
+    """Keep "airstrike"-like classes only in the main event and only when it names no other weapon."""
+    for n, e in enumerate(events):
+        delivery = [w for w in e.weapons if w.generic and w.weapon_class in DELIVERY_CLASSES]
+        if n > 0 or len(delivery) < len(e.weapons):
+            e.weapons = [w for w in e.weapons if w not in delivery]
 
 
 def drop_subsumed_weapons(events: list[Event]) -> None:

@@ -99,8 +99,9 @@ COUNTED_NOUNS: frozenset[str] = frozenset({
     "shell", "bomber", "aircraft", "jet", "warplane", "site", "wave", "salvo", "uav", "weapon", "attack",
 })
 
-# Generic weapon classes that name a delivery or a strike rather than a weapon: not reported as weapons.
-SKIPPED_GENERIC_CLASSES: frozenset[str] = frozenset({"aircraft"})
+# Generic weapon classes that name a delivery or a strike rather than a weapon ("airstrikes", "warplanes"):
+# reported only for the main event, and only when the report names no other weapon for it.
+DELIVERY_CLASSES: frozenset[str] = frozenset({"aircraft"})
 
 # Head nouns after which an unknown capitalised word is probably a weapon's name ("Xyz cruise missiles").
 WEAPON_HEADS: frozenset[str] = frozenset({"missile", "missiles", "rocket", "rockets", "drone", "drones",

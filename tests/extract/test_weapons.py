@@ -34,3 +34,15 @@ def test_places_loose_spelling_far_away_is_rejected(nlp):
     doc = nlp("Drones attacked oil plants in Abqaiq and Khurais in Saudi Arabia.")
     countries = {s._.sv_place.country for s in doc.spans[PLACES_KEY]}
     assert countries <= {"SA"}
+
+
+def test_weapons_threatened_weapons_are_not_used(nlp):
+    doc = nlp("The commander warned that the guards would fire Fateh-110 missiles at any base hosting them.")
+    assert doc.spans[WEAPONS_KEY] and not any(s._.sv_used for s in doc.spans[WEAPONS_KEY])
+
+
+def test_weapons_airstrike_kept_only_when_nothing_else_is_named(extract):
+    events = extract("Warplanes carried out air strikes on depots near Raqqa.")
+    assert [w.name for e in events for w in e.weapons] == ["airstrike"]
+    text = "Air strikes and Kalibr missiles hit depots near Raqqa."
+    assert "airstrike" not in [w.name for e in extract(text) for w in e.weapons]
