@@ -142,3 +142,24 @@ def test_map_render_view_export_matches_what_the_window_shows(qtbot, tmp_path):
     assert "Maximum range (selected event)" in text and "Launch site" in text
     assert "Flight path" not in text  # the arcs layer is hidden, so it has no legend row
     assert model.sites.changed._slots == [view.sites_item._on_layer_changed]  # the export view let go
+
+
+def test_map_render_regional_image_has_a_locator_map(qapp, tmp_path):
+    model = MapModel()
+    model.update(doc=_doc())
+    view = make_export_view(model, 1200, 800, 96, "T")
+    view.set_extent(40.0, 30.0, 50.0, 37.0)
+    locator = view.overlays[-1]
+    box = locator.box()
+    assert box is not None and view.frame_rect().contains(box)
+    out = tmp_path / "regional.png"
+    from strikeview.gui.map.render import write_image
+
+    write_image(view, out, 1200, 800, 96)
+    image = QImage(str(out))
+    corner = QColor(image.pixel(round(box.left()) + 2, round(box.top()) + 2))  # 180°W 90°N: sea
+    assert corner.name() == "#c9dcea"
+    view.set_extent(-180.0, -60.0, 180.0, 80.0)
+    assert locator.box() is None  # a world map needs no locator
+    view.detach()
+    view.close()

@@ -19,6 +19,7 @@ from strikeview.gui.map.items.feasible import FeasibleItem
 from strikeview.gui.map.items.graticule import GraticuleItem
 from strikeview.gui.map.items.labels import LabelsItem
 from strikeview.gui.map.items.legend import LegendItem
+from strikeview.gui.map.items.locator import LocatorItem
 from strikeview.gui.map.items.rings import RangeRingsItem
 from strikeview.gui.map.items.scalebar import ScaleBarItem
 from strikeview.gui.map.items.sites import SitesItem
@@ -78,7 +79,7 @@ class MapView(QWidget):
         self.vb.setParentItem(self.container)
         self.items: list[Any] = []
         self.model.changed.connect(self._model_changed)
-        self.overlays = [LegendItem(self), ScaleBarItem(self), CaptionItem(self)]  # legend first
+        self.overlays = [LegendItem(self), ScaleBarItem(self), CaptionItem(self), LocatorItem(self)]
         for overlay in self.overlays:
             self.gv.scene().addItem(overlay)
         self._hovered: tuple[str, int] | None = None

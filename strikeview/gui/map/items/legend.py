@@ -51,13 +51,17 @@ class LegendItem(Overlay):
         painter.restore()
 
     def _corner(self, frame: QRectF, width: float, height: float) -> QRectF:
-        """The frame corner (top right, top left, bottom right) where the legend hides fewest sites."""
+        """The frame corner (top right, top left, else bottom right in the window) hiding fewest sites.
+
+        In images the bottom right is the locator map's.
+        """
         s = self.s
         m = 10 * s
-        low = frame.bottom() - height - m - (0 if self.host.context.export else 24 * s)
         corners = [QRectF(frame.right() - width - m, frame.top() + m, width, height),
-                   QRectF(frame.left() + m, frame.top() + m, width, height),
-                   QRectF(frame.right() - width - m, low, width, height)]
+                   QRectF(frame.left() + m, frame.top() + m, width, height)]
+        if not self.host.context.export:
+            low = frame.bottom() - height - m - 24 * s
+            corners.append(QRectF(frame.right() - width - m, low, width, height))
         pts = self.host.site_scene_positions()
         pts = pts[np.isfinite(pts).all(axis=1)]
 
