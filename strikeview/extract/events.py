@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from strikeview.catalog.gazetteer import Place
+from strikeview.catalog.gazetteer import Place, load_gazetteer
 from strikeview.extract.actors import agent_of, country_of, named_subject, strike_actor
 from strikeview.extract.borders import border_site
 from strikeview.extract.dates import report_date, resolve_date, year_hint
@@ -31,13 +31,14 @@ from strikeview.extract.facts import (
 )
 from strikeview.extract.lexicon import (
     DELIVERY_CLASSES,
+    DEMONYMS,
     LAUNCH_VERBS,
     OWN_GROUND,
     RESPONSE_PHRASES,
     STRIKE_NOUNS,
 )
 from strikeview.extract.places import PLACES_KEY, km_between
-from strikeview.extract.roles import has_strike_argument, is_hypothetical, is_strike_word
+from strikeview.extract.roles import has_strike_argument, is_hypothetical, is_negated, is_strike_word
 from strikeview.extract.weapons import WEAPONS_KEY
 from strikeview.model import Article, Claim, Count, Event, Quote, Site, Weapon
 
@@ -85,8 +86,9 @@ TIME_UNITS: frozenset[str] = frozenset({"hour", "day", "week", "month", "year"})
 _EARLIER_RE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|following)\b", re.I)
 _SINCE_RE = re.compile(r"\bsince\b", re.I)
 _LINE_START_CAPS = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]{2,})(?=[ \t]*[,(—–-])")
-_OWN_GROUND_RE = re.compile(r"\bfrom\s+(?:its|their|his|her)\s+(?:own\s+)?(?:territory|soil|land|ground)\b",
-                            re.I)
+_OWN_GROUND_RE = re.compile(
+    r"\bfrom\s+(?:(?:its|their|his|her)\s+(?:own\s+)?|(?:the\s+)?([A-Z][a-z]+)\s+)"
+    r"(?:territory|soil|land|ground|waters)\b")
 
 
 def _tokens_at(doc: Doc, start: int, end: int) -> Span | None:
@@ -291,9 +293,13 @@ class Assembler:
             if tok is None or tok.lemma_.lower() not in OWN_GROUND or tok.head.lower_ != "from":
                 continue
             verb = tok.head.head
-            subj = named_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-            country = self.country_of(subj) if subj is not None else None
-            if country is None or is_hypothetical(verb):
+            if m.group(1):  # "from Iraqi territory": the nationality names the country
+                code = DEMONYMS.get(m.group(1).lower())
+                country = load_gazetteer().country(code) if code else None
+            else:  # "from its own territory": the country of whoever launched
+                subj = named_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+                country = self.country_of(subj) if subj is not None else None
+            if country is None or is_hypothetical(verb) or is_negated(verb):
                 continue
             as_written = self.doc[tok.head.i:tok.i + 1].text
             site = country.to_site("launch", claimed_by=claimed_by(tok), as_written=as_written)
