@@ -9,7 +9,6 @@ with character offsets into the article text) and who claims it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -18,6 +17,14 @@ from spacy.tokens import Doc, Span, Token
 from strikeview.catalog.gazetteer import Place, load_gazetteer
 from strikeview.extract.actors import agent_of, country_of, named_subject, strike_actor
 from strikeview.extract.borders import border_site
+from strikeview.extract.clauses import (
+    OWN_GROUND_RE,
+    dateline_tokens,
+    quote_bounds,
+    response_tokens,
+    tokens_at,
+    tree_distance,
+)
 from strikeview.extract.dates import report_date, resolve_date, year_hint
 from strikeview.extract.facts import (
     actor_name,
@@ -30,15 +37,18 @@ from strikeview.extract.facts import (
     subject_of,
 )
 from strikeview.extract.lexicon import (
-    DELIVERY_CLASSES,
     DEMONYMS,
     LAUNCH_VERBS,
     OWN_GROUND,
-    RESPONSE_PHRASES,
-    STRIKE_NOUNS,
 )
-from strikeview.extract.places import PLACES_KEY, km_between
+from strikeview.extract.places import PLACES_KEY
 from strikeview.extract.roles import has_strike_argument, is_hypothetical, is_negated, is_strike_word
+from strikeview.extract.tidy import (
+    drop_delivery_classes,
+    drop_subsumed_weapons,
+    drop_vague_secondary,
+    prune_sites,
+)
 from strikeview.extract.weapons import WEAPONS_KEY
 from strikeview.model import Article, Claim, Count, Event, Quote, Site, Weapon
 
@@ -59,96 +69,6 @@ class Group:
     claims: list[tuple[Span, Claim]] = field(default_factory=list)
     actor: str | None = None
     tokens: list[Token] = field(default_factory=list)  # where each site and weapon was found
-
-
-def response_tokens(doc: Doc, text: str) -> set[int]:
-    """Tokens inside phrases naming the attack a strike answers ("in retaliation for X")."""
-    out: set[int] = set()
-    low = text.lower()
-    for phrase in RESPONSE_PHRASES:
-        start = low.find(phrase)
-        while start != -1:
-            span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
-            if span is not None:
-                last = span[-1]
-                objs = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp")]
-                if not objs and last.i + 1 < len(doc):
-                    objs = [c for c in doc[last.i + 1].children if c.dep_ in ("pobj", "dobj")]
-                for obj in objs:
-                    out.update(t.i for t in obj.subtree)
-            start = low.find(phrase, start + 1)
-    return out | earlier_tokens(doc, text)
-
-
-TIME_UNITS: frozenset[str] = frozenset({"hour", "day", "week", "month", "year"})
-
-
-_EARLIER_RE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|following)\b", re.I)
-_SINCE_RE = re.compile(r"\bsince\b", re.I)
-_LINE_START_CAPS = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]{2,})(?=[ \t]*[,(—–-])")
-_OWN_GROUND_RE = re.compile(
-    r"\bfrom\s+(?:(?:its|their|his|her)\s+(?:own\s+)?|(?:the\s+)?([A-Z][a-z]+)\s+)"
-    r"(?:territory|soil|land|ground|waters)\b")
-
-
-def _tokens_at(doc: Doc, start: int, end: int) -> Span | None:
-    """The tokens covering a character range."""
-    return doc.char_span(start, end, alignment_mode="expand")
-
-
-def earlier_tokens(doc: Doc, text: str) -> set[int]:
-    """Tokens of phrases about an earlier attack: "days after X", "a week after X struck Y"."""
-    out: set[int] = set()
-    for m in _SINCE_RE.finditer(text):  # "since the October 7 attack on X": an earlier attack
-        span = _tokens_at(doc, m.start(), m.start() + 5)
-        if span is not None and span[0].dep_ == "prep":
-            objs = [c for c in span[0].children if c.dep_ == "pobj" and c.lemma_.lower() in STRIKE_NOUNS]
-            out.update(t.i for c in objs for t in c.subtree)
-    for m in _EARLIER_RE.finditer(text):
-        span = _tokens_at(doc, m.end() - len(m.group().split()[-1]), m.end())
-        if span is None:
-            continue
-        tok = span[0]
-        if tok.dep_ == "mark":
-            out.update(t.i for t in tok.head.subtree)
-        else:
-            out.update(t.i for c in tok.children for t in c.subtree)
-    return out
-
-
-def dateline_tokens(doc: Doc, text: str) -> set[int]:
-    """Tokens of a dateline's place ("MOSCOW, February 3 /TASS/") at the start of a line."""
-    out: set[int] = set()
-    for m in _LINE_START_CAPS.finditer(text):
-        span = _tokens_at(doc, m.start(1), m.end(1))
-        if span is not None:
-            out.update(range(span.start, span.end))
-    return out
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Number of dependency arcs between two tokens of one sentence."""
-    up: dict[int, int] = {}
-    cur, n = a, 0
-    while True:
-        up[cur.i] = n
-        if cur.head.i == cur.i:
-            break
-        cur, n = cur.head, n + 1
-    cur, n = b, 0
-    while cur.i not in up:
-        if cur.head.i == cur.i:
-            return 1000
-        cur, n = cur.head, n + 1
-    return n + up[cur.i]
-
-
-def quote_bounds(sent: Span) -> tuple[int, int, str]:
-    """Character offsets and text of a sentence without surrounding white space."""
-    text = sent.text
-    lead = len(text) - len(text.lstrip())
-    stripped = text.strip()
-    return sent.start_char + lead, sent.start_char + lead + len(stripped), stripped
 
 
 class Assembler:
@@ -287,8 +207,8 @@ class Assembler:
 
     def _add_own_ground(self) -> None:
         """"launched from its own territory": a launch site in the country of the one who launched."""
-        for m in _OWN_GROUND_RE.finditer(self.text):
-            span = _tokens_at(self.doc, m.start(), m.end())
+        for m in OWN_GROUND_RE.finditer(self.text):
+            span = tokens_at(self.doc, m.start(), m.end())
             tok = span[-1] if span is not None else None
             if tok is None or tok.lemma_.lower() not in OWN_GROUND or tok.head.lower_ != "from":
                 continue
@@ -432,61 +352,3 @@ class Assembler:
             sites=prune_sites(list(sites.values())), claims=list(claims.values()),
             quotes=sorted(quotes.values(), key=lambda q: q.start),
         )
-
-
-_VAGUE = {"country": 3}
-
-
-def prune_sites(sites: list[Site]) -> list[Site]:
-    """Drop a country- or region-level site when a more precise site of that role lies inside it."""
-    kept = []
-    for s in sites:
-        rank = _VAGUE.get(s.precision, 0)
-        inner = [o for o in sites if o is not s and o.role == s.role and _VAGUE.get(o.precision, 0) < rank
-                 and (s.precision != "country" or o.country == s.country)
-                 and (s.precision == "country" or _within(o, s))]
-        if rank and inner:
-            continue
-        kept.append(s)
-    return kept
-
-
-def _within(inner: Site, outer: Site) -> bool:
-    """True when a site lies within the uncertainty of a vaguer one (plus a margin)."""
-    if None in (inner.lat, inner.lon, outer.lat, outer.lon):
-        return False
-    a = Place(name="", lon=inner.lon, lat=inner.lat, kind="", country=None, uncertainty_km=0,  # type: ignore[arg-type]
-              precision="point")
-    b = Place(name="", lon=outer.lon, lat=outer.lat, kind="", country=None, uncertainty_km=0,  # type: ignore[arg-type]
-              precision="point")
-    return km_between(a, b) <= outer.uncertainty_km
-
-
-def drop_vague_secondary(events: list[Event]) -> list[Event]:
-    """In events after the main one, leave out a country-level site when the report gives a more
-    precise site of that role in that country; an event left without sites is left out."""
-    precise = {(s.role, s.country) for e in events for s in e.sites if _VAGUE.get(s.precision, 0) == 0}
-    kept = events[:1]
-    for e in events[1:]:
-        e.sites = [s for s in e.sites if not (s.precision == "country" and (s.role, s.country) in precise)]
-        if e.sites:
-            kept.append(e)
-    return kept
-
-
-def drop_delivery_classes(events: list[Event]) -> None:
-    """Keep "airstrike"-like classes only in the main event and only when it names no other weapon."""
-    for n, e in enumerate(events):
-        delivery = [w for w in e.weapons if w.generic and w.weapon_class in DELIVERY_CLASSES]
-        if n > 0 or len(delivery) < len(e.weapons):
-            e.weapons = [w for w in e.weapons if w not in delivery]
-
-
-def drop_subsumed_weapons(events: list[Event]) -> None:
-    """Leave out a bare "missile" when the report names a more specific missile or a named system."""
-    specific = any(w.name != "missile" and (not w.generic or "missile" in w.name)
-                   for e in events for w in e.weapons)
-    if not specific:
-        return
-    for e in events:
-        e.weapons = [w for w in e.weapons if w.name != "missile"]

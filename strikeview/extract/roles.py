@@ -211,83 +211,125 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     return None
 
 
-def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> tuple[str | None, str]:
-    """The role of the place mention ``span`` (launch, impact or None) and the reason for it."""
-    t = span.root
-    at_place, from_seen, locative = True, False, True
-    prep: str | None = None
-    for _ in range(25):
+Verdict = tuple[str | None, str]
+
+
+class _Climb:
+    """The walk from a place mention up the parse to the word that gives it a role."""
+
+    def __init__(self, span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> None:
+        """Start at the mention's root."""
+        self.span, self.me, self.owner, self.weapons = span, me, owner, weapon_tokens
+        self.t: Token = span.root
+        self.at_place, self.from_seen, self.locative = True, False, True
+        self.prep: str | None = None
+
+    def run(self) -> Verdict:
+        """Step up until a verdict."""
+        for _ in range(25):
+            verdict = self.step()
+            if verdict is not None:
+                return verdict
+        return None, "no_cue"
+
+    def step(self) -> Verdict | None:
+        """One step up the parse: a verdict, or None to go on from the new ``self.t``."""
+        t = self.t
         dep, head = t.dep_, t.head
         if head.i == t.i:
             return None, "no_cue"
-        if owner(head) == me and at_place:
-            t = head
-            continue
+        if self.owner(head) == self.me and self.at_place:
+            self.t = head
+            return None
         if dep == "conj":
-            other = owner(head)
-            if other is not None and other != me:
-                holder = _contained_in(head, owner)
-                me, t = (owner(holder), holder) if holder is not None else (other, head)
-                continue
-            t = head
-            continue
-        if at_place:
-            if dep == "appos":
-                if owner(head) is not None:
-                    return None, "container"
-                t = head
-                continue
-            if dep == "poss":
-                return None, "owner"
-            if dep in ("compound", "nmod") and head.lemma_.lower() in FACILITY_NOUNS \
-                    and span._.sv_place is not None and span._.sv_place.precision != "country":
-                t = head  # "the Xyz garrison" is the place Xyz
-                continue
-            if dep in ("compound", "amod", "nmod", "npadvmod"):
-                return None, "modifier"
-            if dep in ("nsubj", "csubj", "expl"):
-                return None, "actor"
-        if dep == "pobj" and (head.pos_ == "ADP" or head.dep_ in ("prep", "agent")):
-            verdict = _step_pobj(t, me, owner, at_place)
+            return self._conj(head)
+        if self.at_place:
+            verdict = self._own_dependency(dep, head)
             if verdict is not None:
-                return verdict
-            p = head.lower_
-            gov = head.head
-            if gov.lower_ == "from" and gov.dep_ == "prep":  # "from near X", "from inside X"
-                p, gov = "from", gov.head
-            if p in LIST_PREPS:  # "targets including X": X stands where the list's head stands
-                if gov.pos_ in ("VERB", "AUX"):
-                    role, why = _verb_role(gov, prep, from_seen, "dobj", weapon_tokens)
-                    return (None, "no_cue") if role == "climb" else (role, why)
-                t = gov
-                continue
-            from_seen = from_seen or p == "from"
-            locative = locative and (p in IMPACT_PREPS or p in ("of", "by"))
-            prep = p
-            if p == "of" and gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() not in STRIKE_NOUNS:
-                t = gov
-                continue
-            at_place = False
-            if gov.pos_ in ("VERB", "AUX"):
-                role, why = _verb_role(gov, p, from_seen, None, weapon_tokens)
-                if role != "climb":
-                    return role, why
-                t, from_seen = gov.head, False
-                continue
-            if is_strike_word(gov, weapon_tokens):
-                return _noun_role(gov, p, from_seen)
-            t = gov
-            continue
+                return None if verdict == ("", "") else verdict
+        if dep == "pobj" and (head.pos_ == "ADP" or head.dep_ in ("prep", "agent")):
+            return self._pobj(head)
         if head.pos_ in ("VERB", "AUX") and dep in (*OBJECT_DEPS, "nsubj", "advmod", "npadvmod"):
-            as_object = dep if (at_place or (dep in OBJECT_DEPS and locative)) else None
-            role, why = _verb_role(head, prep, from_seen, as_object, weapon_tokens)
+            as_object = dep if (self.at_place or (dep in OBJECT_DEPS and self.locative)) else None
+            role, why = _verb_role(head, self.prep, self.from_seen, as_object, self.weapons)
             if role != "climb":
                 return role, why
-            t, at_place, from_seen = head.head, False, False
-            continue
-        t = head
-        at_place = at_place and dep in ("conj", "appos")
-    return None, "no_cue"
+            self.t, self.at_place, self.from_seen = head.head, False, False
+            return None
+        self.t = head
+        self.at_place = self.at_place and dep in ("conj", "appos")
+        return None
+
+    def _conj(self, head: Token) -> None:
+        """A conjunct takes the role of the first conjunct (or of the place that one is in)."""
+        other = self.owner(head)
+        if other is not None and other != self.me:
+            holder = _contained_in(head, self.owner)
+            held = self.owner(holder) if holder is not None else None
+            if holder is not None and held is not None:
+                self.me, self.t = held, holder
+            else:
+                self.me, self.t = other, head
+            return None
+        self.t = head
+        return None
+
+    def _own_dependency(self, dep: str, head: Token) -> Verdict | None:
+        """Verdicts from the place's own relation; ("", "") means: moved on, go on."""
+        if dep == "appos":
+            if self.owner(head) is not None:
+                return None, "container"
+            self.t = head
+            return "", ""
+        if dep == "poss":
+            return None, "owner"
+        place = self.span._.sv_place
+        if dep in ("compound", "nmod") and head.lemma_.lower() in FACILITY_NOUNS \
+                and place is not None and place.precision != "country":
+            self.t = head  # "the Xyz garrison" is the place Xyz
+            return "", ""
+        if dep in ("compound", "amod", "nmod", "npadvmod"):
+            return None, "modifier"
+        if dep in ("nsubj", "csubj", "expl"):
+            return None, "actor"
+        return None
+
+    def _pobj(self, head: Token) -> Verdict | None:
+        """A prepositional phrase: rule the place out, pass through it, or reach the governing word."""
+        verdict = _step_pobj(self.t, self.me, self.owner, self.at_place)
+        if verdict is not None:
+            return verdict
+        p, gov = head.lower_, head.head
+        if gov.lower_ == "from" and gov.dep_ == "prep":  # "from near X", "from inside X"
+            p, gov = "from", gov.head
+        if p in LIST_PREPS:  # "targets including X": X stands where the list's head stands
+            if gov.pos_ in ("VERB", "AUX"):
+                role, why = _verb_role(gov, self.prep, self.from_seen, "dobj", self.weapons)
+                return (None, "no_cue") if role == "climb" else (role, why)
+            self.t = gov
+            return None
+        self.from_seen = self.from_seen or p == "from"
+        self.locative = self.locative and (p in IMPACT_PREPS or p in ("of", "by"))
+        self.prep = p
+        if p == "of" and gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() not in STRIKE_NOUNS:
+            self.t = gov
+            return None
+        self.at_place = False
+        if gov.pos_ in ("VERB", "AUX"):
+            role, why = _verb_role(gov, p, self.from_seen, None, self.weapons)
+            if role != "climb":
+                return role, why
+            self.t, self.from_seen = gov.head, False
+            return None
+        if is_strike_word(gov, self.weapons):
+            return _noun_role(gov, p, self.from_seen)
+        self.t = gov
+        return None
+
+
+def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> Verdict:
+    """The role of the place mention ``span`` (launch, impact or None) and the reason for it."""
+    return _Climb(span, me, owner, weapon_tokens).run()
 
 
 def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:

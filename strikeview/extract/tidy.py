@@ -1,0 +1,70 @@
+"""Tidying the events of a report: vaguer duplicates of sites and weapons left out.
+
+A country-level site is dropped when the event (or, for later events, the report) gives a more precise
+site of that role in that country; "airstrike"-like delivery classes are kept only when they are all
+the main event names; a bare "missile" is dropped when a more specific one is named.
+"""
+
+from __future__ import annotations
+
+from strikeview.catalog.gazetteer import Place
+from strikeview.extract.lexicon import DELIVERY_CLASSES
+from strikeview.extract.places import km_between
+from strikeview.model import Event, Site
+
+_VAGUE = {"country": 3}
+
+
+def prune_sites(sites: list[Site]) -> list[Site]:
+    """Drop a country- or region-level site when a more precise site of that role lies inside it."""
+    kept = []
+    for s in sites:
+        rank = _VAGUE.get(s.precision, 0)
+        inner = [o for o in sites if o is not s and o.role == s.role and _VAGUE.get(o.precision, 0) < rank
+                 and (s.precision != "country" or o.country == s.country)
+                 and (s.precision == "country" or _within(o, s))]
+        if rank and inner:
+            continue
+        kept.append(s)
+    return kept
+
+
+def _within(inner: Site, outer: Site) -> bool:
+    """True when a site lies within the uncertainty of a vaguer one (plus a margin)."""
+    if None in (inner.lat, inner.lon, outer.lat, outer.lon):
+        return False
+    a = Place(name="", lon=inner.lon, lat=inner.lat, kind="", country=None, uncertainty_km=0,  # type: ignore[arg-type]
+              precision="point")
+    b = Place(name="", lon=outer.lon, lat=outer.lat, kind="", country=None, uncertainty_km=0,  # type: ignore[arg-type]
+              precision="point")
+    return km_between(a, b) <= outer.uncertainty_km
+
+
+def drop_vague_secondary(events: list[Event]) -> list[Event]:
+    """In events after the main one, leave out a country-level site when the report gives a more
+    precise site of that role in that country; an event left without sites is left out."""
+    precise = {(s.role, s.country) for e in events for s in e.sites if _VAGUE.get(s.precision, 0) == 0}
+    kept = events[:1]
+    for e in events[1:]:
+        e.sites = [s for s in e.sites if not (s.precision == "country" and (s.role, s.country) in precise)]
+        if e.sites:
+            kept.append(e)
+    return kept
+
+
+def drop_delivery_classes(events: list[Event]) -> None:
+    """Keep "airstrike"-like classes only in the main event and only when it names no other weapon."""
+    for n, e in enumerate(events):
+        delivery = [w for w in e.weapons if w.generic and w.weapon_class in DELIVERY_CLASSES]
+        if n > 0 or len(delivery) < len(e.weapons):
+            e.weapons = [w for w in e.weapons if w not in delivery]
+
+
+def drop_subsumed_weapons(events: list[Event]) -> None:
+    """Leave out a bare "missile" when the report names a more specific missile or a named system."""
+    specific = any(w.name != "missile" and (not w.generic or "missile" in w.name)
+                   for e in events for w in e.weapons)
+    if not specific:
+        return
+    for e in events:
+        e.weapons = [w for w in e.weapons if w.name != "missile"]
