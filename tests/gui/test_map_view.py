@@ -173,3 +173,16 @@ def test_map_view_azimuthal_centre_follows_the_selected_launch_site(view):
     view.set_projection("azimuthal_equidistant", lon0=10.0, lat0=50.0)  # a centre asked for stays
     view.model.update(selected_event_id="e1")
     assert view.context.projector.projection.params == {"lon0": 10.0, "lat0": 50.0}
+
+
+def test_map_view_projection_round_trip_keeps_centre_and_scale(view):
+    view.set_extent(40.0, 30.0, 50.0, 35.0)
+    (x0, x1), (y0, y1) = view.vb.viewRange()
+    centre = view.scene_to_lonlat(view.vb.mapViewToScene(QPointF((x0 + x1) / 2, (y0 + y1) / 2)))
+    for name in ("azimuthal_equidistant", "lambert_conformal", "web_mercator", "plate_carree"):
+        view.set_projection(name)
+        (a0, a1), (b0, b1) = view.vb.viewRange()
+        here = view.scene_to_lonlat(view.vb.mapViewToScene(QPointF((a0 + a1) / 2, (b0 + b1) / 2)))
+        assert abs(here[0] - centre[0]) < 0.01 and abs(here[1] - centre[1]) < 0.01, name
+    (a0, a1), _ = view.vb.viewRange()
+    assert abs((a1 - a0) / (x1 - x0) - 1.0) < 0.01  # back in plate carrée at the same scale

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QCursor, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
+from strikeview.geo.geodesy import distance_km, forward
 from strikeview.gui.map.context import MapContext
 from strikeview.gui.map.items.arcs import ArcsItem
 from strikeview.gui.map.items.basemap import BasemapItem
@@ -30,6 +31,7 @@ from strikeview.layers.map_model import MapModel
 from strikeview.layers.projected import AZIMUTHAL_LIMIT_KM, Projector
 
 PICK_RADIUS_PX = 5.0
+MAX_KEPT_WIDTH_KM = 8000.0  # narrower views keep their centre and scale across a projection switch
 WORLD = (-180.0, -85.0, 180.0, 85.0)
 
 
@@ -137,6 +139,7 @@ class MapView(QWidget):
         (else on the view's centre).
         """
         bounds = self.view_lonlat_bounds() or WORLD
+        keep = self._centre_and_width()
         self._auto_centre = name == "azimuthal_equidistant" and not params
         if name == "lambert_conformal" and not params:
             params = {"lon_min": bounds[0], "lat_min": max(bounds[1], -80.0),
@@ -147,7 +150,36 @@ class MapView(QWidget):
         self.context.projector = Projector.named(name, **params)
         for item in self.items:
             item.rebuild()
-        self.set_extent(*bounds)
+        if keep is None or not self._show_centre(*keep):
+            self.set_extent(*bounds)
+
+    def _centre_and_width(self) -> tuple[float, float, float] | None:
+        """Lon/lat of the view's centre and the ground distance (km) across it; ``None`` for wide views."""
+        (x0, x1), (y0, y1) = self.vb.viewRange()
+        cy = (y0 + y1) / 2.0
+        lon, lat = self.context.projector.inverse(np.array([x0, (x0 + x1) / 2.0, x1]), np.full(3, cy))
+        if not (np.isfinite(lon).all() and np.isfinite(lat).all()):
+            return None
+        width_km = float(distance_km(lon[0], lat[0], lon[1], lat[1])
+                         + distance_km(lon[1], lat[1], lon[2], lat[2]))
+        if width_km > MAX_KEPT_WIDTH_KM:
+            return None
+        return float(lon[1]), float(lat[1]), width_km
+
+    def _show_centre(self, lon: float, lat: float, width_km: float) -> bool:
+        """Centre the view on a point, ``width_km`` across on the ground; ``False`` when it cannot."""
+        east = forward(lon, lat, 90.0, width_km / 2.0)
+        west = forward(lon, lat, 270.0, width_km / 2.0)
+        xy = self.context.projector.forward(np.array([[lon, lat], east, west]), seams=False)
+        if not np.isfinite(xy).all():
+            return False
+        half = (np.hypot(*(xy[1] - xy[0])) + np.hypot(*(xy[2] - xy[0]))) / 2.0
+        aspect = max(self.vb.width(), 1.0) / max(self.vb.height(), 1.0)
+        cx, cy = xy[0]
+        self.vb.setRange(xRange=(cx - half, cx + half), yRange=(cy - half / aspect, cy + half / aspect),
+                         padding=0.0)
+        self._range_changed()
+        return True
 
     def _centre_for_azimuthal(self, bounds: tuple[float, float, float, float]) -> tuple[float, float]:
         """The selected event's first launch site, else the middle of ``bounds``."""
