@@ -35,7 +35,6 @@ from strikeview.model import EventsDocument, FormatError
 from strikeview.workspace import Workspace
 
 DATA_SUFFIXES = (".json", ".strikeview", ".autosave")
-REPORT_SUFFIXES = (".txt", ".html", ".htm")
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +54,7 @@ class MainWindow(QMainWindow):
         self._queued: list[Path] = []
         self.messages: list[str] = []  # every message shown to the user, newest last
         self.errors: list[str] = []  # the messages that reported a problem
-        self.setWindowTitle("strikeview[*]")
+        self.setWindowTitle("untitled[*] — strikeview")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.resize(1400, 900)
