@@ -15,13 +15,13 @@ LAUNCH_VERBS: frozenset[str] = frozenset({
 # Verbs whose subject is the weapon and whose object or location phrase is the impact site.
 IMPACT_VERBS: frozenset[str] = frozenset({
     "hit", "strike", "target", "land", "fall", "bomb", "shell", "pound", "slam", "crash",
-    "explode", "destroy", "attack", "raid", "rain", "impact", "blast", "bombard", "struck",
+    "explode", "destroy", "attack", "raid", "rain", "impact", "blast", "bombard", "struck", "rock",
 })
 
 # Nouns naming a strike; their "on/against/at/in" phrases are impact sites.
 STRIKE_NOUNS: frozenset[str] = frozenset({
     "attack", "strike", "airstrike", "raid", "bombing", "bombardment", "shelling", "barrage",
-    "salvo", "missile", "rocket", "launch", "hit", "assault", "bomb",
+    "salvo", "missile", "rocket", "launch", "hit", "assault", "bomb", "explosion", "blast",
 })
 
 # Prepositions that introduce an impact location after a launch verb or a strike noun.

@@ -111,7 +111,7 @@ def _looks_like_org(span: Span) -> bool:
     words = [t.lower_ for t in span]
     if any(w in ORG_WORDS for w in words) or span.text.lower() in DEMONYMS:
         return True
-    return not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in ("al", "el") for t in span)
+    return not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in ("al", "el") or t.is_title for t in span)
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -173,6 +173,21 @@ def _without_kind_word(span: Span) -> Span:
         if span.doc[span.start:end].text == core:
             return Span(span.doc, span.start, end)
     return span
+
+
+OF_KINDS: dict[str, str] = {"town": "city", "city": "city", "village": "city", "port": "city",
+                            "province": "region", "governorate": "region", "region": "region",
+                            "district": "region"}
+
+
+def kind_of(span: Span) -> str | None:
+    """The kind a mention names: its kind word, or the noun it follows ("the town of X" -> city)."""
+    if span.label_:
+        return span.label_
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return OF_KINDS.get(root.head.head.lemma_.lower())
+    return None
 
 
 def names_of(span: Span) -> list[str]:
@@ -247,15 +262,16 @@ class PlaceFinder:
             by_key[key] = span
             if good:
                 exact[key] = good
-            elif strong and cands:
-                loose[key] = cands
+            others = tuple(p for p in cands if p not in good and (strong or p in strict))
+            if others:
+                loose[key] = others
         # Towns known only under another spelling count when they lie in a country the report names.
         context = {p.country for ps in exact.values() for p in ps[:1] if p.country}
         found = dict(exact)
         for key, cands in loose.items():
             inside = tuple(p for p in cands if p.country in context and p.population >= 5000)
             if inside:
-                found[key] = inside
+                found[key] = found.get(key, ()) + inside
         spans = filter_spans([by_key[k] for k in found])
         self._resolve(doc, spans, [found[(s.start, s.end)] for s in spans])
         doc.spans[PLACES_KEY] = [s for s in spans if s._.sv_place is not None]
@@ -270,7 +286,7 @@ class PlaceFinder:
             country = None if s.label_ else gaz.country(s.text)
             if country is not None:
                 fixed.add(k)
-            chosen.append(country or rank(c, kind=s.label_ or None, countries=set(), near=None))
+            chosen.append(country or rank(c, kind=kind_of(s), countries=set(), near=None))
         doc_countries = {p.country for p in chosen if p is not None and p.precision == "country"}
         by_sent: dict[int, list[int]] = {}
         for k, s in enumerate(spans):
@@ -286,7 +302,7 @@ class PlaceFinder:
                 countries = {p.country for j in ks if j != k and (p := chosen[j]) is not None and p.country}
                 if near is not None and near.country:
                     countries.add(near.country)
-                final[k] = rank(cands[k], kind=spans[k].label_ or None, countries=countries or doc_countries,
+                final[k] = rank(cands[k], kind=kind_of(spans[k]), countries=countries or doc_countries,
                                 near=near)
         for s, p in zip(spans, final, strict=True):
             s._.sv_place = p

@@ -178,6 +178,13 @@ def _noun_role(noun: Token, prep: str, from_seen: bool) -> tuple[str | None, str
     return role, "cue:" + noun.lemma_.lower()
 
 
+def _under_attack(verb: Token) -> bool:
+    """True for "came under attack/fire": the subject of such a verb is where the strike fell."""
+    words = STRIKE_NOUNS | {"fire", "bombardment"}
+    return any(child.dep_ == "prep" and child.lower_ == "under"
+               and any(o.lemma_.lower() in words for o in child.children) for child in verb.children)
+
+
 def _contained_in(tok: Token, owner: Owner) -> Token | None:
     """The token of the place that ``tok``'s place is said to be in ("A in B": B -> A), if any."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -290,6 +297,8 @@ class _Climb:
             return "", ""
         if dep in ("compound", "amod", "nmod", "npadvmod"):
             return None, "modifier"
+        if dep == "nsubj" and _under_attack(head):
+            return ("impact", "cue:under_attack") if not is_hypothetical(head) else (None, "hypothetical")
         if dep in ("nsubj", "csubj", "expl"):
             return None, "actor"
         return None

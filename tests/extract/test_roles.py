@@ -94,3 +94,15 @@ def test_roles_place_inside_a_motive_phrase_is_not_hit(extract, sites):
             "Albu Kamal, the Guards said.")
     names = sites(extract(text), "impact")
     assert "Ahvaz" not in names and "Albu Kamal" in names
+
+
+def test_roles_came_under_fire_and_explosions(extract, sites):
+    events = extract("The Harir air base came under rocket fire on Tuesday.")
+    assert sites(events, "impact") == ["Harir Air Base"]
+    assert sites(extract("Tabriz was rocked by several explosions overnight."), "impact") == ["Tabriz"]
+
+
+def test_roles_launch_from_foreign_territory_by_nationality(extract, sites):
+    text = "The group said its fighters launched the drones from Iraqi territory at the Al-Tanf garrison."
+    events = extract(text)
+    assert sites(events, "launch") == ["Iraq"]
