@@ -38,7 +38,8 @@ def register(subparsers: Any) -> None:
                                                   f"{','.join(LAYERS)})")
     p.add_argument("--title", default=None, help="title above the map")
     p.add_argument("--select", default=None, metavar="EVENT_ID",
-                   help="emphasise one event and draw its weapons' range rings")
+                   help="emphasise one event and draw its weapons' range rings and launch region "
+                        "(default: the only event, when there is one)")
     p.add_argument("--checks", default=None, metavar="CHECKS.json",
                    help="plausibility rows from 'strikeview check --json' (default: computed here)")
     p.add_argument("--no-checks", action="store_true", help="do not colour flight paths by plausibility")
@@ -140,6 +141,7 @@ def run(args: argparse.Namespace) -> int:
     doc = load_events(args.events)
     if args.select is not None and all(e.id != args.select for e in doc.events):
         raise CliError(f"no event {args.select!r} in {args.events}")
+    selected = args.select if args.select is not None or len(doc.events) != 1 else doc.events[0].id
     given: list[Any] | None = [] if args.no_checks else (load_checks(args.checks) if args.checks else None)
     # Country outlines (and the checks, when not given) are prepared while Qt is imported.
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -154,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     render_map(doc, out, checks=checks, width=args.width, height=args.height, dpi=args.dpi,
                projection=args.projection, extent=extent, layers=layers,
                title=default_title(doc) if args.title is None else args.title,
-               selected_event_id=args.select)
+               selected_event_id=selected)
     if args.timing:
         print(f"rendered {out} ({args.width}x{args.height}) in {time.perf_counter() - start:.2f} s")
     return 0

@@ -163,3 +163,14 @@ def test_map_render_regional_image_has_a_locator_map(qapp, tmp_path):
     assert locator.box() is None  # a world map needs no locator
     view.detach()
     view.close()
+
+
+def test_map_render_command_selects_a_lone_event(qapp, tmp_path):
+    doc = _doc()
+    doc.events = doc.events[:1]
+    events = tmp_path / "one.json"
+    events.write_text(doc.to_json(), encoding="utf-8")
+    out = tmp_path / "one.svg"
+    assert main(["render", str(events), "-o", str(out), "--width", "900", "--height", "600"]) == 0
+    text = " ".join(ET.parse(out).getroot().itertext())
+    assert "Maximum range (selected event)" in text  # the only event's ring is drawn
