@@ -12,16 +12,15 @@ from functools import cache, lru_cache
 
 import numpy as np
 import shapely
-from shapely.geometry import Polygon, box
+from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
 from strikeview.geo.countries import load_countries
 from strikeview.geo.geodesy import join_with_nan
 from strikeview.layers import style as S
-from strikeview.layers.base import Layer, LegendEntry, Style
+from strikeview.layers.base import Layer, LegendEntry, Style, polygon_rings
 
 LEVELS_DEG = (0.0, 0.003, 0.01, 0.03, 0.1)
-ATTRIBUTION = "Borders: Natural Earth (public domain)"
 
 
 def level_for(deg_per_px: float) -> float:
@@ -40,18 +39,7 @@ def _simplified(tolerance_deg: float) -> tuple[BaseGeometry, ...]:
 
 def _rings_of(geom: BaseGeometry, min_size_deg: float) -> list[np.ndarray]:
     """Shell and hole rings of a (multi)polygon, skipping rings smaller than ``min_size_deg``."""
-    out: list[np.ndarray] = []
-    for poly in getattr(geom, "geoms", [geom]):
-        if not isinstance(poly, Polygon) or poly.is_empty:
-            continue
-        for ring in (poly.exterior, *poly.interiors):
-            arr = np.asarray(ring.coords, dtype=float)
-            if min_size_deg > 0:
-                span = arr.max(axis=0) - arr.min(axis=0)
-                if span.max() < min_size_deg:
-                    continue
-            out.append(arr)
-    return out
+    return [r for r in polygon_rings(geom) if (r.max(axis=0) - r.min(axis=0)).max() >= min_size_deg]
 
 
 Box = tuple[float, float, float, float]
