@@ -3,17 +3,18 @@
 Widgets are bound to a :class:`Workspace` (glue-style state with callbacks): they change it through
 its methods and redraw when it tells them a topic changed. Topics: ``document`` (a new or edited
 document), ``checks`` (plausibility rows recomputed), ``selection``, ``highlight`` (the check row
-picked), ``layers``, ``projection`` and ``history`` (undo/redo state or the saved flag).
+picked), ``layers``, ``projection`` and ``history`` (undo/redo state or the saved flag). Every change
+of the document is followed by ``checks``, and the rows are already recomputed when ``document`` is
+announced, so a view of both needs only ``checks``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from strikeview.edits import Command, EditStack
-from strikeview.model import Event, EventsDocument, event_to_dict
+from strikeview.model import Event, EventsDocument
 
 TOPICS: tuple[str, ...] = ("document", "checks", "selection", "highlight", "layers", "projection", "history")
 DEFAULT_PROJECTION = "plate_carree"
@@ -55,7 +56,7 @@ class CheckCache:
             self._rows.clear()
         out: list[Any] = []
         for event in doc.events:
-            key = json.dumps(event_to_dict(event), sort_keys=True, default=str)
+            key = repr(event)  # every field of the event, its sites, weapons...: cheap and exact
             rows = self._rows.get(key)
             if rows is None:
                 rows = list(check_event(event))
@@ -73,6 +74,7 @@ class Workspace:
         self.edits = EditStack()
         self.edits.subscribe(self._after_edit)
         self.checks: list[Any] = []
+        self._rows_by_event: dict[str, list[int]] = {}
         self.selected_event_id: str | None = None
         self.selected_site_index: int | None = None
         self.selected_fact: tuple[str, int] | None = None  # ("weapon", i) or ("count", i) of the event
@@ -109,7 +111,7 @@ class Workspace:
             self.edits.reset(doc)
         finally:
             self._resetting = False
-        self.checks = self.checker(doc)
+        self._set_checks(self.checker(doc))
         self.highlighted_check = None
         self.selected_event_id = doc.events[0].id if doc.events else None
         self.selected_site_index, self.selected_fact = None, None
@@ -173,8 +175,14 @@ class Workspace:
             self.selected_site_index = None
         self._notify("document", "checks", "history")
 
+    def _set_checks(self, rows: list[Any]) -> None:
+        self.checks = rows
+        self._rows_by_event = {}
+        for i, row in enumerate(rows):
+            self._rows_by_event.setdefault(str(check_field(row, "event_id")), []).append(i)
+
     def _refresh_checks(self) -> None:
-        self.checks = self.checker(self.document)
+        self._set_checks(self.checker(self.document))
         if self.highlighted_check is not None and self.highlighted_check >= len(self.checks):
             self.highlighted_check = None
 
@@ -239,7 +247,7 @@ class Workspace:
     # -- queries -----------------------------------------------------------------------------------
     def checks_for_event(self, event_id: str) -> list[tuple[int, Any]]:
         """``(row index, row)`` of the plausibility rows of one event."""
-        return [(i, r) for i, r in enumerate(self.checks) if check_field(r, "event_id") == event_id]
+        return [(i, self.checks[i]) for i in self._rows_by_event.get(event_id, [])]
 
     def verdicts(self, event_id: str) -> set[str]:
         """The verdicts of an event's check rows."""

@@ -95,8 +95,7 @@ class EventsPanel(QWidget):
             edit.textChanged.connect(self.rebuild)
         self.verdict_filter.currentIndexChanged.connect(self.rebuild)
         self.tree.currentItemChanged.connect(self._on_current)
-        for topic in ("document", "checks"):
-            workspace.subscribe(topic, self.rebuild)
+        workspace.subscribe("checks", self.rebuild)  # announced after every change of the document
         workspace.subscribe("selection", self.sync_selection)
         self._syncing = False
         self._entries: list[Entry] = []

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
 
     def _bind_workspace(self) -> None:
         ws = self.workspace
-        for topic in ("document", "checks", "selection", "highlight", "layers"):
+        for topic in ("checks", "selection", "highlight", "layers"):  # "checks" follows every document change
             ws.subscribe(topic, self._refresh_map)
         ws.subscribe("selection", self._follow_selection)
         ws.subscribe("projection", self._on_projection)
