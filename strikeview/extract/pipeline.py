@@ -45,6 +45,9 @@ weak_needs_kind = false
 factory = "strikeview_roles"
 """
 
+# A sentence run once at load time so that lazily built lookup tables exist before any report.
+WARM_UP = "Missiles fired from Tabriz struck an air base near Zzyqbaram in Xqorabad province, officials said."
+
 PLACED_BEFORE: dict[str, str] = {"strikeview_lines": "parser"}
 
 Progress = Callable[[int, int, str], None]
@@ -74,6 +77,7 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe(factory, name=name, config=settings, before=PLACED_BEFORE.get(name))
     for name in ("strikeview_weapons", "strikeview_places"):
         nlp.get_pipe(name).initialize(nlp=nlp)
+    nlp(WARM_UP)  # builds the lookup indexes that are made on first use (shared by forked workers)
     return nlp
 
 
