@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from strikeview.catalog.gazetteer import Place, load_gazetteer
-from strikeview.extract.actors import agent_of, country_of, named_subject, strike_actor
+from strikeview.extract.actors import PROJECTILE_VERBS, agent_of, country_of, named_subject, strike_actor
 from strikeview.extract.borders import border_site
 from strikeview.extract.clauses import (
     OWN_GROUND_RE,
@@ -38,6 +38,7 @@ from strikeview.extract.facts import (
 )
 from strikeview.extract.lexicon import (
     DEMONYMS,
+    IMPACT_VERBS,
     LAUNCH_VERBS,
     OWN_GROUND,
 )
@@ -270,7 +271,9 @@ class Assembler:
             if found is None:
                 continue
             verb, subj = found
-            group.actor = group.actor or actor_name(subj)
+            if group.actor is None:
+                country = self.country_of(subj) if is_strike_word(subj, self.weapon_tokens) else None
+                group.actor = country.name if country is not None else actor_name(subj)
             if group.key != MAIN or any(s.role == "launch" for _, s in group.sites):
                 continue
             country = self.country_of(subj)
@@ -287,18 +290,23 @@ class Assembler:
         return None
 
     def _launcher(self, group: Group) -> tuple[Token, Token] | None:
-        """The first launch verb with a weapon or strike argument in the event's sentences, and who
-        launched (its agent or named subject, not itself a weapon or a strike)."""
-        weapon_tokens = {i for s in self.doc.spans.get(WEAPONS_KEY, []) for i in range(s.start, s.end)}
+        """The first verb of firing (with a weapon or strike object) or of striking in the event's
+        sentences whose agent or named subject is not itself a weapon or strike, unless a country
+        qualifies it ("Israeli warplanes struck ..."); with that subject."""
+        weapon_tokens = self.weapon_tokens
         unique = {s.start: s for s, _ in [*group.sites, *group.weapons]}
         for sent in sorted(unique.values(), key=lambda s: s.start):
             for tok in sent:
-                if not (tok.pos_ == "VERB" and tok.lemma_.lower() in LAUNCH_VERBS
-                        and has_strike_argument(tok, weapon_tokens)) or is_hypothetical(tok):
+                if tok.pos_ != "VERB" or is_hypothetical(tok) or is_negated(tok):
+                    continue
+                lemma = tok.lemma_.lower()
+                firing = lemma in LAUNCH_VERBS and has_strike_argument(tok, weapon_tokens)
+                if not firing and (lemma not in IMPACT_VERBS or lemma in PROJECTILE_VERBS):
                     continue
                 subj = agent_of(tok) or named_subject(tok)
-                if subj is not None and not is_strike_word(subj, weapon_tokens) \
-                        and subj.i not in self.datelines:
+                if subj is None or subj.i in self.datelines:
+                    continue
+                if not is_strike_word(subj, weapon_tokens) or self.country_of(subj) is not None:
                     return tok, subj
         return None
 

@@ -61,3 +61,10 @@ def test_events_launch_from_near_a_city_with_multiword_actor(extract):
     assert main.actor == "North Korea"
     assert [(s.role, s.name) for s in main.sites] == [("launch", "Pyongyang"), ("impact", "Sea of Japan")]
     assert [w.name for w in main.weapons] == ["Hwasong-18"]
+
+
+def test_events_air_strike_launch_is_the_attackers_country(extract):
+    events = extract("Israeli warplanes struck depots near Baalbek on Monday, the army said.")
+    launch = [s for s in events[0].sites if s.role == "launch"]
+    assert [(s.country, s.precision) for s in launch] == [("IL", "country")]
+    assert events[0].actor == "Israel"
