@@ -107,13 +107,17 @@ class WeaponFinder:
             while start > 0 and (doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN", "NUM")
                                  or doc[start - 1].text == "-"):
                 start -= 1
-            first = doc[start]
-            if start == tok.i or not first.is_title or first.i in taken or first.sent.start == first.i:
+            if start == tok.i or any(i in taken for i in range(start, tok.i)):
                 continue
             spec = catalogue.find(doc[start:tok.i + 1].text)
-            if spec is not None and not spec.generic:
+            if spec is None or spec.generic:
+                continue
+            while start + 1 < tok.i and catalogue.find(doc[start + 1:tok.i + 1].text) == spec:
+                start += 1  # "Russian Xyz missile": the name starts at "Xyz"
+            if doc[start].is_title or doc[start].is_upper:
                 extra.append(Span(doc, start, tok.i, label=spec.name))
         return extra
+
 
 @Language.factory(
     "strikeview_weapons",
