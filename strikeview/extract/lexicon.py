@@ -30,6 +30,12 @@ IMPACT_PREPS: frozenset[str] = frozenset({
     "outside", "across", "throughout",
 })
 
+# Modifiers that make an attack another kind of event than a missile, drone or air strike.
+OTHER_ATTACK_WORDS: frozenset[str] = frozenset({
+    "chemical", "suicide", "terrorist", "terror", "knife", "gun", "car", "truck", "sarin", "gas", "cyber",
+    "ground", "militant", "stabbing", "arson",
+})
+
 # Words of other kinds of events: places governed by them are not strike sites.
 OTHER_EVENT_WORDS: frozenset[str] = frozenset({
     "parade", "funeral", "bury", "hometown", "born", "shooting", "shoot", "protest", "rally", "ceremony",

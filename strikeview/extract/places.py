@@ -27,7 +27,10 @@ from strikeview.extract.weapons import WEAPONS_KEY
 
 PLACES_KEY = "sv_places"
 STRONG_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
-WEAK_LABELS: frozenset[str] = frozenset({"ORG", "NORP", "PERSON"})
+# Entity types that are never places; every other non-place type (ORG, PERSON, LAW, ...) may be a
+# mislabelled town and is checked against the gazetteer.
+NUMERIC_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
+                                            "PERCENT"})
 # Words that make a name an organisation, a medium or a person rather than a place.
 ORG_WORDS: frozenset[str] = frozenset({
     "corps", "army", "force", "forces", "front", "state", "news", "agency", "tv", "television", "ministry",
@@ -130,9 +133,10 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
     covered: set[int] = set()
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
-        if ent.label_ in STRONG_LABELS or ent.label_ in WEAK_LABELS:
+        if ent.label_ not in NUMERIC_LABELS:
             start, end = _trim(doc, ent.start, ent.end)
-            if start < end and not (ent.label_ in WEAK_LABELS and _looks_like_org(doc[start:end])):
+            weak = ent.label_ not in STRONG_LABELS
+            if start < end and not (weak and _looks_like_org(doc[start:end])):
                 found.append((start, end, ent.label_ in STRONG_LABELS))
     i = 0
     while i < len(doc):

@@ -21,6 +21,7 @@ from strikeview.extract.lexicon import (
     IMPACT_VERBS,
     LAUNCH_VERBS,
     NOT_SITE_HEADS,
+    OTHER_ATTACK_WORDS,
     OTHER_EVENT_WORDS,
     STRIKE_NOUNS,
 )
@@ -167,6 +168,9 @@ def _verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
 
 def _noun_role(noun: Token, prep: str, from_seen: bool) -> tuple[str | None, str]:
     """The role given by a strike noun governing the place ("attack on X", "strikes from X")."""
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in OTHER_ATTACK_WORDS
+           for c in noun.children):
+        return None, "other_event"
     if from_seen and prep == "from":
         role = "launch"
     elif prep in IMPACT_PREPS or prep == "of":
