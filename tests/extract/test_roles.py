@@ -106,3 +106,11 @@ def test_roles_launch_from_foreign_territory_by_nationality(extract, sites):
     text = "The group said its fighters launched the drones from Iraqi territory at the Al-Tanf garrison."
     events = extract(text)
     assert sites(events, "launch") == ["Iraq"]
+
+
+def test_roles_chemical_attack_place_is_another_kind_of_event(extract, sites):
+    text = ("Cruise missiles fired from warships in the Mediterranean Sea targeted the Shayrat air base, "
+            "which officials blamed for a chemical attack on the town of Khan Sheikhoun.")
+    events = extract(text)
+    assert sites(events, "impact") == ["Shayrat Air Base"]
+    assert sites(events, "launch") == ["Mediterranean Sea"]
