@@ -329,6 +329,8 @@ class _Climb:
             return None
         self.at_place = False
         if gov.pos_ in ("VERB", "AUX"):
+            if p == "in" and self._launched_in(gov):
+                self.from_seen = True  # "fired from warships in the X Sea": where the launchers were
             role, why = _verb_role(gov, p, self.from_seen, None, self.weapons)
             if role != "climb":
                 return role, why
@@ -338,6 +340,15 @@ class _Climb:
             return _noun_role(gov, p, self.from_seen)
         self.t = gov
         return None
+
+
+    def _launched_in(self, verb: Token) -> bool:
+        """True when "in X" under a launch verb is where the launchers were: a sea, or beside "from"."""
+        if verb.lemma_.lower() not in LAUNCH_VERBS:
+            return False
+        place = self.span._.sv_place
+        return (place is not None and place.kind == "sea") or any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
 
 
 def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> Verdict:
