@@ -114,11 +114,29 @@ def _read(path_text: str) -> tuple[Article | None, str | None]:
 
 
 def _work(paths: list[str]) -> list[Result]:
-    """Read and extract a batch of files in this process: ``(path, article, events, error)`` each."""
+    """Read and extract a batch of files in this process: ``(path, article, events, error)`` each.
+
+    The batch goes through ``nlp.pipe``; if that fails, each article is tried on its own so that one
+    report the pipeline cannot handle (e.g. one too long for it) is reported and the rest go through.
+    """
+    nlp = load_pipeline()
     read = [(p, *_read(p)) for p in paths]
     articles = [a for _, a, _ in read if a is not None]
-    events = iter(extract_articles(load_pipeline(), articles))
-    return [(p, a, next(events) if a is not None else [], err) for p, a, err in read]
+    try:
+        events = iter(list(extract_articles(nlp, articles)))
+        return [(p, a, next(events) if a is not None else [], err) for p, a, err in read]
+    except Exception:  # retried one by one below, with a message per failing file
+        pass
+    out: list[Result] = []
+    for p, a, err in read:
+        if a is None:
+            out.append((p, None, [], err))
+            continue
+        try:
+            out.append((p, a, extract_article(nlp, a), None))
+        except Exception as exc:  # one bad report must not stop the batch
+            out.append((p, None, [], f"extraction failed: {str(exc).splitlines()[0][:200]}"))
+    return out
 
 
 def _results(files: list[str], jobs: int, batch: int = 8) -> Iterator[Result]:

@@ -73,3 +73,12 @@ def test_extract_files_two_jobs_same_result_as_one(tmp_path):
     assert one.to_dict() == two.to_dict()
     assert seen[-1] == (3, 3)
     assert any(s.role == "launch" and s.country == "YE" for e in two.events for s in e.sites)
+
+
+def test_extract_files_report_too_long_for_the_pipeline_is_skipped(tmp_path):
+    _write(tmp_path, "a.txt", REPORT_A)
+    _write(tmp_path, "huge.txt", "Rockets hit the base. " * 50_000)
+    errors: list[str] = []
+    doc = extract_files([tmp_path], errors=errors)
+    assert [a.path.endswith("a.txt") for a in doc.articles] == [True]
+    assert len(errors) == 1 and "huge.txt" in errors[0] and "\n" not in errors[0]
