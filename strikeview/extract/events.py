@@ -332,6 +332,7 @@ class Assembler:
         quotes: dict[int, Quote] = {}
 
         def qid(sent: Span) -> str:
+            """The id of the quote of a sentence, adding the quote on first use."""
             if sent.start_char not in quotes:
                 start, end, text = quote_bounds(sent)
                 quotes[sent.start_char] = Quote(id=f"q{len(quotes) + 1}", text=text, start=start, end=end)

@@ -60,6 +60,7 @@ def mention_owner(doc: Doc, spans: list[Span]) -> Owner:
             inside[i] = k
 
     def owner(tok: Token) -> int | None:
+        """Index of the mention ``tok`` stands for, or None."""
         if tok.i in inside:
             return inside[tok.i]
         if tok.lemma_.lower() in PLACE_NOUNS:
