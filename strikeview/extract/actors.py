@@ -44,10 +44,14 @@ def strike_actor(tok: Token, weapon_tokens: set[int]) -> Token | None:
     """The actor of the strike verb (or strike noun) that governs ``tok``, if the parse names one."""
     cur = tok
     for _ in range(12):
-        if cur.pos_ == "NOUN" and is_strike_word(cur, weapon_tokens):
+        if cur.pos_ == "NOUN" and is_strike_word(cur, weapon_tokens) and cur.i not in weapon_tokens:
             agent = agent_of(cur)
             if agent is not None:
                 return agent
+            if not (cur.dep_ in ("dobj", "nsubjpass") and cur.head.lemma_.lower() in LAUNCH_VERBS):
+                # "an Israeli strike on X", "Iran's attack on X": the strike's own modifier, if any
+                return next((c for c in cur.children if c.dep_ in ("amod", "poss", "compound", "nmod")
+                             and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.lower_ in DEMONYMS)), None)
         if cur.pos_ in ("VERB", "AUX"):
             lemma = cur.lemma_.lower()
             if lemma not in (LAUNCH_VERBS | IMPACT_VERBS) or lemma in PROJECTILE_VERBS:

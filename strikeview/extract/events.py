@@ -286,7 +286,8 @@ class Assembler:
         for tok in sorted(group.tokens, key=lambda t: t.i):
             actor = strike_actor(tok, self.weapon_tokens)
             if actor is not None and actor.i not in self.datelines:
-                return actor_name(actor)
+                country = self.country_of(actor) if actor.lower_ in DEMONYMS else None
+                return country.name if country is not None else actor_name(actor)
         return None
 
     def _launcher(self, group: Group) -> tuple[Token, Token] | None:
