@@ -326,6 +326,8 @@ class Assembler:
         events = drop_vague_secondary(events)
         for n, event in enumerate(events, start=1):
             event.id = f"{self.article.id}-e{n}"
+            used = {f.quote_id for f in [*event.sites, *event.weapons, *event.counts, *event.claims]}
+            event.quotes = [q for q in event.quotes if q.id in used]
         return events
 
     def _event(self, group: Group, n: int) -> Event:
