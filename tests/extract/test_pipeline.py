@@ -31,4 +31,6 @@ def test_pipeline_quotes_point_into_the_article(extract):
     assert events
     for q in events[0].quotes:
         assert text[q.start:q.end] == q.text
-    assert all(s.quote_id in {q.id for q in events[0].quotes} for s in events[0].sites)
+    event = events[0]
+    cited = {f.quote_id for f in [*event.sites, *event.weapons, *event.counts, *event.claims]}
+    assert cited == {q.id for q in event.quotes}
