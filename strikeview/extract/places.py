@@ -205,9 +205,10 @@ def names_of(span: Span) -> list[str]:
     return names
 
 
-def rank(places: Iterable[Place], *, kind: str | None, countries: set[str],
-         near: Place | None) -> Place | None:
-    """The best place among candidates for a mention with a kind word, context countries and container."""
+def rank(places: Iterable[Place], *, kind: str | None, countries: set[str], near: Place | None,
+         report_countries: frozenset[str] = frozenset()) -> Place | None:
+    """The best place among candidates for a mention with a kind word, the countries its sentence
+    names, the place that contains it, and (weaker) the countries the report names."""
     best: tuple[float, Place] | None = None
     for i, p in enumerate(places):
         score = max(0.0, 1.5 - 0.5 * i)
@@ -217,6 +218,8 @@ def rank(places: Iterable[Place], *, kind: str | None, countries: set[str],
             score += 2.0
         if p.country and p.country in countries:
             score += 2.0
+        elif p.country and p.country in report_countries:
+            score += 1.0
         if near is not None and near is not p:
             d = km_between(p, near)
             limit = max(near.uncertainty_km, 30.0) * 1.5 + 50.0
@@ -224,8 +227,8 @@ def rank(places: Iterable[Place], *, kind: str | None, countries: set[str],
         if p.precision == "country" and not kind:
             score += 1.5
         if p.curated:
-            score += 1.0
-        score += min(math.log10((p.population or 0) + 1), 8.0) / 4.0
+            score += 2.0
+        score += min(math.log10((p.population or 0) + 1), 8.0) / 3.0
         if best is None or score > best[0]:
             best = (score, p)
     return best[1] if best else None
@@ -306,8 +309,8 @@ class PlaceFinder:
                 countries = {p.country for j in ks if j != k and (p := chosen[j]) is not None and p.country}
                 if near is not None and near.country:
                     countries.add(near.country)
-                final[k] = rank(cands[k], kind=kind_of(spans[k]), countries=countries or doc_countries,
-                                near=near)
+                final[k] = rank(cands[k], kind=kind_of(spans[k]), countries=countries, near=near,
+                                report_countries=frozenset(doc_countries))
         for s, p in zip(spans, final, strict=True):
             s._.sv_place = p
 
