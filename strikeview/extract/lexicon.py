@@ -48,6 +48,12 @@ HYPOTHETICAL_WORDS: frozenset[str] = frozenset({
     "may", "should", "if", "threat", "want", "seek",
 })
 
+# Adverbs of habit: a clause with one describes a pattern of attacks, not a strike ("has repeatedly").
+HABITUAL_WORDS: frozenset[str] = frozenset({
+    "repeatedly", "frequently", "often", "regularly", "routinely", "occasionally", "sometimes",
+    "periodically", "persistently", "habitually", "usually",
+})
+
 # Words that make a place a boundary or route rather than a site.
 NOT_SITE_HEADS: frozenset[str] = frozenset({
     "border", "frontier", "airspace", "time", "government", "administration", "official", "officials",

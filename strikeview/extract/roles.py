@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strikeview.extract.lexicon import (
     AREA_VERBS,
+    HABITUAL_WORDS,
     HYPOTHETICAL_WORDS,
     IMPACT_PREPS,
     IMPACT_VERBS,
@@ -75,7 +76,8 @@ def mention_owner(doc: Doc, spans: list[Span]) -> Owner:
 
 
 def is_hypothetical(tok: Token) -> bool:
-    """True when ``tok`` sits under a threat, vow, plan, condition or modal verb."""
+    """True when ``tok`` sits under a threat, vow, plan, condition or modal verb, or describes a habit
+    ("have repeatedly attacked ...") rather than a strike."""
     cur: Token | None = tok
     for _ in range(20):
         if cur is None:
@@ -86,6 +88,10 @@ def is_hypothetical(tok: Token) -> bool:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
                 return True
             if child.dep_ == "mark" and child.lower_ == "if":
+                return True
+            if child.dep_ == "advmod" and child.lower_ in HABITUAL_WORDS:
+                return True
+            if child.dep_ == "npadvmod" and child.lower_ == "times":  # "hit several times since ..."
                 return True
         cur = None if cur.head.i == cur.i else cur.head
     return False

@@ -42,13 +42,14 @@ def _within(inner: Site, outer: Site) -> bool:
 
 def drop_vague_secondary(events: list[Event]) -> list[Event]:
     """In events after the main one, leave out a country-level site when the report gives a more
-    precise site of that role in that country; an event left without sites is left out."""
+    precise site of that role in that country; an event left with neither an impact site nor a launch
+    site and a weapon is left out."""
     precise = {(s.role, s.country) for e in events for s in e.sites if _VAGUE.get(s.precision, 0) == 0}
     kept = events[:1]
     for e in events[1:]:
         e.sites = [s for s in e.sites if not (s.precision == "country" and (s.role, s.country) in precise)]
-        if e.sites:
-            kept.append(e)
+        if any(s.role == "impact" for s in e.sites) or (e.sites and e.weapons):
+            kept.append(e)  # a strike: where it fell, or a launch site and what was fired
     return kept
 
 

@@ -68,3 +68,10 @@ def test_events_air_strike_launch_is_the_attackers_country(extract):
     launch = [s for s in events[0].sites if s.role == "launch"]
     assert [(s.country, s.precision) for s in launch] == [("IL", "country")]
     assert events[0].actor == "Israel"
+
+
+def test_events_habitual_attacks_are_background(extract):
+    text = ("A drone struck the Harir air base on Wednesday. Washington has repeatedly accused the "
+            "militias of attacks on its forces in Syria and Jordan.")
+    names = [s.name for e in extract(text) for s in e.sites]
+    assert names == ["Harir Air Base"]
