@@ -1,0 +1,40 @@
+"""Dates: explicit forms, weekdays against the report's date, relative past words, report dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from strikeview.extract.dates import explicit_date, report_date, resolve_date, year_hint
+
+
+def test_dates_explicit_forms():
+    assert explicit_date("on 8 January 2020") == dt.date(2020, 1, 8)
+    assert explicit_date("on Jan. 8, 2020") == dt.date(2020, 1, 8)
+    assert explicit_date("2024-02-02") == dt.date(2024, 2, 2)
+    assert explicit_date("on October 1", year=2018) == dt.date(2018, 10, 1)
+    assert explicit_date("on October 1") is None  # no year anywhere: unresolved
+
+
+def test_dates_month_after_the_report_date_is_last_year():
+    assert explicit_date("on December 28", ref=dt.date(2024, 1, 3)) == dt.date(2023, 12, 28)
+
+
+def test_dates_weekdays_and_relative_words():
+    ref = dt.date(2020, 1, 10)  # a Friday
+    assert resolve_date("Wednesday", ref) == dt.date(2020, 1, 8)
+    assert resolve_date("Friday", ref) == ref
+    assert resolve_date("yesterday", ref) == dt.date(2020, 1, 9)
+    assert resolve_date("Wednesday") is None
+    assert resolve_date("last week", ref) == "earlier"
+
+
+def test_dates_report_date_from_publication_or_dateline():
+    assert report_date("Text", "2021-05-04") == dt.date(2021, 5, 4)
+    text = "Headline\n\nBAGHDAD, March 3 (Reuters) - Rockets hit a base. Published 2021."
+    assert report_date(text, None) == dt.date(2021, 3, 3)
+    assert report_date("No date here.", None) is None
+
+
+def test_dates_year_hint_takes_the_most_named_year():
+    assert year_hint("In 2019 and 2020, and again in 2020.") == 2020
+    assert year_hint("no years") is None
