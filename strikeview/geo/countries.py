@@ -8,21 +8,33 @@ Sovereign Base Areas, are keyed by their ``ADM0_A3`` three-letter code).
 
 from __future__ import annotations
 
+import json
 import re
+import struct
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
-import shapefile
 import shapely
-from shapely.geometry import MultiPolygon, Polygon
+import shapely.errors
+from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
+
+from strikeview.cache import entry_path, read_entry, write_entry
+from strikeview.geo.shp_polygons import polygon_geometries, read_polygons
 
 ATTRIBUTION = "Country borders: Natural Earth 1:10m admin-0 countries (public domain), naturalearthdata.com"
 SOURCE = "Natural Earth 1:10m Admin 0 – Countries (public domain)"
 _ZIP_NAME = "ne_10m_admin_0_countries_deu.zip"
+# Bump when the built countries change (fields, names, geometry repair): the cache is keyed by it.
+CACHE_VERSION = "1"
+# The attribute fields read from the shapefile.
+_NAME_FIELDS = ("NAME", "NAME_EN", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_SORT", "NAME_CIAWF",
+                "GEOUNIT", "SUBUNIT", "BRK_NAME", "ABBREV")
+_FIELDS = ("ISO_A2_EH", "ISO_A2", "WB_A2", "ADM0_A3", "LABEL_X", "LABEL_Y", *_NAME_FIELDS)
 
 # Common names and abbreviations that Natural Earth's name fields do not carry.
 ALIASES: dict[str, str] = {
@@ -76,42 +88,9 @@ def _iso2(rec: dict[str, object]) -> str:
     return str(rec.get("ADM0_A3") or "").strip().upper() or "??"
 
 
-def _signed_area(ring: np.ndarray) -> float:
-    """Shoelace signed area (negative for clockwise rings)."""
-    x, y = ring[:, 0], ring[:, 1]
-    return 0.5 * float(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]))
-
-
-def _shape_geometry(shape: shapefile.Shape) -> BaseGeometry:
-    """Shapely geometry of a shapefile polygon (clockwise rings are shells, others holes)."""
-    pts = np.asarray(shape.points, dtype=float)
-    bounds = [*shape.parts, len(pts)]
-    shells: list[np.ndarray] = []
-    holes: list[np.ndarray] = []
-    for i in range(len(bounds) - 1):
-        ring = pts[bounds[i]:bounds[i + 1]]
-        if len(ring) < 4:
-            continue
-        (shells if _signed_area(ring) < 0 else holes).append(ring)
-    if not shells:
-        shells, holes = holes, []
-    shell_polys = [Polygon(s) for s in shells]
-    owned: list[list[np.ndarray]] = [[] for _ in shells]
-    for h in holes:
-        hits = [j for j, sp in enumerate(shell_polys) if shapely.contains_xy(sp, h[0, 0], h[0, 1])]
-        owned[hits[0] if hits else 0].append(h)
-    polys = [Polygon(s, owned[j]) if owned[j] else shell_polys[j] for j, s in enumerate(shells)]
-    geom: BaseGeometry = polys[0] if len(polys) == 1 else MultiPolygon(polys)
-    if not geom.is_valid:
-        geom = shapely.make_valid(geom)
-    return geom
-
-
 def _names(rec: dict[str, object], iso2: str) -> tuple[str, ...]:
     """Folded names a country can be found by."""
-    fields = ("NAME", "NAME_EN", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_SORT", "NAME_CIAWF",
-              "GEOUNIT", "SUBUNIT", "BRK_NAME", "ABBREV")
-    out = {fold(str(rec.get(f) or "")) for f in fields}
+    out = {fold(str(rec.get(f) or "")) for f in _NAME_FIELDS}
     out.update(alias for alias, code in ALIASES.items() if code == iso2)
     out.add(fold(iso2))
     return tuple(sorted(n for n in out if n))
@@ -218,20 +197,91 @@ class Countries:
         return self._outline_cache[tolerance_deg]
 
 
-@cache
-def load_countries() -> Countries:
-    """The Natural Earth 1:10m admin-0 countries (read once per process)."""
-    reader = shapefile.Reader(str(shapefile_path()))
+def _read_source(path: Path) -> tuple[bytes, list[dict[str, object]]]:
+    """The ``.shp`` bytes and the attribute records (only the fields used) of the zipped shapefile."""
+    import shapefile
+
+    with zipfile.ZipFile(path) as zf:
+        shp = next(n for n in zf.namelist() if n.lower().endswith(".shp"))
+        data = zf.read(shp)
+    reader = shapefile.Reader(str(path))
     try:
-        countries: list[Country] = []
-        for sr in reader.iterShapeRecords():
-            rec = sr.record.as_dict()
-            iso2 = _iso2(rec)
-            countries.append(Country(
-                iso2=iso2, name=str(rec.get("NAME") or ""), name_en=str(rec.get("NAME_EN") or ""),
-                admin=str(rec.get("ADMIN") or ""), label_lon=float(rec.get("LABEL_X") or 0.0),
-                label_lat=float(rec.get("LABEL_Y") or 0.0), geometry=_shape_geometry(sr.shape),
-                names=_names(rec, iso2)))
+        records = [r.as_dict() for r in reader.iterRecords(fields=[f for f in _FIELDS if f in
+                                                                    {f[0] for f in reader.fields}])]
     finally:
         reader.close()
-    return Countries(countries)
+    return data, records
+
+
+def build_countries(path: Path | None = None) -> list[Country]:
+    """Read and build every admin-0 unit from the zipped shapefile (no cache involved)."""
+    data, records = _read_source(path or shapefile_path())
+    coords, lengths, ring_shape, n_shapes = read_polygons(data)
+    if n_shapes != len(records):
+        raise ValueError(f"{n_shapes} shapes but {len(records)} attribute records")
+    geoms = polygon_geometries(coords, lengths, ring_shape, n_shapes)
+    countries: list[Country] = []
+    for rec, geom in zip(records, geoms, strict=True):
+        iso2 = _iso2(rec)
+        countries.append(Country(
+            iso2=iso2, name=str(rec.get("NAME") or ""), name_en=str(rec.get("NAME_EN") or ""),
+            admin=str(rec.get("ADMIN") or ""), label_lon=float(rec.get("LABEL_X") or 0.0),
+            label_lat=float(rec.get("LABEL_Y") or 0.0), geometry=geom, names=_names(rec, iso2)))
+    return countries
+
+
+def encode_countries(countries: list[Country]) -> bytes:
+    """Countries as cache bytes: a JSON header (fields and WKB sizes), then the geometries as WKB."""
+    wkb = shapely.to_wkb(np.array([c.geometry for c in countries], dtype=object))
+    head = [{"iso2": c.iso2, "name": c.name, "name_en": c.name_en, "admin": c.admin, "label_lon": c.label_lon,
+             "label_lat": c.label_lat, "names": list(c.names), "wkb": len(w)} for c, w in zip(countries, wkb,
+                                                                                            strict=True)]
+    text = json.dumps(head).encode("utf-8")
+    return struct.pack("<Q", len(text)) + text + b"".join(wkb)
+
+
+def decode_countries(payload: bytes) -> list[Country] | None:
+    """The countries of :func:`encode_countries` bytes, or ``None`` when they do not parse."""
+    try:
+        (size,) = struct.unpack_from("<Q", payload, 0)
+        head = json.loads(payload[8 : 8 + size])
+        ends = np.cumsum([int(h["wkb"]) for h in head]) + 8 + size
+        if not len(head) or ends[-1] != len(payload):
+            return None
+        geoms = shapely.from_wkb([payload[a:b] for a, b in zip(ends - [int(h["wkb"]) for h in head], ends,
+                                                                 strict=True)])
+        return [Country(iso2=h["iso2"], name=h["name"], name_en=h["name_en"], admin=h["admin"],
+                        label_lon=float(h["label_lon"]), label_lat=float(h["label_lat"]), geometry=g,
+                        names=tuple(h["names"])) for h, g in zip(head, geoms, strict=True)]
+    except (ValueError, KeyError, TypeError, struct.error, shapely.errors.GEOSException):
+        return None
+
+
+def _cache_entry(source: Path) -> Path | None:
+    """The cache entry of the countries built from ``source`` (``None`` when it cannot be named)."""
+    try:
+        return entry_path("countries", source, f"{CACHE_VERSION}:{shapely.geos_version_string}", content=True)
+    except OSError:
+        return None
+
+
+def load_country_list(use_cache: bool = True) -> list[Country]:
+    """Every admin-0 unit: from the user cache when it holds them, else built (and cached)."""
+    source = shapefile_path()
+    entry = _cache_entry(source) if use_cache else None
+    if entry is not None:
+        payload = read_entry(entry)
+        countries = decode_countries(payload) if payload is not None else None
+        if countries is not None:
+            return countries
+    countries = build_countries(source)
+    if entry is not None:
+        write_entry(entry, encode_countries(countries))
+    return countries
+
+
+@cache
+def load_countries() -> Countries:
+    """The Natural Earth 1:10m admin-0 countries (read once per process, from the user cache when
+    possible: see :mod:`strikeview.cache`)."""
+    return Countries(load_country_list())
