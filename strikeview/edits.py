@@ -1,10 +1,10 @@
 """Analyst edits as undoable commands, with no Qt: move, rename, change role or weapon, add a launch site.
 
-Each command changes an :class:`~strikeview.model.EventsDocument` in ``do`` and restores it exactly in
-``undo``; ``text`` says what it does, for menus ("Undo Move Kermanshah"). An :class:`EditStack` runs
-commands, keeps the undo and redo history, tracks whether the document is at its saved state and
-tells listeners after every change. The window's Undo/Redo actions drive the same stack, so the
-command line and tests can apply edits headless.
+Each command changes an :class:`~strikeview.model.EventsDocument` (or the analysis notes) in ``do``
+and restores it exactly in ``undo``; ``text`` says what it does, for menus ("Undo Move Kermanshah").
+An :class:`EditStack` runs commands, keeps the undo and redo history, tracks whether the document is
+at its saved state and tells listeners after every change. The window's Undo/Redo actions drive the
+same stack, so the command line and tests can apply edits headless.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from strikeview.model import ROLES, Event, EventsDocument, Site, Weapon
 
@@ -218,6 +219,35 @@ class AddCandidateLaunch(Command):
                 del event.sites[i]
                 return
         raise EditError(f"candidate {self.name!r} is not in event {self.event_id!r}")
+
+
+class NotesOwner(Protocol):
+    """Whatever holds the analysis notes (the workspace)."""
+
+    notes: str
+
+
+@dataclass
+class EditNotes(Command):
+    """Replace the analyst's free-text notes on the analysis (held by ``owner.notes``)."""
+
+    owner: NotesOwner
+    notes: str
+    _before: str | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.text = "Edit notes"
+
+    def do(self, doc: EventsDocument) -> None:
+        """Remember the notes as they are, then replace them."""
+        self._before = self.owner.notes
+        self.owner.notes = self.notes
+
+    def undo(self, doc: EventsDocument) -> None:
+        """Put the earlier notes back."""
+        if self._before is None:
+            raise EditError("undo of an edit that was never done")
+        self.owner.notes = self._before
 
 
 def format_lonlat(lon: float, lat: float) -> str:

@@ -3,7 +3,8 @@
 Widgets are bound to a :class:`Workspace` (glue-style state with callbacks): they change it through
 its methods and redraw when it tells them a topic changed. Topics: ``document`` (a new or edited
 document), ``checks`` (plausibility rows recomputed), ``selection``, ``highlight`` (the check row
-picked), ``layers``, ``projection`` and ``history`` (undo/redo state or the saved flag). Every change
+picked), ``layers``, ``projection``, ``history`` (undo/redo state or the saved flag) and ``notes``
+(the analyst's free-text notes, edited through the same undo history). Every change
 of the document is followed by ``checks``, and the rows are already recomputed when ``document`` is
 announced, so a view of both needs only ``checks``.
 """
@@ -13,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from strikeview.edits import Command, EditStack
+from strikeview.edits import Command, EditNotes, EditStack
 from strikeview.model import Event, EventsDocument
 
-TOPICS: tuple[str, ...] = ("document", "checks", "selection", "highlight", "layers", "projection", "history")
+TOPICS: tuple[str, ...] = ("document", "checks", "selection", "highlight", "layers", "projection", "history",
+                           "notes")
 DEFAULT_PROJECTION = "plate_carree"
 
 Listener = Callable[[], None]
@@ -82,6 +84,7 @@ class Workspace:
         self.layer_visibility: dict[str, bool] = {}
         self.projection = DEFAULT_PROJECTION
         self.extent: Extent | None = None
+        self.notes = ""
         self._merged_unsaved = False
         self._resetting = False
 
@@ -165,6 +168,18 @@ class Workspace:
         """Redo the last undone edit."""
         return self.edits.redo()
 
+    def set_notes(self, text: str) -> bool:
+        """Replace the analyst's notes as one undoable edit; ``False`` when they are unchanged."""
+        if text == self.notes:
+            return False
+        self.apply(EditNotes(self, text))
+        return True
+
+    def load_notes(self, text: str) -> None:
+        """Show notes read from a project (not an edit: nothing to undo, nothing unsaved)."""
+        self.notes = text
+        self._notify("notes")
+
     def _after_edit(self) -> None:
         if self._resetting:
             return
@@ -173,7 +188,7 @@ class Workspace:
         if event is not None and self.selected_site_index is not None \
                 and self.selected_site_index >= len(event.sites):
             self.selected_site_index = None
-        self._notify("document", "checks", "history")
+        self._notify("document", "checks", "history", "notes")
 
     def _set_checks(self, rows: list[Any]) -> None:
         self.checks = rows

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from strikeview.edits import EditStack
 from strikeview.gui import projects
 from strikeview.gui.about import make_about_box
+from strikeview.gui.export_dialog import ExportMapDialog
 from strikeview.gui.settings import recent_files
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class Actions:
         self.save = self._add(m, "&Save project", lambda: projects.save(w), std.Save)
         self.save_as = self._add(m, "Save project &as…", lambda: projects.save_as(w), std.SaveAs)
         m.addSeparator()
-        self.export_image = self._add(m, "&Export map image…", self.ask_export_image, "Ctrl+E")
+        self.export_image = self._add(m, "&Export map (PNG, SVG, PDF)…", self.ask_export_image, "Ctrl+E")
         self.export_data = self._add(m, "Export &data (GeoJSON, KML, CSV)…", self.ask_export_data,
                                      "Ctrl+Shift+E")
         m.addSeparator()
@@ -103,6 +104,8 @@ class Actions:
         w = self.window
         self.measure = self._add(self.tools_menu, "&Measure distance (right-click two places)",
                                  lambda: w.interaction.start_measure(), "Ctrl+M")
+        self.clear_measure = self._add(self.tools_menu, "&Clear measurement",
+                                       lambda: w.interaction.clear_measure())
 
     # -- slots -----------------------------------------------------------------------------------------
     def ask_open(self) -> None:
@@ -111,19 +114,16 @@ class Actions:
         if paths:
             self.window.open_paths(paths)
 
-    def ask_export_image(self) -> None:
-        """File → Export map image (PNG)."""
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export map image", "map.png", "PNG image (*.png)")
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        try:
-            self.window.export_map_image(path)
-        except (OSError, ValueError) as exc:
-            self.window.notify(f"Cannot export the map image: {exc}", error=True, popup=True)
-            return
-        self.window.notify(f"Map image written to {path}")
+    def ask_export_image(self) -> ExportMapDialog:
+        """File → Export map: a dialog for format, size, resolution and file; the map is written on Save."""
+        w = self.window
+        folder = Path(w.project_path).parent if w.project_path is not None else Path.home()
+        dialog = ExportMapDialog(w, folder=folder)
+        dialog.accepted.connect(lambda: w.export_map_image(*dialog.values()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
 
     def ask_export_data(self) -> None:
         """File → Export data: the events with their checks as GeoJSON, KML or CSV."""

@@ -89,10 +89,11 @@ class ChecksPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.details = QPlainTextEdit(readOnly=True)
         self.details.setObjectName("checkDetails")
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = QSplitter(Qt.Orientation.Horizontal)  # the table keeps the dock's height for its rows
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
-        splitter.setSizes([170, 80])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.only_selected)

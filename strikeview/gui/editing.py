@@ -103,6 +103,8 @@ class MapInteraction:
             menu.addAction("Measure from here", lambda: self.measure_click(lon, lat))
         else:
             menu.addAction("Measure to here", lambda: self.measure_click(lon, lat))
+        if self.window.map.measure.shown:
+            menu.addAction("Clear measurement", self.clear_measure)
         self.context_menu = menu
         menu.popup(QCursor.pos())
 
@@ -143,9 +145,15 @@ class MapInteraction:
         start, self.measure_from, self.measuring = self.measure_from, None, False
         distance_km, bearing_deg = measure(*start, lon, lat)
         self.last_measure = (distance_km, bearing_deg)
+        self.window.map.show_measure(*start, lon, lat, f"{distance_km:,.1f} km · {bearing_deg:.0f}°")
         self.window.notify(f"Distance {distance_km:,.1f} km, bearing {bearing_deg:.1f}° from "
                            f"{format_lonlat(*start)} to {format_lonlat(lon, lat)}")
         return self.last_measure
+
+    def clear_measure(self) -> None:
+        """Leave measure mode and take the measured line off the map."""
+        self.measuring, self.measure_from, self.last_measure = False, None, None
+        self.window.map.clear_measure()
 
     # -- dialogs -------------------------------------------------------------------------------------
     def ask_edit_site(self) -> None:

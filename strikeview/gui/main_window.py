@@ -1,4 +1,4 @@
-"""The main window: the map in the centre, docked panels (events, quotes, checks, layers), menus,
+"""The main window: the map in the centre, docked panels (events, quotes, checks, layers, notes), menus,
 a status bar with extraction progress and a cancel button. Opening reports runs extraction in a
 background thread; everything shown is bound to one :class:`~strikeview.workspace.Workspace`."""
 
@@ -28,6 +28,7 @@ from strikeview.gui.checks_panel import ChecksPanel
 from strikeview.gui.events_panel import EventsPanel
 from strikeview.gui.layers_panel import LayersPanel
 from strikeview.gui.map_slot import MapSlot
+from strikeview.gui.notes_panel import NotesPanel
 from strikeview.gui.quotes_panel import QuotesPanel
 from strikeview.gui.settings import add_recent_file, load_layout, save_layout
 from strikeview.gui.workers import ExtractionTask, start_warm_up
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self._queued: list[Path] = []
         self.messages: list[str] = []  # every message shown to the user, newest last
         self.errors: list[str] = []  # the messages that reported a problem
+        self.ask_on_close = False  # ask about unsaved work even offscreen (on a screen it always asks)
+        self.close_box: QMessageBox | None = None  # the Save/Discard/Cancel question while it is open
         self.setWindowTitle("untitled[*] — strikeview")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -95,10 +98,14 @@ class MainWindow(QMainWindow):
         self.quotes_panel = QuotesPanel(ws)
         self.checks_panel = ChecksPanel(ws)
         self.layers_panel = LayersPanel(ws)
+        self.notes_panel = NotesPanel(ws)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.events_dock = self._dock("Events", "eventsDock", self.events_panel, left)
         self.layers_dock = self._dock("Layers", "layersDock", self.layers_panel, left)
         self.quotes_dock = self._dock("Quotes", "quotesDock", self.quotes_panel, right)
+        self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel, right)
+        self.tabifyDockWidget(self.quotes_dock, self.notes_dock)
+        self.quotes_dock.raise_()
         self.checks_dock = self._dock("Plausibility", "checksDock", self.checks_panel,
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
         self.resizeDocks([self.events_dock, self.quotes_dock], [400, 380], Qt.Orientation.Horizontal)
@@ -346,6 +353,14 @@ class MainWindow(QMainWindow):
         self.notify("Exported " + ", ".join(p.name for p in written))
         return True
 
-    def export_map_image(self, path: str | Path, width: int = 2000, height: int = 1400) -> None:
-        """Write the map as a PNG through the map view's ``export_image``."""
-        self.map.export_image(str(path), width, height)
+    def export_map_image(self, path: str | Path, width: int = 2000, height: int = 1400,
+                         dpi: float = 96.0) -> bool:
+        """Write the map as it is shown (PNG, SVG or PDF by suffix) through the map's export, the code
+        ``strikeview render`` uses; a failure gets a message."""
+        try:
+            self.map.export_image(str(path), width, height, dpi)
+        except (OSError, ValueError) as exc:
+            self.notify(f"Cannot export the map image: {exc}", error=True, popup=True)
+            return False
+        self.notify(f"Map image written to {path}")
+        return True

@@ -2,7 +2,8 @@
 
 :class:`MapSlot` is what the window talks to: ``refresh(workspace)`` after any change,
 ``set_projection``, ``fit_events``, ``zoom_to``, ``export_image``, ``layer_entries`` and
-``legend_entries`` for the layers panel, and the map's signals re-emitted.
+``legend_entries`` for the layers panel, ``show_measure``/``clear_measure`` for the measure tool,
+and the map's signals re-emitted.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from strikeview.gui.map import MapView
+from strikeview.gui.measure_item import MeasureOverlay
 from strikeview.layers import MapModel
 from strikeview.workspace import Extent, Workspace
 
@@ -38,6 +40,7 @@ class MapSlot(QObject):
         layout.addWidget(self.view)
         for name in SIGNALS:
             getattr(self.view, name).connect(getattr(self, name))
+        self.measure = MeasureOverlay(self.view)
 
     def refresh(self, workspace: Workspace) -> None:
         """Show the workspace's document, checks, selection, highlighted check and layer visibility."""
@@ -53,8 +56,9 @@ class MapSlot(QObject):
         )
 
     def set_projection(self, name: str) -> None:
-        """Reproject the map."""
+        """Reproject the map (and the measured line, if any)."""
         self.view.set_projection(name)
+        self.measure.reproject()
 
     def projection_name(self) -> str:
         """The projection the map uses now."""
@@ -72,15 +76,21 @@ class MapSlot(QObject):
         """The lon/lat box the map shows now."""
         return self.view.view_lonlat_bounds()
 
-    def export_image(self, path: str, width: int, height: int) -> None:
+    def export_image(self, path: str, width: int, height: int, dpi: float = 96.0) -> None:
         """Write the map as an image file (PNG, SVG or PDF by suffix) with its legend and sources."""
-        self.view.export_image(path, width, height)
+        self.view.export_image(path, width, height, dpi)
+
+    def show_measure(self, lon1: float, lat1: float, lon2: float, lat2: float, caption: str) -> None:
+        """Draw a measured geodesic between two points, captioned (replacing any earlier one)."""
+        self.measure.show(lon1, lat1, lon2, lat2, caption)
+
+    def clear_measure(self) -> None:
+        """Remove the measured line from the map."""
+        self.measure.clear()
 
     def set_legend_visible(self, visible: bool) -> None:
         """Show or hide the legend drawn on the map (exported images always have theirs)."""
-        for overlay in self.view.overlays:
-            if type(overlay).__name__ == "LegendItem":
-                overlay.setVisible(visible)
+        self.view.set_legend_visible(visible)
 
     def legend_entries(self) -> list[tuple[str, str, Any]]:
         """``(title, kind, style)`` of what the map draws now (kind: line, area or point)."""

@@ -35,7 +35,8 @@ def is_project_file(path: Path) -> bool:
 
 
 def make_project(window: MainWindow) -> Any:
-    """The window's analysis as an ``io.project.Project``."""
+    """The window's analysis as an ``io.project.Project`` (notes being typed included)."""
+    commit_notes(window)
     from strikeview.io.project import LaunchCandidate, Project, ViewState
 
     ws = window.workspace
@@ -47,7 +48,7 @@ def make_project(window: MainWindow) -> Any:
     ]
     view = ViewState(projection=ws.projection, extent=ws.extent, selected_event=ws.selected_event_id,
                      layers=dict(ws.layer_visibility))
-    return Project(document=doc, launch_candidates=candidates, view=view)
+    return Project(document=doc, launch_candidates=candidates, view=view, notes=ws.notes)
 
 
 def apply_project(window: MainWindow, project: Any) -> None:
@@ -65,6 +66,7 @@ def apply_project(window: MainWindow, project: Any) -> None:
                                     kind=CANDIDATE_KIND, source="analyst"))
     ws = window.workspace
     ws.set_document(doc)
+    ws.load_notes(str(getattr(project, "notes", "") or ""))
     v = project.view
     ws.apply_view_state({"projection": v.projection, "extent": list(v.extent) if v.extent else None,
                          "selected_event_id": v.selected_event, "layers": v.layers})
@@ -168,12 +170,11 @@ def confirm_close(window: MainWindow) -> bool:
 
     Offscreen (tests, screenshots) nothing is asked; the autosave keeps unsaved work either way.
     """
-    if not window.workspace.is_modified or QApplication.platformName() == "offscreen":
+    commit_notes(window)
+    if not window.workspace.is_modified or (QApplication.platformName() == "offscreen"
+                                            and not window.ask_on_close):
         return True
-    answer = QMessageBox.question(
-        window, "strikeview", "Save the changes to this analysis before closing?",
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel)
+    answer = ask_save_changes(window)
     if answer == QMessageBox.StandardButton.Save:
         return save(window)
     if answer == QMessageBox.StandardButton.Discard:
@@ -183,6 +184,28 @@ def confirm_close(window: MainWindow) -> bool:
         window.workspace.mark_saved()
         return True
     return False
+
+
+def ask_save_changes(window: MainWindow) -> QMessageBox.StandardButton:
+    """Ask Save / Discard / Cancel about unsaved work (the box is kept on the window while it is open)."""
+    std = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, "strikeview",
+                      "Save the changes to this analysis before closing?",
+                      std.Save | std.Discard | std.Cancel, window)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    window.close_box = box
+    try:
+        return QMessageBox.StandardButton(box.exec())
+    finally:
+        window.close_box = None
+        box.deleteLater()
+
+
+def commit_notes(window: MainWindow) -> None:
+    """Make notes still being typed part of the analysis (one undoable edit)."""
+    panel = getattr(window, "notes_panel", None)
+    if panel is not None:
+        panel.commit()
 
 
 def offer_recovery(window: MainWindow) -> list[Path]:
@@ -199,6 +222,7 @@ def offer_recovery(window: MainWindow) -> list[Path]:
 
 def autosave(window: MainWindow) -> Path | None:
     """Write an autosave when there is unsaved work; returns its path."""
+    commit_notes(window)
     if not window.workspace.is_modified:
         return None
     try:

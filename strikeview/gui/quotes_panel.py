@@ -3,6 +3,7 @@ and conflicting claims side by side. Report text is inserted as plain text only,
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
-from strikeview.model import Event, Quote
+from strikeview.model import Count, Event, Quote
 from strikeview.workspace import Workspace
 
 MARK_COLOURS = {"launch": "#f6c89f", "impact": "#c9d7ee", "weapon": "#f3e58a", "count": "#c8e6c9",
@@ -58,8 +59,10 @@ def mark_spans(text: str, facts: list[Fact]) -> list[tuple[int, int, str]]:
         if not words:
             continue
         escaped = r"\s+".join(re.escape(w) for w in words.split(" "))
-        # whole words first ("Iran" not inside "Iranian"), then plural or inflected forms ("missiles")
-        for pattern in (rf"(?<!\w){escaped}(?!\w)", rf"(?<!\w){escaped}"):
+        # whole words first ("Iran" not inside "Iranian"), then plurals ("missiles", the whole word
+        # marked), then any word that starts with them
+        for pattern in (rf"(?<!\w){escaped}(?!\w)", rf"(?<!\w){escaped}(?:e?s|'s)(?!\w)",
+                        rf"(?<!\w){escaped}"):
             m = re.search(pattern, text, flags=re.IGNORECASE)
             if m and all(m.end() <= a or m.start() >= b for a, b, _ in spans):
                 spans.append((m.start(), m.end(), fact.kind))
@@ -67,16 +70,36 @@ def mark_spans(text: str, facts: list[Fact]) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
+def count_bounds(count: Count) -> tuple[float, float]:
+    """The values a count allows, ``(low, high)``: "more than 12" allows 13 and up, "about 20" 15 to 25."""
+    v = float(count.value)
+    return {
+        "at_least": (v, math.inf), "more_than": (v + 1, math.inf), "up_to": (0.0, v),
+        "less_than": (0.0, v - 1), "about": (v * 0.75, v * 1.25),
+    }.get(count.qualifier, (v, v))
+
+
+def count_phrase(count: Count) -> str:
+    """A count as said: "more than 12", "about 20", "15"."""
+    qual = "" if count.qualifier == "exact" else count.qualifier.replace("_", " ") + " "
+    return f"{qual}{count.value}"
+
+
 def conflicting_counts(event: Event) -> list[str]:
-    """Lines comparing counts of the same thing that disagree, side by side with their claimants."""
-    groups: dict[str, list[str]] = {}
-    values: dict[str, set[int]] = {}
+    """Counts of the same thing that differ, side by side with their claimants; marked "(compatible)"
+    when every figure could still be true at once ("more than 12" and "15")."""
+    groups: dict[str, list[Count]] = {}
     for c in event.counts:
-        key = (c.what or "").lower()
-        groups.setdefault(key, []).append(f"{c.value} per {c.claimed_by or 'unattributed'}")
-        values.setdefault(key, set()).add(c.value)
-    return [f"{what or 'count'}: " + "  |  ".join(groups[what])
-            for what in groups if len(values[what]) > 1]
+        groups.setdefault((c.what or "").lower(), []).append(c)
+    lines = []
+    for what, counts in groups.items():
+        if len({(c.value, c.qualifier) for c in counts}) < 2:
+            continue
+        low = max(count_bounds(c)[0] for c in counts)
+        high = min(count_bounds(c)[1] for c in counts)
+        sides = "  |  ".join(f"{count_phrase(c)} per {c.claimed_by or 'unattributed'}" for c in counts)
+        lines.append(f"{what or 'count'}: {sides}" + ("  (compatible)" if low <= high else ""))
+    return lines
 
 
 def conflicting_claims(event: Event) -> list[str]:
@@ -168,7 +191,7 @@ class QuotesPanel(QWidget):
 
 
 def _fact_line(fact: Fact) -> str:
-    return f"{fact.label} — claimed by {fact.claimed_by or 'unattributed'}"
+    return f"{fact.label} — " + (f"claimed by {fact.claimed_by}" if fact.claimed_by else "unattributed")
 
 
 def _fmt(*, bold: bool = False, italic: bool = False, background: str | None = None,
