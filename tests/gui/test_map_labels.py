@@ -1,9 +1,9 @@
 """Label placement: labels neither overlap each other nor cover site markers."""
 
 import numpy as np
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 
-from strikeview.gui.map.items.labels import pick_on_ring, place_labels
+from strikeview.gui.map.items.labels import leader_line, pick_on_ring, place_labels
 
 
 def _rects(anchors, sizes, offsets):
@@ -31,15 +31,28 @@ def test_map_labels_crowded_labels_do_not_overlap_or_cover_markers():
         assert not any(_overlap(a, b) for b in rects[i + 1:])
 
 
-def test_map_labels_forced_label_avoids_markers_when_it_must_overlap():
+def test_map_labels_forced_label_stands_off_its_marker_clear_of_markers_and_labels():
     # a wide label placed first takes the room above the second site; markers sit right, left and below it
     anchors = np.array([[100.0, 70.0], [100.0, 100.0]])
     sizes = np.array([[200.0, 30.0], [60.0, 14.0]])
     markers = np.array([[110, 93, 120, 107], [70, 93, 80, 107], [95, 110, 105, 120]], dtype=float)
     offsets = place_labels(anchors, sizes, np.array([8.0, 8.0]), markers, np.array([False, True]))
     first, second = _rects(anchors, sizes, offsets)
-    assert _overlap(first, second)  # forced: no free position was left
+    assert not _overlap(first, second)
     assert not any(_overlap(second, m) for m in markers)
+    # it stands further off than the places beside the marker, so it gets a leader line
+    box = QRectF(second[0], second[1], second[2] - second[0], second[3] - second[1])
+    assert leader_line(QPointF(100.0, 100.0), 8.0, box) is not None
+    assert leader_line(QPointF(100.0, 100.0), 8.0, QRectF(108.0, 93.0, 60.0, 14.0)) is None
+
+
+def test_map_labels_forced_label_is_dropped_rather_than_cover_a_marker():
+    # markers all around, everywhere a label could go
+    grid = np.array([[x, y] for x in range(0, 201, 12) for y in range(0, 201, 12)], dtype=float)
+    markers = np.column_stack([grid - 5, grid + 5])
+    offsets = place_labels(np.array([[100.0, 100.0]]), np.array([[60.0, 14.0]]), np.array([8.0]), markers,
+                           np.array([True]))
+    assert not np.isfinite(offsets).any()
 
 
 def test_map_labels_ring_caption_stays_inside_the_frame():

@@ -149,7 +149,7 @@ def test_map_render_regional_image_has_a_locator_map(qapp, tmp_path):
     model.update(doc=_doc())
     view = make_export_view(model, 1200, 800, 96, "T")
     view.set_extent(40.0, 30.0, 50.0, 37.0)
-    locator = view.overlays[-1]
+    locator = view.overlays[3]
     box = locator.box()
     assert box is not None and view.frame_rect().contains(box)
     out = tmp_path / "regional.png"

@@ -58,6 +58,47 @@ def make_export_view(model: MapModel, width: int, height: int, dpi: float, title
     return view
 
 
+def attach_inset(view: Any) -> Any | None:
+    """Give an export view a detail inset of its densest cluster of sites, if it needs one.
+
+    Returns the inset's own (bare) map view, to be closed with :func:`close_view` after rendering.
+    """
+    from strikeview.gui.map.items.inset import plan_inset
+    from strikeview.gui.map.view import MapView
+
+    plan = plan_inset(view)
+    if plan is None:
+        return None
+    extent, box = plan
+    w, h = round(box.width()), round(box.height())
+    inset = MapView(inset=True, px_scale=view.context.px_scale, model=view.model)
+    inset.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    inset.resize(w, h)
+    inset.show()
+    inset.gv.resize(w, h)
+    inset.layout_frame()
+    proj = view.context.projector
+    inset.set_projection(proj.name, **proj.projection.params)
+    inset.set_extent(*extent)
+    view.context.hide_labels_in = extent
+    view.inset_item.attach(inset, extent, box)
+    return inset
+
+
+def close_view(view: Any | None) -> None:
+    """Detach and close an offscreen map view (and the inset it shows, if any)."""
+    if view is None:
+        return
+    inset = getattr(view, "inset_item", None)
+    if inset is not None and inset.view is not None:
+        child = inset.view
+        inset.clear()
+        close_view(child)
+    view.detach()
+    view.close()
+    view.deleteLater()
+
+
 def paint_view(view: Any, painter: QPainter, width: int, height: int) -> None:
     """Render the whole view (map and decorations) into ``painter`` at ``width``×``height``."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -129,11 +170,12 @@ def write_image(view: Any, path: str | os.PathLike[str], width: int, height: int
 def render_map(doc: EventsDocument, path: str | os.PathLike[str], *, checks: Sequence[Any] = (),
                width: int = 2400, height: int = 1600, dpi: float = 150.0, projection: str = "plate_carree",
                extent: Extent | str | None = "fit", layers: Sequence[str] | None = None, title: str = "",
-               selected_event_id: str | None = None) -> None:
+               selected_event_id: str | None = None, inset: bool = True) -> None:
     """Draw the events of ``doc`` as a map image at ``path`` (PNG, JPEG, SVG or PDF by suffix).
 
     ``extent`` is a lon/lat box, ``"fit"`` (the events) or ``None`` (the world); ``layers`` names the
-    layers to show (all when ``None``; ``KeyError`` for an unknown name).
+    layers to show (all when ``None``; ``KeyError`` for an unknown name). With ``inset`` a dense
+    cluster of sites in a much wider map gets a detail inset.
     """
     image_format(path)
     if width < 50 or height < 50:
@@ -144,11 +186,11 @@ def render_map(doc: EventsDocument, path: str | os.PathLike[str], *, checks: Seq
     view = make_export_view(model, width, height, dpi, title)
     try:
         _frame_view(view, projection, extent)
+        if inset:
+            attach_inset(view)
         write_image(view, path, width, height, dpi)
     finally:
-        view.detach()
-        view.close()
-        view.deleteLater()
+        close_view(view)
 
 
 def _frame_view(view: Any, projection: str, extent: Extent | str | None) -> None:
@@ -174,8 +216,7 @@ def render_like(view: Any, path: str | os.PathLike[str], width: int, height: int
         out.set_projection(proj.name, **proj.projection.params)
         if bounds is not None:
             out.set_extent(*bounds)
+        attach_inset(out)
         write_image(out, path, width, height, dpi)
     finally:
-        out.detach()
-        out.close()
-        out.deleteLater()
+        close_view(out)

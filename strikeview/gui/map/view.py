@@ -18,6 +18,7 @@ from strikeview.gui.map.items.caption import CaptionItem, export_margins
 from strikeview.gui.map.items.country_names import CountryNamesItem
 from strikeview.gui.map.items.feasible import FeasibleItem
 from strikeview.gui.map.items.graticule import GraticuleItem
+from strikeview.gui.map.items.inset import InsetItem
 from strikeview.gui.map.items.labels import LabelsItem
 from strikeview.gui.map.items.legend import LegendItem
 from strikeview.gui.map.items.locator import LocatorItem
@@ -65,11 +66,12 @@ class MapView(QWidget):
     cursorMoved = Signal(float, float)
 
     def __init__(self, parent: QWidget | None = None, export: bool = False, px_scale: float = 1.0,
-                 model: MapModel | None = None) -> None:
+                 model: MapModel | None = None, inset: bool = False) -> None:
         super().__init__(parent)
         self.model = model or MapModel()
         self.title = ""
-        self.context = MapContext(Projector.named("plate_carree"), px_scale=px_scale, export=export)
+        self.context = MapContext(Projector.named("plate_carree"), px_scale=px_scale, export=export or inset,
+                                  inset=inset)
         self.gv = _GraphicsView(self)
         self.gv.setMouseTracking(True)
         layout = QVBoxLayout(self)
@@ -81,9 +83,12 @@ class MapView(QWidget):
         self.vb.setParentItem(self.container)
         self.items: list[Any] = []
         self.model.changed.connect(self._model_changed)
-        self.overlays = [LegendItem(self), ScaleBarItem(self), CaptionItem(self), LocatorItem(self)]
+        self.inset_item = InsetItem(self)
+        self.overlays = [LegendItem(self), ScaleBarItem(self), CaptionItem(self), LocatorItem(self),
+                         self.inset_item]
         for overlay in self.overlays:
             self.gv.scene().addItem(overlay)
+            overlay.setVisible(not inset)
         self._hovered: tuple[str, int] | None = None
         self._auto_centre = False  # azimuthal centre follows the selected event's launch site
         self.vb.sigRangeChanged.connect(self._range_changed)
@@ -251,7 +256,7 @@ class MapView(QWidget):
         if b is not None:
             self.context.view_bounds = b
         self.basemap_item.zoom_changed()
-        if b is not None:
+        if b is not None and not self.context.inset:  # an inset leaves the shared graticule alone
             self.model.graticule.set_step(nice_step_deg(max(b[2] - b[0], b[3] - b[1]), lines=6), b)
 
     # -- layout ----------------------------------------------------------------------------------
@@ -259,7 +264,7 @@ class MapView(QWidget):
         """Place the map frame: the whole widget, or inside the margins of an exported image."""
         w, h = float(self.gv.width()), float(self.gv.height())
         self.container.setGeometry(QRectF(0, 0, w, h))
-        if self.context.export:
+        if self.context.export and not self.context.inset:
             left, top, right, bottom = export_margins(self, w, self.context.px_scale)
         else:
             left = top = right = bottom = 0.0

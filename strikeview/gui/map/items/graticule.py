@@ -85,7 +85,9 @@ class GraticuleItem(LayerPathItem):
         painter.restore()
 
     def _draw_labels(self, painter: QPainter, px: np.ndarray, frame: QRectF) -> None:
-        """Longitudes along the top and bottom edges, latitudes along the left and right."""
+        """Longitudes along the top and bottom edges, latitudes along the left and right (none in insets)."""
+        if self.context.inset:
+            return
         outside = self.context.export
         gap = 3.0 * self.context.px_scale
         placed: list[QRectF] = []

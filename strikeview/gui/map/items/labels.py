@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.gui.map.context import MapContext
@@ -17,6 +17,8 @@ from strikeview.layers.sites import LabelsLayer, points_array
 
 MAX_LABELS = 400
 HALO = QColor(S.HALO)
+LEADER = QColor("#555555")
+FAR = (2.4, 3.8, 5.5)  # marker radii at which a label with a leader line may stand off its site
 
 
 def _candidates(w: float, h: float, r: float) -> list[tuple[float, float]]:
@@ -31,8 +33,9 @@ def place_labels(anchors: np.ndarray, sizes: np.ndarray, radii: np.ndarray, obst
     """Greedy placement: top-left pixel offsets per label (NaN when it is left out).
 
     ``anchors`` (N, 2) pixels, ``sizes`` (N, 2) width/height, ``radii`` marker radius per label,
-    ``obstacles`` (M, 4) rectangles x0, y0, x1, y1 (markers) to keep clear, ``must`` labels placed
-    even when every position collides (the first position is used then).
+    ``obstacles`` (M, 4) rectangles x0, y0, x1, y1 (markers) never covered. A ``must`` label with no
+    free place beside its marker stands off it (drawn with a leader line); failing that it may cover
+    other labels but never a marker, else it is left out.
     """
     obstacles = obstacles.reshape(-1, 4)
     taken = np.empty((len(obstacles) + len(anchors), 4))
@@ -52,6 +55,8 @@ def place_labels(anchors: np.ndarray, sizes: np.ndarray, radii: np.ndarray, obst
                 choice = (dx, dy)
                 break
         if choice is None and must[i]:
+            choice = _stand_off(anchors[i], w, h, radii[i], near)
+        if choice is None and must[i]:
             choice = _least_covering(anchors[i], w, h, radii[i], near, len(obstacles))
         if choice is not None:
             out[i] = choice
@@ -61,17 +66,42 @@ def place_labels(anchors: np.ndarray, sizes: np.ndarray, radii: np.ndarray, obst
     return out
 
 
+def _stand_off(anchor: np.ndarray, w: float, h: float, r: float,
+               taken: np.ndarray) -> tuple[float, float] | None:
+    """A free position further from the marker (for a leader line), nearest first, or ``None``."""
+    for k in FAR:
+        for dx, dy in _candidates(w, h, r * k):
+            x0, y0 = anchor[0] + dx, anchor[1] + dy
+            hit = (taken[:, 0] < x0 + w) & (taken[:, 2] > x0) & (taken[:, 1] < y0 + h) & (taken[:, 3] > y0)
+            if not hit.any():
+                return (dx, dy)
+    return None
+
+
 def _least_covering(anchor: np.ndarray, w: float, h: float, r: float, taken: np.ndarray,
-                    n_markers: int) -> tuple[float, float]:
-    """The position around a marker that covers the fewest markers, then the fewest labels."""
+                    n_markers: int) -> tuple[float, float] | None:
+    """The position beside a marker covering the fewest labels and no marker, or ``None``."""
     best, best_hits = None, None
     for dx, dy in _candidates(w, h, r):
         x0, y0 = anchor[0] + dx, anchor[1] + dy
         hit = (taken[:, 0] < x0 + w) & (taken[:, 2] > x0) & (taken[:, 1] < y0 + h) & (taken[:, 3] > y0)
-        hits = 100 * int(hit[:n_markers].sum()) + int(hit[n_markers:].sum())
+        if hit[:n_markers].any():
+            continue
+        hits = int(hit[n_markers:].sum())
         if best_hits is None or hits < best_hits:
             best, best_hits = (dx, dy), hits
-    return best  # type: ignore[return-value]
+    return best
+
+
+def leader_line(anchor: QPointF, radius: float, box: QRectF) -> QLineF | None:
+    """A line from a marker's edge to the nearest point of its label's box, when they stand apart."""
+    nx = min(max(anchor.x(), box.left()), box.right())
+    ny = min(max(anchor.y(), box.top()), box.bottom())
+    dx, dy = nx - anchor.x(), ny - anchor.y()
+    d = float(np.hypot(dx, dy))
+    if d <= radius * 1.6:
+        return None
+    return QLineF(anchor.x() + dx / d * radius, anchor.y() + dy / d * radius, nx, ny)
 
 
 def pick_on_ring(options_px: np.ndarray, w: float, h: float, frame: QRectF,
@@ -88,11 +118,12 @@ def pick_on_ring(options_px: np.ndarray, w: float, h: float, frame: QRectF,
 
 def _inside(anchor: np.ndarray, rect: QRectF, radius: float, frame: QRectF,
             taken: list[QRectF]) -> QRectF | None:
-    """The first position around a marker that keeps a label inside the frame and off other labels."""
-    for dx, dy in _candidates(rect.width(), rect.height(), radius):
-        box = rect.translated(anchor[0] + dx, anchor[1] + dy)
-        if frame.contains(box) and not any(box.intersects(t) for t in taken):
-            return box
+    """The first position around a marker keeping a label inside the frame, off markers and labels."""
+    for k in (1.0, *FAR):
+        for dx, dy in _candidates(rect.width(), rect.height(), radius * k):
+            box = rect.translated(anchor[0] + dx, anchor[1] + dy)
+            if frame.contains(box) and not any(box.intersects(t) for t in taken):
+                return box
     return None
 
 
@@ -110,6 +141,7 @@ class LabelsItem(pg.GraphicsObject):
         self._placement_key: tuple | None = None
         self._offsets = np.empty((0, 2))
         self._on_line: dict[int, np.ndarray] = {}
+        self.drawn_boxes: list[QRectF] = []  # scene boxes of the labels painted last
         layer.changed.connect(self._on_layer_changed)
         self.rebuild()
 
@@ -154,25 +186,40 @@ class LabelsItem(pg.GraphicsObject):
         t = self.sceneTransform()
         key = (self.layer.version, self.sites.layer.version, self.context.projector.key,
                round(t.m11(), 12), round(t.m22(), 12), round(t.m12(), 12), self.context.px_scale,
-               self.sites.drag_override)
+               self.sites.drag_override, self.context.hide_labels_in)
         if key != self._placement_key:
             scale = self.context.px_scale
             sizes = np.array([[r.width(), r.height()] for *_, r in self._texts]).reshape(-1, 2)
             radii = np.array([(f.data.get("marker_px", 0.0) / 2.0 + 3.0) * scale for f in self.feats()])
-            marks = self.sites.scene_positions()
-            marks = marks[np.isfinite(marks).all(axis=1)]
-            half = 6.0 * scale
-            obstacles = np.column_stack([marks - half, marks + half]) if len(marks) else np.empty((0, 4))
+            obstacles = self.marker_boxes()
             must = np.array([f.priority >= 100 for f in self.feats()], dtype=bool)
             anchors = px.copy()
             anchors[list(self._on_line)] = np.nan  # ring and arc captions sit on their line
+            anchors[self._hidden()] = np.nan  # labelled in the detail inset instead
             self._offsets = place_labels(anchors, sizes, radii, obstacles, must)
             self._placement_key = key
         return self._offsets
 
+    def marker_boxes(self) -> np.ndarray:
+        """Scene boxes ``(M, 4)`` of the visible site markers, which no label may cover."""
+        if not self.sites.isVisible():
+            return np.empty((0, 4))
+        boxes = self.sites.marker_rects()
+        return boxes[np.isfinite(boxes).all(axis=1)]
+
+    def _hidden(self) -> np.ndarray:
+        """Which labels lie in the lon/lat box that a detail inset labels instead (boolean per label)."""
+        hide = self.context.hide_labels_in
+        ll = points_array(self.layer)[:len(self.feats())]
+        if hide is None or not len(ll):
+            return np.zeros(len(ll), dtype=bool)
+        with np.errstate(invalid="ignore"):
+            return ((ll[:, 0] >= hide[0]) & (ll[:, 0] <= hide[2]) & (ll[:, 1] >= hide[1])
+                    & (ll[:, 1] <= hide[3]))
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        """Draw every placed label: halo, then text."""
+        """Draw every placed label: halo, then text (with a leader line when it stands off its site)."""
         if not self._texts:
             return
         scene_tr = self.sceneTransform()
@@ -183,6 +230,7 @@ class LabelsItem(pg.GraphicsObject):
         painter.setTransform(base)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
+        markers = [QRectF(QPointF(x0, y0), QPointF(x1, y1)) for x0, y0, x1, y1 in self.marker_boxes()]
         taken: list[QRectF] = []
         frame = self._frame()
         feats = self.feats()
@@ -190,12 +238,18 @@ class LabelsItem(pg.GraphicsObject):
             if i in self._on_line or not np.isfinite(off).all():
                 continue
             box = rect.translated(p[0] + off[0], p[1] + off[1])
+            radius = (feats[i].data.get("marker_px", 0.0) / 2.0 + 3.0) * self.context.px_scale
             if not frame.contains(box):  # cut by the frame: move it to a side that fits, if any
-                radius = (feats[i].data.get("marker_px", 0.0) / 2.0 + 3.0) * self.context.px_scale
-                box = _inside(p, rect, radius, frame, taken) or box
+                box = _inside(p, rect, radius, frame, taken + markers) or box
             taken.append(box)
+            line = leader_line(QPointF(p[0], p[1]), radius, box)
+            if line is not None:
+                painter.setPen(QPen(LEADER, 0.9 * self.context.px_scale))
+                painter.drawLine(line)
+                painter.setPen(Qt.PenStyle.NoPen)
             self._draw_text(painter, path, halo, colour, box.left(), box.top())
-        self._draw_line_captions(painter, scene_tr, taken)
+        self._draw_line_captions(painter, scene_tr, taken, markers)
+        self.drawn_boxes = list(taken)
         painter.restore()
 
     def _frame(self) -> QRectF:
@@ -203,14 +257,15 @@ class LabelsItem(pg.GraphicsObject):
         vb = self.getViewBox()
         return vb.sceneBoundingRect() if vb is not None else QRectF()
 
-    def _draw_line_captions(self, painter: QPainter, scene_tr: object, taken: list[QRectF]) -> None:
-        """Captions of range rings and arcs: on their line, inside the frame, clear of other labels."""
+    def _draw_line_captions(self, painter: QPainter, scene_tr: object, taken: list[QRectF],
+                            markers: list[QRectF]) -> None:
+        """Captions of range rings and arcs: on their line, inside the frame, clear of labels and sites."""
         s = self.context.px_scale
         room = self._frame().adjusted(4 * s, 4 * s, -4 * s, -60 * s)  # not over the scale bar and credits
         for i, options in self._on_line.items():
             path, halo, colour, rect = self._texts[i]
             box = pick_on_ring(to_scene(scene_tr, options), rect.width(), rect.height(),  # type: ignore[arg-type]
-                               room, taken)
+                               room, taken + markers)
             if box is not None:
                 taken.append(box)
                 self._draw_text(painter, path, halo, colour, box.left(), box.top())

@@ -16,23 +16,40 @@ from strikeview.layers.base import LegendEntry
 class LegendItem(Overlay):
     """Draws the model's legend entries in a panel at the top right of the map frame."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        """Draw the legend panel."""
-        painter.setClipping(False)  # decorations lie outside the map frame too
+    def _layout(self) -> tuple[QRectF, float, float] | None:
+        """The panel's rectangle, row height and swatch width (``None`` when there is nothing to show)."""
         rows = self.host.model.legend_entries()
         frame = self.host.frame_rect()
         if not rows or frame.isEmpty():
-            return
+            return None
         s = self.s
-        font, head = font_px(11 * s), font_px(12 * s, bold=True)
-        fm, fmh = QFontMetricsF(font), QFontMetricsF(head)
+        fm, fmh = QFontMetricsF(font_px(11 * s)), QFontMetricsF(font_px(12 * s, bold=True))
         row_h = max(fm.height(), 16 * s) + 3 * s
         sw = 26 * s
         width = max(fm.horizontalAdvance(r.title) for r in rows) + sw + 22 * s
         width = max(width, fmh.horizontalAdvance("Legend") + 16 * s)
         height = fmh.height() + 10 * s + row_h * len(rows)
-        rect = self._corner(frame, width, height)
+        return self._corner(frame, width, height), row_h, sw
+
+    def panel_rect(self) -> QRectF | None:
+        """Where the legend panel is drawn (scene pixels), or ``None`` when it is hidden or empty."""
+        if not self.isVisible():
+            return None
+        layout = self._layout()
+        return layout[0] if layout is not None else None
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        """Draw the legend panel."""
+        painter.setClipping(False)  # decorations lie outside the map frame too
+        layout = self._layout()
+        if layout is None:
+            return
+        rect, row_h, sw = layout
+        rows = self.host.model.legend_entries()
+        s = self.s
+        font, head = font_px(11 * s), font_px(12 * s, bold=True)
+        fm, fmh = QFontMetricsF(font), QFontMetricsF(head)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         panel(painter, rect, s)

@@ -93,6 +93,16 @@ class SitesItem(pg.GraphicsObject):
             vb.updateMatrix()  # the view box defers its transform until it paints
         return to_scene(self.sceneTransform(), self.projected())
 
+    def marker_rects(self) -> np.ndarray:
+        """Scene pixel boxes ``(N, 4)`` x0, y0, x1, y1 of every marker (symbol and outline)."""
+        px = self.scene_positions()
+        scale = self.context.px_scale
+        half = np.array([(self.layer.styles[k].size_px / 2.0 * 1.15 + self.layer.styles[k].stroke_width_px)
+                         * scale for k in self._keys]).reshape(-1)
+        if len(half) != len(px):
+            half = np.full(len(px), 6.0 * scale)
+        return np.column_stack([px[:, 0] - half, px[:, 1] - half, px[:, 0] + half, px[:, 1] + half])
+
     def boundingRect(self) -> QRectF:
         """Everything: markers are drawn in pixels, wherever their point is."""
         return WORLD_RECT
