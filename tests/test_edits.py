@@ -143,3 +143,18 @@ def test_edits_weapon_from_catalogue_fills_ranges_when_known():
     assert known.max_range_km and known.range_source
     with pytest.raises(EditError):
         weapon_from_catalogue(" ")
+
+
+def test_edits_notes_replace_and_undo_through_the_stack():
+    from strikeview.edits import EditNotes
+
+    class Owner:
+        notes = "before"
+
+    owner, stack = Owner(), EditStack()
+    stack.push(EditNotes(owner, "after"))
+    assert owner.notes == "after" and stack.undo_text == "Edit notes"
+    assert stack.undo() and owner.notes == "before"
+    assert stack.redo() and owner.notes == "after"
+    with pytest.raises(EditError):
+        EditNotes(owner, "never done").undo(stack.document)

@@ -167,3 +167,18 @@ def test_workspace_check_cache_recomputes_only_changed_events():
     assert second[0] is not first[0]  # the moved event was checked again
     assert second[1] is first[1]  # the other one came from the cache
     assert check_field(second[0], "verdict") == "in_range"
+
+
+def test_workspace_notes_are_undoable_edits_and_loaded_notes_are_not():
+    ws = Workspace(checker=fake_checker)
+    ws.set_document(make_doc())
+    heard: list[str] = []
+    ws.subscribe("notes", lambda: heard.append(ws.notes))
+    ws.load_notes("from the project file")
+    assert not ws.is_modified and not ws.edits.can_undo and heard == ["from the project file"]
+    assert ws.set_notes("first thoughts") and not ws.set_notes("first thoughts")
+    assert ws.is_modified and ws.edits.undo_text == "Edit notes"
+    ws.undo()
+    assert ws.notes == "from the project file" and not ws.is_modified
+    ws.redo()
+    assert ws.notes == "first thoughts" and heard[-1] == "first thoughts"
