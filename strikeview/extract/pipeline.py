@@ -46,7 +46,8 @@ factory = "strikeview_roles"
 """
 
 # A sentence run once at load time so that lazily built lookup tables exist before any report.
-WARM_UP = "Missiles fired from Tabriz struck an air base near Zzyqbaram in Xqorabad province, officials said."
+WARM_UP = ("Missiles fired from Tabriz struck an air base near Zzyqbaram in Xqorabad province, officials "
+           "said. Drones hit a base in Jordan near the Syrian border on Monday.")
 
 PLACED_BEFORE: dict[str, str] = {"strikeview_lines": "parser"}
 

@@ -261,8 +261,10 @@ class PlaceFinder:
             if not strong and gaz.is_common_word(span.text):
                 continue
             names = names_of(span)
-            cands = tuple(dict.fromkeys(p for n in names for p in gazetteer_candidates(n)))
-            strict = {p for n in names for p in gazetteer_candidates(n, loose=False)}
+            strict_list = tuple(dict.fromkeys(p for n in names for p in gazetteer_candidates(n, loose=False)))
+            strict = set(strict_list)
+            # transliteration matches are only looked for when no name matches exactly (slower)
+            cands = strict_list or tuple(dict.fromkeys(p for n in names for p in gazetteer_candidates(n)))
             good = tuple(p for p in cands if (p in strict and (strong or p.curated))
                          or plausible(_core(span), p) or plausible(span.text, p))
             key = (span.start, span.end)
