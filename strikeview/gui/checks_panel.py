@@ -92,8 +92,8 @@ class ChecksPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)  # the table keeps the dock's height for its rows
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.only_selected)

@@ -58,7 +58,7 @@ def event_text(event: Event, verdicts: set[str]) -> str:
     if event.weapons:
         parts.append(", ".join(w.name for w in event.weapons))
     if verdicts:
-        parts.append("/".join(sorted(verdicts)))
+        parts.append("/".join(sorted(v.replace("_", " ") for v in verdicts)))
     return " · ".join(parts)
 
 

@@ -67,7 +67,9 @@ def take_screenshot(paths: Sequence[Path], out: Path, *, size: tuple[int, int] =
     if event_id is not None:
         if window.workspace.event(event_id) is None:
             window.close()
-            return f"no event {event_id!r}"
+            ids = [e.id for e in window.workspace.document.events]
+            listed = ", ".join(ids[:8]) + (" …" if len(ids) > 8 else "")
+            return f"no event {event_id!r}; events: {listed or 'none'}"
         window.workspace.select(event_id)
     if projection:
         window.workspace.set_projection(projection)

@@ -73,7 +73,8 @@ def test_cli_window_screenshot_bad_arguments_are_one_line(tmp_path):
     result = run_cli("screenshot", doc, "-o", str(tmp_path / "w.png"), "--event", "zzz",
                      env=headless_env(tmp_path))
     assert result.returncode == 2
-    assert result.stderr.strip() == "strikeview: error: no event 'zzz'"
+    line = result.stderr.strip()
+    assert line == "strikeview: error: no event 'zzz'; events: a1-e1"
 
 
 def test_cli_window_screenshot_unknown_projection_is_one_line(tmp_path):
