@@ -13,8 +13,8 @@ from strikeview.cli import CliError, load_events
 from strikeview.model import EventsDocument
 
 PROJECTIONS = ("plate_carree", "web_mercator", "lambert_conformal", "azimuthal_equidistant")
-LAYERS = ("basemap", "graticule", "country_names", "uncertainty", "feasible", "rings", "arcs", "sites",
-          "labels")
+LAYERS = ("basemap", "rivers", "graticule", "country_names", "uncertainty", "feasible", "rings", "arcs",
+          "sites", "labels")
 FORMATS = (".png", ".jpg", ".jpeg", ".svg", ".pdf")
 
 
@@ -91,10 +91,12 @@ def default_title(doc: EventsDocument) -> str:
 
 
 def _prepare(doc: EventsDocument, with_checks: bool) -> list[Any]:
-    """Load the country outlines the map draws and, if asked, compute the checks."""
+    """Load the country outlines and rivers the map draws and, if asked, compute the checks."""
     from strikeview.geo.countries import load_countries
+    from strikeview.layers.rivers import load_rivers
 
     load_countries()
+    load_rivers()
     return compute_checks(doc) if with_checks else []
 
 

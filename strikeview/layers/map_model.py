@@ -10,11 +10,13 @@ from strikeview.layers.basemap import BasemapLayer
 from strikeview.layers.country_names import CountryNamesLayer
 from strikeview.layers.feasible import FeasibleLayer
 from strikeview.layers.graticule import GraticuleLayer
+from strikeview.layers.rivers import ATTRIBUTION as RIVERS_ATTRIBUTION
+from strikeview.layers.rivers import RiversLayer
 from strikeview.layers.sites import LabelsLayer, SitesLayer, UncertaintyLayer
 from strikeview.model import EventsDocument
 
 # Natural Earth is public domain; GeoNames data is CC BY 4.0 and must be credited.
-ATTRIBUTIONS = ("Borders: Natural Earth (public domain)", "Places: GeoNames (CC BY 4.0)")
+ATTRIBUTIONS = ("Borders: Natural Earth (public domain)", "Places: GeoNames (CC BY 4.0)", RIVERS_ATTRIBUTION)
 
 
 class MapModel:
@@ -25,6 +27,7 @@ class MapModel:
 
     def __init__(self) -> None:
         self.basemap = BasemapLayer()
+        self.rivers = RiversLayer()
         self.graticule = GraticuleLayer()
         self.country_names = CountryNamesLayer()
         self.uncertainty = UncertaintyLayer()
@@ -33,8 +36,9 @@ class MapModel:
         self.arcs = ArcsLayer()
         self.sites = SitesLayer()
         self.labels = LabelsLayer()
-        self.layers: list[Layer] = [self.basemap, self.graticule, self.country_names, self.uncertainty,
-                                    self.feasible, self.rings, self.arcs, self.sites, self.labels]
+        self.layers: list[Layer] = [self.basemap, self.rivers, self.graticule, self.country_names,
+                                    self.uncertainty, self.feasible, self.rings, self.arcs, self.sites,
+                                    self.labels]
         self.doc = EventsDocument()
         self.checks: list[Any] = []
         self.selected_event_id: str | None = None
