@@ -95,7 +95,7 @@ class Actions:
             self.projection_actions[name] = action
         self.sync_projection(w.workspace.projection)
         m.addSeparator()
-        for dock in (w.events_dock, w.quotes_dock, w.checks_dock, w.layers_dock):
+        for dock in (w.events_dock, w.quotes_dock, w.notes_dock, w.checks_dock, w.layers_dock):
             m.addAction(dock.toggleViewAction())
         self.full_screen = self._add(m, "Full &screen", self.toggle_full_screen,
                                      QKeySequence.StandardKey.FullScreen)

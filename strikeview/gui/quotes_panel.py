@@ -47,7 +47,9 @@ def facts_by_quote(event: Event, selected_site: int | None = None,
             Fact("count", str(c.value), f"count {qual}{c.value} {c.what or ''}".rstrip(), c.claimed_by,
                  selected=selected_fact == ("count", i)))
     for cl in event.claims:
-        out.setdefault(cl.quote_id, []).append(Fact("claim", "", f"{cl.stance}: {cl.text}", cl.claimed_by))
+        # the words of a claim are its claimant ("the local governor" denied...)
+        out.setdefault(cl.quote_id, []).append(Fact("claim", cl.claimed_by or "", f"{cl.stance}: {cl.text}",
+                                                    cl.claimed_by))
     return out
 
 

@@ -270,3 +270,14 @@ def test_window_tools_selecting_a_check_row_highlights_its_arc_on_the_map(window
     assert styles == [f"{check_field(row, 'verdict')}_highlight"]
     window.checks_panel.table.clearSelection()
     assert [f.style for f in window.map.model.arcs.features] == [str(check_field(row, "verdict"))]
+
+
+def test_window_tools_quotes_mark_who_makes_a_claim():
+    from strikeview.gui.quotes_panel import facts_by_quote, mark_spans
+    from strikeview.model import Claim
+
+    text = "The district mayor denied that any rocket had landed in the town."
+    event = Event(id="e", article_id="a", quotes=[Quote(id="q", text=text, start=0, end=len(text))],
+                  claims=[Claim(text=text, claimed_by="district mayor", stance="denies", quote_id="q")])
+    spans = mark_spans(text, facts_by_quote(event)["q"])
+    assert [(text[a:b], kind) for a, b, kind in spans] == [("district mayor", "claim")]
