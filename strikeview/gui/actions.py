@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from strikeview.edits import EditStack
 from strikeview.gui import projects
 from strikeview.gui.about import make_about_box
 from strikeview.gui.export_dialog import ExportMapDialog
-from strikeview.gui.settings import recent_files
+from strikeview.gui.settings import export_choices, recent_files, save_export_choices
 
 if TYPE_CHECKING:
     from strikeview.gui.main_window import MainWindow
@@ -117,9 +118,20 @@ class Actions:
     def ask_export_image(self) -> ExportMapDialog:
         """File → Export map: a dialog for format, size, resolution and file; the map is written on Save."""
         w = self.window
-        folder = Path(w.project_path).parent if w.project_path is not None else Path.home()
-        dialog = ExportMapDialog(w, folder=folder)
-        dialog.accepted.connect(lambda: w.export_map_image(*dialog.values()))
+        last = export_choices()
+        here = Path(w.project_path).parent if w.project_path is not None else Path.home()
+        folder = last["folder"] or here
+        dialog = ExportMapDialog(w, folder=str(folder), width=int(last["width"]), height=int(last["height"]),
+                                 dpi=int(last["dpi"]))
+        with contextlib.suppress(ValueError):
+            dialog.set_format(str(last["format"]))
+
+        def export() -> None:
+            path, width, height, dpi = dialog.values()
+            if w.export_map_image(path, width, height, dpi):
+                save_export_choices(dialog.suffix(), width, height, dpi, path.parent)
+
+        dialog.accepted.connect(export)
         dialog.finished.connect(dialog.deleteLater)
         self.export_dialog = dialog
         dialog.open()

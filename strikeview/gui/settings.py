@@ -46,3 +46,25 @@ def load_layout() -> tuple[QByteArray | None, QByteArray | None]:
     geometry, state = s.value("window/geometry"), s.value("window/state")
     return (geometry if isinstance(geometry, QByteArray) else None,
             state if isinstance(state, QByteArray) else None)
+
+
+def export_choices() -> dict[str, object]:
+    """The last File → Export map choices: ``format``, ``width``, ``height``, ``dpi``, ``folder``."""
+    s = settings()
+    out: dict[str, object] = {"format": str(s.value("export/format", "png"))}
+    for key, default in (("width", 2000), ("height", 1400), ("dpi", 150)):
+        try:
+            out[key] = int(s.value(f"export/{key}", default))
+        except (TypeError, ValueError):
+            out[key] = default
+    folder = str(s.value("export/folder", ""))
+    out["folder"] = folder if folder and Path(folder).is_dir() else ""
+    return out
+
+
+def save_export_choices(fmt: str, width: int, height: int, dpi: float, folder: str | Path) -> None:
+    """Remember the File → Export map choices for next time."""
+    s = settings()
+    for key, value in (("format", fmt), ("width", int(width)), ("height", int(height)), ("dpi", int(dpi)),
+                       ("folder", str(folder))):
+        s.setValue(f"export/{key}", value)

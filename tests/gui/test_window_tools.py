@@ -281,3 +281,16 @@ def test_window_tools_quotes_mark_who_makes_a_claim():
                   claims=[Claim(text=text, claimed_by="district mayor", stance="denies", quote_id="q")])
     spans = mark_spans(text, facts_by_quote(event)["q"])
     assert [(text[a:b], kind) for a, b, kind in spans] == [("district mayor", "claim")]
+
+
+def test_window_tools_export_map_dialog_remembers_the_last_choices(window, tmp_path):
+    dialog = window.actions.ask_export_image()
+    dialog.set_format("svg")
+    dialog.width_px.setValue(700)
+    dialog.dpi.setValue(300)
+    dialog.path.setText(str(tmp_path / "figure.svg"))
+    dialog.accept()
+    again = window.actions.ask_export_image()
+    assert (again.suffix(), again.width_px.value(), again.dpi.value()) == ("svg", 700, 300)
+    assert again.values()[0].parent == tmp_path
+    again.reject()
