@@ -90,7 +90,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="times the texts are repeated (default 3)")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved timing rounds, best kept (default 3)")
-    ap.add_argument("--files", type=int, default=60, help="files in the --jobs folder (default 60)")
+    ap.add_argument("--files", type=int, default=160, help="files in the --jobs folder (default 160)")
     ap.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of seed reports")
     ap.add_argument("--no-jobs", action="store_true", help="skip the --jobs comparison")
     args = ap.parse_args()

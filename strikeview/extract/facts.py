@@ -24,6 +24,8 @@ from strikeview.model import Count
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 UNIT_KM: dict[str, float] = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0,
                              "kilometer": 1.0, "miles": 1.609344, "mile": 1.609344, "mi": 1.609344}
+MEDIA_WORDS: frozenset[str] = frozenset({"agency", "news", "television", "tv", "channel", "radio",
+                                        "broadcaster", "outlet", "network", "newspaper", "daily"})
 _KEEP_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "npadvmod", "punct"})
 
 
@@ -42,6 +44,8 @@ def source_name(tok: Token) -> str | None:
     acronym = _acronym(tok)
     if acronym:
         return acronym
+    if tok.ent_type_ in ("ORG", "PERSON"):  # the whole name ("the Islamic Resistance in Iraq")
+        return actor_name(tok)
     phrase = [t for t in tok.subtree if t.i <= tok.i and ((t.head.i == tok.i and t.dep_ in _KEEP_DEPS)
                                                              or t.i == tok.i or t.head.dep_ in _KEEP_DEPS)]
     phrase = [t for t in tok.doc[min(t.i for t in phrase):tok.i + 1]] if phrase else [tok]
@@ -52,6 +56,9 @@ def source_name(tok: Token) -> str | None:
     names = [t for t in phrase if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC")]
     if names and tok.pos_ != "PROPN" and len(names) == 1 and tok.lower_ in ("agency", "news"):
         return names[0].text
+    acronyms = [t for t in phrase if t.is_upper and t.is_alpha and len(t) >= 3 and t.ent_type_ != "GPE"]
+    if len(acronyms) == 1 and tok.lower_ in MEDIA_WORDS:  # "state-run IRNA television" -> IRNA
+        return acronyms[0].text
     first = phrase[0].i
     while first < tok.i and ((tok.doc[first].ent_type_ == "GPE" and tok.doc[first].dep_ == "poss")
                              or tok.doc[first].tag_ == "POS"):
@@ -104,7 +111,7 @@ def claimed_by(tok: Token) -> str | None:
         if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORTING_VERBS:
             subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
             if subj is not None:
-                name = source_name(subj)
+                name = source_name(subj) or (_previous_speaker(subj) if subj.pos_ == "PRON" else None)
                 if name:
                     return name
         if cur.head.i == cur.i:
@@ -116,6 +123,24 @@ def claimed_by(tok: Token) -> str | None:
             obj = next((c for c in tok.doc[i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return source_name(obj)
+    return None
+
+
+def _previous_speaker(pronoun: Token) -> str | None:
+    """Who "it"/"he"/"they" said refers to: the named subject of a reporting verb in the sentence
+    before (simple coreference for "X said ... . It added that ...")."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    prev = pronoun.doc[sent.start - 1].sent
+    for tok in prev:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if subj is not None:
+                return source_name(subj)
+    subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)  # "X issued a statement."
+    if subj is not None and subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+        return source_name(subj)
     return None
 
 

@@ -49,3 +49,11 @@ def test_facts_stated_ranges_respectively(extract):
     assert weapons["Zolfaghar"].stated_range_km == 700
     assert weapons["Zolfaghar"].max_range_km == 700  # the catalogue figure, with its source
     assert weapons["Zolfaghar"].range_source
+
+
+def test_facts_pronoun_speaker_and_media_acronym(extract):
+    text = ("The Islamic Resistance in Iraq issued a statement on Sunday. It said its fighters launched "
+            "drones at the Harir air base. State-run IRNA television said rockets hit Erbil.")
+    claimed = {s.name: s.claimed_by for e in extract(text) for s in e.sites}
+    assert claimed["Harir Air Base"] == "Islamic Resistance in Iraq"
+    assert claimed["Erbil"] == "IRNA"
