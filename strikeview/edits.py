@@ -269,6 +269,7 @@ class EditStack:
         self._undone: list[Command] = []
         self._clean_depth: int | None = 0
         self._listeners: list[Listener] = []
+        self.last_command: Command | None = None  # the command the latest push, undo or redo ran
 
     def subscribe(self, fn: Listener) -> None:
         """Call ``fn()`` after every push, undo, redo or reset."""
@@ -284,12 +285,14 @@ class EditStack:
         self._done.clear()
         self._undone.clear()
         self._clean_depth = 0
+        self.last_command = None
         self._notify()
 
     def push(self, command: Command) -> None:
         """Apply a command and make it the next one to undo (the redo history is dropped)."""
         command.do(self.document)
         self._done.append(command)
+        self.last_command = command
         if self._clean_depth is not None and self._clean_depth > len(self._done) - 1:
             self._clean_depth = None  # the saved state was in the dropped redo history
         self._undone.clear()
@@ -302,6 +305,7 @@ class EditStack:
         command = self._done.pop()
         command.undo(self.document)
         self._undone.append(command)
+        self.last_command = command
         self._notify()
         return True
 
@@ -312,6 +316,7 @@ class EditStack:
         command = self._undone.pop()
         command.do(self.document)
         self._done.append(command)
+        self.last_command = command
         self._notify()
         return True
 
@@ -343,6 +348,7 @@ class EditStack:
     def set_clean(self) -> None:
         """Mark the current state as saved."""
         self._clean_depth = len(self._done)
+        self.last_command = None
         self._notify()
 
     @property

@@ -183,6 +183,9 @@ class Workspace:
     def _after_edit(self) -> None:
         if self._resetting:
             return
+        if isinstance(self.edits.last_command, EditNotes):  # the events are untouched
+            self._notify("history", "notes")
+            return
         self._refresh_checks()
         event = self.selected_event
         if event is not None and self.selected_site_index is not None \

@@ -182,3 +182,16 @@ def test_workspace_notes_are_undoable_edits_and_loaded_notes_are_not():
     assert ws.notes == "from the project file" and not ws.is_modified
     ws.redo()
     assert ws.notes == "first thoughts" and heard[-1] == "first thoughts"
+
+
+def test_workspace_notes_edit_leaves_the_events_and_checks_alone():
+    ws = Workspace(checker=fake_checker)
+    ws.set_document(make_doc())
+    heard: list[str] = []
+    for topic in ("document", "checks", "history", "notes"):
+        ws.subscribe(topic, lambda t=topic: heard.append(t))
+    ws.set_notes("a note")
+    ws.undo()
+    assert heard == ["history", "notes", "history", "notes"]
+    ws.apply(MoveSite("a1-e1", 1, lon=41.0, lat=34.5))
+    assert heard[-4:] == ["document", "checks", "history", "notes"]

@@ -106,7 +106,7 @@ class Actions:
         self.measure = self._add(self.tools_menu, "&Measure distance (right-click two places)",
                                  lambda: w.interaction.start_measure(), "Ctrl+M")
         self.clear_measure = self._add(self.tools_menu, "&Clear measurement",
-                                       lambda: w.interaction.clear_measure())
+                                       lambda: w.interaction.clear_measure(), "Esc")
 
     # -- slots -----------------------------------------------------------------------------------------
     def ask_open(self) -> None:
