@@ -27,7 +27,7 @@ STRIKE_NOUNS: frozenset[str] = frozenset({
 # Prepositions that introduce an impact location after a launch verb or a strike noun.
 IMPACT_PREPS: frozenset[str] = frozenset({
     "at", "on", "against", "in", "into", "near", "onto", "upon", "toward", "towards", "around", "inside",
-    "outside", "across", "throughout",
+    "outside", "across", "throughout", "off",
 })
 
 # Modifiers that make an attack another kind of event than a missile, drone or air strike.
@@ -57,7 +57,7 @@ HABITUAL_WORDS: frozenset[str] = frozenset({
 # Words that make a place a boundary or route rather than a site.
 NOT_SITE_HEADS: frozenset[str] = frozenset({
     "border", "frontier", "airspace", "time", "government", "administration", "official", "officials",
-    "embassy", "ministry", "president", "leader", "minister", "deconfliction", "ambassador", "envoy",
+    "ministry", "president", "leader", "minister", "deconfliction", "ambassador", "envoy",
 })
 
 # Reporting verbs: the subject of one of these is who claims the sentence's facts.
