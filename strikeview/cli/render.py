@@ -76,20 +76,6 @@ def parse_layers(text: str | None) -> list[str] | None:
     return names
 
 
-def default_title(doc: EventsDocument) -> str:
-    """``Strike events, 2018-10-01 – 2020-01-08 (5 events from 5 reports)`` style title.
-
-    The dates are given only when every event has one (a span of some events would mislead).
-    """
-    dates = sorted(d for d in (e.date for e in doc.events) if d)
-    span = ""
-    if dates and len(dates) == len(doc.events):
-        span = f", {dates[0]} – {dates[-1]}" if dates[0] != dates[-1] else f", {dates[0]}"
-    n_ev, n_art = len(doc.events), len({e.article_id for e in doc.events})
-    return (f"Strike events{span} ({n_ev} event{'s' * (n_ev != 1)} from "
-            f"{n_art} report{'s' * (n_art != 1)})")
-
-
 def _prepare(doc: EventsDocument, with_checks: bool) -> list[Any]:
     """Load the country outlines and rivers the map draws and, if asked, compute the checks."""
     from strikeview.geo.countries import load_countries
@@ -154,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
         computed = pending.result()
     checks = computed if given is None else given
     from strikeview.gui.map.render import render_map
+    from strikeview.layers.captions import default_title
 
     render_map(doc, out, checks=checks, width=args.width, height=args.height, dpi=args.dpi,
                projection=args.projection, extent=extent, layers=layers,

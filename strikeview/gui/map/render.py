@@ -207,10 +207,16 @@ def _frame_view(view: Any, projection: str, extent: Extent | str | None) -> None
 
 
 def render_like(view: Any, path: str | os.PathLike[str], width: int, height: int, dpi: float = 96.0) -> None:
-    """Write an image of what a window's map view shows: same model, projection and area."""
+    """Write an image of what a window's map view shows: same model, projection and area.
+
+    Without a title of its own the image is titled after its events (see ``default_title``).
+    """
+    from strikeview.layers.captions import default_title
+
     image_format(path)
     bounds = view.view_lonlat_bounds()
-    out = make_export_view(view.model, width, height, dpi, view.title)
+    title = view.title or (default_title(view.model.doc) if view.model.doc.events else "")
+    out = make_export_view(view.model, width, height, dpi, title)
     try:
         proj = view.context.projector
         out.set_projection(proj.name, **proj.projection.params)

@@ -2,35 +2,48 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.gui.map.items.overlay import MapHost, Overlay, panel, wrap
 from strikeview.gui.map.qtstyle import font_px
+from strikeview.layers.captions import source_entries
 from strikeview.layers.map_model import ATTRIBUTIONS
 
 TITLE_PX = 20.0
 NOTE_PX = 10.5
 
 
-def source_line(article: object) -> str:
-    """``Outlet, “Title”, date`` of an article (the file name when the outlet is not known)."""
-    outlet = getattr(article, "outlet", None) or PurePath(str(getattr(article, "path", "") or "")).name
-    title = getattr(article, "title", "")
-    date = getattr(article, "date", None)
-    parts = [p for p in (outlet, f"“{title}”" if title else None, date) if p]
-    return ", ".join(parts) or str(getattr(article, "id", "?"))
+def footnote_lines(host: MapHost, fm: QFontMetricsF, width: float) -> list[str]:
+    """The footnote's lines no wider than ``width``: projection and data credits, then numbered sources.
+
+    Each source note stays whole on its line when it fits; notes share a line while there is room.
+    """
+    credits = f"Projection: {host.context.projector.label}.   Data: {'; '.join(ATTRIBUTIONS)}."
+    lines = wrap(fm, credits, width)
+    entries = source_entries(host.model.articles_shown())
+    if entries:
+        lines += pack_entries(fm, ["Sources:", *entries], width)
+    return lines
 
 
-def footnote_lines(host: MapHost) -> list[str]:
-    """The footnote as paragraphs: projection, attributions, sources."""
-    lines = [f"Projection: {host.context.projector.label}.   Data: {'; '.join(ATTRIBUTIONS)}."]
-    articles = host.model.articles_shown()
-    if articles:
-        lines.append("Sources: " + "; ".join(f"[{i}] {source_line(a)}" for i, a in enumerate(articles, 1)))
+def pack_entries(fm: QFontMetricsF, entries: list[str], width: float, gap: str = "    ") -> list[str]:
+    """Lines holding whole entries side by side (an entry wider than a line is wrapped on its own)."""
+    lines: list[str] = []
+    line = ""
+    for entry in entries:
+        trial = f"{line}{gap}{entry}" if line else entry
+        if fm.horizontalAdvance(trial) <= width:
+            line = trial
+            continue
+        if line:
+            lines.append(line)
+        parts = wrap(fm, entry, width)
+        lines += parts[:-1]
+        line = parts[-1]
+    if line:
+        lines.append(line)
     return lines
 
 
@@ -42,10 +55,9 @@ def export_margins(host: MapHost, width: float, scale: float) -> tuple[float, fl
         fm = QFontMetricsF(font_px(TITLE_PX * scale, bold=True))
         title_h = fm.height() + 10 * scale
     fm = QFontMetricsF(font_px(NOTE_PX * scale))
-    text_w = width - 2 * label_band - 16 * scale
-    n = sum(len(wrap(fm, p, text_w)) for p in footnote_lines(host))
-    bottom = label_band + n * fm.height() + 12 * scale
     side = max(label_band, QFontMetricsF(font_px(10 * scale)).horizontalAdvance("180°W") + 8 * scale)
+    n = len(footnote_lines(host, fm, width - 2 * side - 16 * scale))
+    bottom = label_band + n * fm.height() + 12 * scale
     return (side, title_h + label_band, side, bottom)
 
 
@@ -82,10 +94,9 @@ class CaptionItem(Overlay):
         painter.setFont(font)
         fm = QFontMetricsF(font)
         y = frame.bottom() + 20 * s + fm.ascent()
-        for paragraph in footnote_lines(self.host):
-            for line in wrap(fm, paragraph, frame.width() - 16 * s):
-                painter.drawText(QPointF(frame.left(), y), line)
-                y += fm.height()
+        for line in footnote_lines(self.host, fm, frame.width() - 16 * s):
+            painter.drawText(QPointF(frame.left(), y), line)
+            y += fm.height()
 
     def _paint_window(self, painter: QPainter, frame: QRectF) -> None:
         """A one-line credit with the projection name at the bottom right."""

@@ -16,8 +16,11 @@ from strikeview.layers.base import LegendEntry
 class LegendItem(Overlay):
     """Draws the model's legend entries in a panel at the top right of the map frame."""
 
-    def _layout(self) -> tuple[QRectF, float, float] | None:
-        """The panel's rectangle, row height and swatch width (``None`` when there is nothing to show)."""
+    def _layout(self) -> tuple[QRectF, float, float, int, float] | None:
+        """Panel rectangle, row height, swatch width, rows per column and column width (``None``: empty).
+
+        A legend taller than a third of the frame is set in two columns.
+        """
         rows = self.host.model.legend_entries()
         frame = self.host.frame_rect()
         if not rows or frame.isEmpty():
@@ -26,10 +29,12 @@ class LegendItem(Overlay):
         fm, fmh = QFontMetricsF(font_px(11 * s)), QFontMetricsF(font_px(12 * s, bold=True))
         row_h = max(fm.height(), 16 * s) + 3 * s
         sw = 26 * s
-        width = max(fm.horizontalAdvance(r.title) for r in rows) + sw + 22 * s
-        width = max(width, fmh.horizontalAdvance("Legend") + 16 * s)
-        height = fmh.height() + 10 * s + row_h * len(rows)
-        return self._corner(frame, width, height), row_h, sw
+        col_w = max(fm.horizontalAdvance(r.title) for r in rows) + sw + 22 * s
+        columns = 2 if len(rows) > 3 and row_h * len(rows) > frame.height() / 3 else 1
+        per_col = -(-len(rows) // columns)
+        width = max(col_w * columns, fmh.horizontalAdvance("Legend") + 16 * s)
+        height = fmh.height() + 10 * s + row_h * per_col
+        return self._corner(frame, width, height), row_h, sw, per_col, col_w
 
     def panel_rect(self) -> QRectF | None:
         """Where the legend panel is drawn (scene pixels), or ``None`` when it is hidden or empty."""
@@ -45,7 +50,7 @@ class LegendItem(Overlay):
         layout = self._layout()
         if layout is None:
             return
-        rect, row_h, sw = layout
+        rect, row_h, sw, per_col, col_w = layout
         rows = self.host.model.legend_entries()
         s = self.s
         font, head = font_px(11 * s), font_px(12 * s, bold=True)
@@ -56,15 +61,15 @@ class LegendItem(Overlay):
         painter.setFont(head)
         painter.setPen(QColor("#202020"))
         painter.drawText(QPointF(rect.left() + 8 * s, rect.top() + 5 * s + fmh.ascent()), "Legend")
-        y = rect.top() + fmh.height() + 8 * s
+        top = rect.top() + fmh.height() + 8 * s
         painter.setFont(font)
-        for row in rows:
-            sw_rect = QRectF(rect.left() + 8 * s, y + 2 * s, sw, row_h - 6 * s)
+        for i, row in enumerate(rows):
+            y = top + (i % per_col) * row_h
+            sw_rect = QRectF(rect.left() + 8 * s + (i // per_col) * col_w, y + 2 * s, sw, row_h - 6 * s)
             self._swatch(painter, row, sw_rect)
             painter.setPen(QColor("#202020"))
             painter.drawText(QPointF(sw_rect.right() + 6 * s, y + (row_h + fm.ascent() - fm.descent()) / 2),
                              row.title)
-            y += row_h
         painter.restore()
 
     def _corner(self, frame: QRectF, width: float, height: float) -> QRectF:
