@@ -58,7 +58,7 @@ def test_map_render_svg_is_xml_with_legend_attribution_and_sources(qapp, tmp_pat
     assert root.tag.endswith("svg")
     text = " ".join(t for t in root.itertext())
     for part in ("Legend", "Launch site", "Impact site", "Natural Earth", "GeoNames (CC BY 4.0)",
-                 "Test Wire", "Missiles strike a test city", "2021-05-02", "Plate carrée", "Test title",
+                 "Test Wire", "Missiles strike a test city", "2 May 2021", "Plate carrée", "Test title",
                  "Scale true at"):
         assert part in text, part
     paths = root.findall(".//{http://www.w3.org/2000/svg}path")
