@@ -320,6 +320,9 @@ class _Climb:
         if verdict is not None:
             return verdict
         p, gov = head.lower_, head.head
+        place = self.span._.sv_place
+        if p == "off" and self.at_place and place is not None and place.precision == "country":
+            return None, "reference"  # "into the sea off Japan": near the country, not in it
         if gov.lower_ == "from" and gov.dep_ == "prep":  # "from near X", "from inside X"
             p, gov = "from", gov.head
         if p in LIST_PREPS:  # "targets including X": X stands where the list's head stands

@@ -114,3 +114,9 @@ def test_roles_chemical_attack_place_is_another_kind_of_event(extract, sites):
     events = extract(text)
     assert sites(events, "impact") == ["Shayrat Air Base"]
     assert sites(events, "launch") == ["Mediterranean Sea"]
+
+
+def test_roles_off_a_coast_and_near_an_embassy(extract, sites):
+    assert sites(extract("The missile crashed into the sea off Aomori on Monday."), "impact") == ["Aomori"]
+    assert sites(extract("The missile crashed into the sea off Japan on Monday."), "impact") == []
+    assert sites(extract("A rocket landed near the US embassy in Baghdad."), "impact") == ["Baghdad"]
