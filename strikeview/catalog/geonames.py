@@ -29,8 +29,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from strikeview.cache import entry_path, read_entry, write_entry
 from strikeview.catalog.names import FOLD_VERSION, fold_block, fold_name, skeleton_many
 
@@ -43,12 +41,10 @@ _CODE = re.compile(rb'"[A-Z]{3,4}"')
 # JSON escapes: of characters outside the Latin blocks (U+0000-02FF, U+1E00-1EFF), of Latin ones,
 # and the others (quote, backslash, slash, control characters).
 _NON_BMP_ESCAPE = re.compile(rb"\\U[0-9a-fA-F]{8}")
-_IS_HEX = np.zeros(256, dtype=bool)
-_IS_HEX[list(b"0123456789abcdefABCDEF")] = True
+_HEX_DIGITS = b"0123456789abcdefABCDEF"
 _LATIN_ESCAPE = re.compile(rb"\\u((?:0[0-2]|1[eE])[0-9a-fA-F]{2})")
 _OTHER_ESCAPE = re.compile(rb'\\[nrtbf"\\/]')
 _RECORD_START = b'{"geonameid": '
-_MAIN_NAME = re.compile(r"(?m)^(\d*)\t?([^\t\n]*)")  # population and main name of each line
 _SEPARATOR = "\n\x1e\n"  # between the blocks in the cache file
 _MIN_KEY = 2
 # Transliteration (loose) matches are only offered for places at least this big (the gazetteer
@@ -84,8 +80,12 @@ def _drop_non_latin_escapes(block: bytes) -> bytes:
     Millions of them (Cyrillic, Arabic, CJK alternate names), so they are found and cut with numpy
     rather than one regular-expression match each.
     """
+    import numpy as np  # only when building: keeps the module (and warm loads) free of numpy
+
     if b"\\U" in block:
         block = _NON_BMP_ESCAPE.sub(b"", block)
+    is_hex = np.zeros(256, dtype=bool)
+    is_hex[list(_HEX_DIGITS)] = True
     data = np.frombuffer(block, dtype=np.uint8)
     at = np.flatnonzero(data[:-5] == ord("\\"))
     at = at[data[at + 1] == ord("u")]
@@ -93,7 +93,7 @@ def _drop_non_latin_escapes(block: bytes) -> bytes:
     first, second = digits[0], digits[1] | 0x20  # second digit in lower case
     latin = (first == ord("0")) & (second >= ord("0")) & (second <= ord("2"))
     latin |= (first == ord("1")) & (second == ord("e"))
-    valid = _IS_HEX[digits[0]] & _IS_HEX[digits[1]] & _IS_HEX[digits[2]] & _IS_HEX[digits[3]]
+    valid = is_hex[digits[0]] & is_hex[digits[1]] & is_hex[digits[2]] & is_hex[digits[3]]
     at = at[valid & ~latin]
     if not len(at):
         return block
@@ -101,6 +101,12 @@ def _drop_non_latin_escapes(block: bytes) -> bytes:
     for k in range(6):
         keep[at + k] = False
     return data[keep].tobytes()
+
+
+@cache
+def _fold_escape(digits: bytes) -> bytes:
+    """The folded ASCII of a Latin character given by the four hex digits of its JSON escape."""
+    return _fold_char(int(digits, 16))
 
 
 def fold_json_names(block: bytes) -> str:
@@ -112,19 +118,25 @@ def fold_json_names(block: bytes) -> str:
     """
     block = _drop_non_latin_escapes(_ascii(_CODE.sub(b'""', block)))
     block = _OTHER_ESCAPE.sub(b" ", block)
-    block = _LATIN_ESCAPE.sub(lambda m: _fold_char(int(m.group(1), 16)), block)
+    block = _LATIN_ESCAPE.sub(lambda m: _fold_escape(m.group(1)), block)
     return fold_block(block.replace(b'", "', b"\t").decode("ascii"))
 
 
 def skeleton_block(names: str) -> str:
     """One line per place: the transliteration skeleton of its main name when it has at least
     ``LOOSE_MIN_POPULATION`` people, else an empty line."""
-    mains = _MAIN_NAME.findall(names)
-    big = [i for i, (pop, _) in enumerate(mains) if int(pop or 0) >= LOOSE_MIN_POPULATION]
-    lines = [""] * len(mains)
-    for i, sk in zip(big, skeleton_many([mains[i][1] for i in big]), strict=True):
-        lines[i] = sk
-    return "\n".join(lines)
+    lines = names.split("\n")
+    big: list[int] = []
+    mains: list[str] = []
+    for i, line in enumerate(lines):
+        population, _, rest = line.partition("\t")
+        if int(population or 0) >= LOOSE_MIN_POPULATION:
+            big.append(i)
+            mains.append(rest.partition("\t")[0])
+    out = [""] * len(lines)
+    for i, sk in zip(big, skeleton_many(mains), strict=True):
+        out[i] = sk
+    return "\n".join(out)
 
 
 def build_blocks(raw: bytes) -> tuple[str, str]:

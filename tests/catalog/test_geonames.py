@@ -187,3 +187,19 @@ def test_geonames_non_latin_escapes_dropped_like_the_regex():
     samples.append(raw[start : start + 2_000_000])
     for block in samples:
         assert geonames._drop_non_latin_escapes(block) == _NON_LATIN_ESCAPE.sub(b"", block), block[:80]
+
+
+def test_geonames_real_loose_rows_are_the_towns_big_enough(real):
+    from strikeview.catalog.names import skeleton
+
+    rng = random.Random(5)
+    checked = {True: 0, False: 0}
+    for row in rng.sample(range(len(real)), 3000):
+        name = real.record(row)["name"]
+        sk = skeleton(name)
+        if not sk or (len(name) in (3, 4) and name.isascii() and name.isupper()):
+            continue
+        big = real.population(row) >= geonames.LOOSE_MIN_POPULATION
+        assert (row in real.loose_rows(sk)) == big, (row, name)
+        checked[big] += 1
+    assert min(checked.values()) > 100
