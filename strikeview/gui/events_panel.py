@@ -99,18 +99,61 @@ class EventsPanel(QWidget):
         workspace.subscribe("selection", self.sync_selection)
         self._syncing = False
         self._entries: list[Entry] = []
+        self._item_of: dict[Entry, QTreeWidgetItem] = {}
+        self._shown: list[tuple[str, str]] = []  # (event id, what its item shows) in tree order
+        self._shown_articles: list[str] = []
         self.rebuild()
 
+    def _signature(self, e: Event) -> str:
+        """Everything an event's item shows (its facts and verdicts), to tell whether it must be redrawn."""
+        return repr(e) + repr(sorted(self.workspace.verdicts(e.id)))
+
     def rebuild(self) -> None:
-        """Fill the tree from the workspace and the filters."""
+        """Fill the tree from the workspace and the filters; when the same events are listed (an edit),
+        only the items of events that changed are made again."""
         ws = self.workspace
         events = ws.filter_events(
             date=self.date_filter.text(), actor=self.actor_filter.text(),
             weapon=self.weapon_filter.text(), verdict=self.verdict_filter.currentData() or "",
         )
+        shown = [(e.id, self._signature(e)) for e in events]
+        articles = [a.id for a in ws.document.articles]
+        if [k for k, _ in shown] == [k for k, _ in self._shown] and articles == self._shown_articles:
+            self._update_items(events, shown)
+        else:
+            self._fill(events)
+        self._shown, self._shown_articles = shown, articles
+        self.sync_selection()
+
+    def _update_items(self, events: list[Event], shown: list[tuple[str, str]]) -> None:
+        """Make again the items of the events whose signature changed, in place."""
+        self._syncing = True
+        for e, (_, now), (_, before) in zip(events, shown, self._shown, strict=True):
+            if now == before:
+                continue
+            old = self._item_of[("event", e.id, None)]
+            for child in (old.child(i) for i in range(old.childCount())):
+                self._item_of.pop(self.entry(child), None)
+            parent = old.parent()
+            new = self._event_item(e)
+            if parent is None:
+                index = self.tree.indexOfTopLevelItem(old)
+                self.tree.takeTopLevelItem(index)
+                self.tree.insertTopLevelItem(index, new)
+            else:
+                index = parent.indexOfChild(old)
+                parent.takeChild(index)
+                parent.insertChild(index, new)
+            new.setExpanded(True)
+        self._syncing = False
+
+    def _fill(self, events: list[Event]) -> None:
+        """Fill the tree from scratch: reports, their events and the events' facts."""
+        ws = self.workspace
         self._syncing = True
         self.tree.clear()
         self._entries.clear()
+        self._item_of.clear()
         by_article: dict[str, list[Event]] = {}
         for e in events:
             by_article.setdefault(e.article_id, []).append(e)
@@ -132,11 +175,11 @@ class EventsPanel(QWidget):
                 self.tree.addTopLevelItem(item)
                 item.setExpanded(True)
         self._syncing = False
-        self.sync_selection()
 
     def _tag(self, item: QTreeWidgetItem, entry: Entry) -> None:
         """Attach an entry to an item (as a string key, see :data:`Entry`)."""
         self._entries.append(entry)
+        self._item_of[entry] = item
         item.setData(0, ROLE, str(len(self._entries) - 1))
 
     def entry(self, item: QTreeWidgetItem) -> Entry:
@@ -182,15 +225,7 @@ class EventsPanel(QWidget):
         if ws.selected_fact is not None:
             wanted_site = (ws.selected_fact[0], ws.selected_event_id, ws.selected_fact[1])
         wanted_event = ("event", ws.selected_event_id, None)
-        found = None
-        it = self._iter_items()
-        for item in it:
-            data = self.entry(item)
-            if data == wanted_site:
-                found = item
-                break
-            if data == wanted_event and found is None:
-                found = item
+        found = self._item_of.get(wanted_site) or self._item_of.get(wanted_event)
         if found is not None and found is not self.tree.currentItem():
             self._syncing = True
             self.tree.setCurrentItem(found)

@@ -294,3 +294,24 @@ def test_window_tools_export_map_dialog_remembers_the_last_choices(window, tmp_p
     assert (again.suffix(), again.width_px.value(), again.dpi.value()) == ("svg", 700, 300)
     assert again.values()[0].parent == tmp_path
     again.reject()
+
+
+def test_window_tools_events_tree_redraws_only_the_edited_event(qtbot, window):
+    other = make_doc()
+    other.articles[0].id, other.articles[0].sha256 = "a2", "s2"
+    other.events[0].id, other.events[0].article_id = "e2", "a2"
+    window.add_document(other)
+    panel = window.events_panel
+    items = {panel.entry(i)[1]: i for i in panel._iter_items() if panel.entry(i)[0] == "event"}
+    window.workspace.select("e1", 1)
+    window.map.siteDragged.emit("e1", 1, 41.0, 34.5)
+    after = {panel.entry(i)[1]: i for i in panel._iter_items() if panel.entry(i)[0] == "event"}
+    assert after["e2"] is items["e2"] and after["e1"] is not items["e1"]
+    texts = [i.text(0) for i in panel._iter_items()]
+    assert "Impact: Port City — 34.50°N 41.00°E" in texts
+    assert panel.tree.currentItem().text(0) == "Impact: Port City — 34.50°N 41.00°E"
+    window.interaction.check_launch_from(44.0, 33.0)
+    assert sum(t.startswith("Launch: Candidate") for t in (i.text(0) for i in panel._iter_items())) == 1
+    window.actions.undo.trigger()
+    assert not any(i.text(0).startswith("Launch: Candidate") for i in panel._iter_items())
+    assert panel.event_ids_shown() == ["e1", "e2"]
