@@ -203,3 +203,37 @@ def test_geonames_real_loose_rows_are_the_towns_big_enough(real):
         assert (row in real.loose_rows(sk)) == big, (row, name)
         checked[big] += 1
     assert min(checked.values()) > 100
+
+
+_BUILD = """
+import sys
+from pathlib import Path
+from strikeview.catalog import geonames
+geonames.cities_file = lambda min_population=500: Path(sys.argv[1])
+sys.stdin.readline()  # start together
+print(len(geonames.load_geonames().rows("hit")))
+"""
+
+
+def test_geonames_concurrent_builders_leave_one_valid_cache(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    many = [{**r, "geonameid": 10 * i + r["geonameid"]} for i in range(5000) for r in RECORDS]
+    raw = json.dumps({str(r["geonameid"]): r for r in many}).encode("ascii")  # ~4 MB to fold
+    src = tmp_path / "cities500.json"
+    src.write_bytes(raw)
+    env = {**os.environ, "STRIKEVIEW_CACHE_DIR": str(tmp_path / "cache")}
+    procs = [subprocess.Popen([sys.executable, "-c", _BUILD, str(src)], env=env, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    time.sleep(0.3)
+    for p in procs:
+        p.stdin.write("go\n")
+        p.stdin.flush()
+    outs = [p.communicate(timeout=60)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0] and outs == ["5000\n", "5000\n"]
+    (entry,) = (tmp_path / "cache").iterdir()  # one entry, no temporary files left
+    names, records = build_blocks(raw)
+    assert read_entry(entry).decode("ascii").split(geonames._SEPARATOR)[:2] == [names, records]
