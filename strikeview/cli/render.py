@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -76,13 +77,14 @@ def parse_layers(text: str | None) -> list[str] | None:
     return names
 
 
-def _prepare(doc: EventsDocument, with_checks: bool) -> list[Any]:
-    """Load the country outlines and rivers the map draws and, if asked, compute the checks."""
+def _prepare(doc: EventsDocument, with_checks: bool, loaded: threading.Event) -> list[Any]:
+    """Load the country outlines the map draws (then set ``loaded``) and, if asked, compute the checks."""
     from strikeview.geo.countries import load_countries
-    from strikeview.layers.rivers import load_rivers
 
-    load_countries()
-    load_rivers()
+    try:
+        load_countries()
+    finally:
+        loaded.set()
     return compute_checks(doc) if with_checks else []
 
 
@@ -131,21 +133,30 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"no event {args.select!r} in {args.events}")
     selected = args.select if args.select is not None or len(doc.events) != 1 else doc.events[0].id
     given: list[Any] | None = [] if args.no_checks else (load_checks(args.checks) if args.checks else None)
-    # Country outlines (and the checks, when not given) are prepared while Qt is imported.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = pool.submit(_prepare, doc, given is None)
-        from strikeview.gui.map.render import ensure_app
-
-        ensure_app()
-        computed = pending.result()
-    checks = computed if given is None else given
-    from strikeview.gui.map.render import render_map
+    # Country outlines (and the checks, when not given) are prepared while Qt is imported and the map is
+    # framed; the rivers are read once the map layers are imported (importing them from two threads at
+    # once deadlocks).
     from strikeview.layers.captions import default_title
 
-    render_map(doc, out, checks=checks, width=args.width, height=args.height, dpi=args.dpi,
-               projection=args.projection, extent=extent, layers=layers,
-               title=default_title(doc) if args.title is None else args.title,
-               selected_event_id=selected)
+    title = default_title(doc) if args.title is None else args.title
+    loaded = threading.Event()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        pending = pool.submit(_prepare, doc, given is None, loaded)
+        from strikeview.gui.map.render import close_view, ensure_app, finish_map, prepare_map
+        from strikeview.layers.rivers import load_rivers
+
+        rivers = pool.submit(load_rivers)
+        ensure_app()
+        rivers.result()
+        loaded.wait()  # the map is framed and its geometry built while the checks are computed
+        view = prepare_map(doc, checks=given or [], width=args.width, height=args.height, dpi=args.dpi,
+                           projection=args.projection, extent=extent, layers=layers, title=title,
+                           selected_event_id=selected)
+        try:
+            computed = pending.result()
+            finish_map(view, out, checks=computed if given is None else None)
+        finally:
+            close_view(view)
     if args.timing:
         print(f"rendered {out} ({args.width}x{args.height}) in {time.perf_counter() - start:.2f} s")
     return 0

@@ -178,19 +178,62 @@ def render_map(doc: EventsDocument, path: str | os.PathLike[str], *, checks: Seq
     cluster of sites in a much wider map gets a detail inset.
     """
     image_format(path)
+    view = prepare_map(doc, checks=checks, width=width, height=height, dpi=dpi, projection=projection,
+                       extent=extent, layers=layers, title=title, selected_event_id=selected_event_id,
+                       inset=inset)
+    try:
+        finish_map(view, path)
+    finally:
+        close_view(view)
+
+
+def prepare_map(doc: EventsDocument, *, checks: Sequence[Any] = (), width: int = 2400, height: int = 1600,
+                dpi: float = 150.0, projection: str = "plate_carree", extent: Extent | str | None = "fit",
+                layers: Sequence[str] | None = None, title: str = "", selected_event_id: str | None = None,
+                inset: bool = True) -> Any:
+    """An export view of ``doc`` framed, with its inset and basemap geometry ready (see :func:`render_map`).
+
+    Close it with :func:`close_view`; :func:`finish_map` writes it, with checks that came later if any.
+    """
     if width < 50 or height < 50:
         raise ValueError("image must be at least 50×50 pixels")
     model = MapModel()
     model.update(doc=doc, checks=list(checks), selected_event_id=selected_event_id)
     model.set_visible(list(layers) if layers is not None else None)
     view = make_export_view(model, width, height, dpi, title)
+    view.want_inset = inset
     try:
         _frame_view(view, projection, extent)
         if inset:
-            attach_inset(view)
-        write_image(view, path, width, height, dpi)
-    finally:
+            _warm(attach_inset(view))
+        _warm(view)
+    except BaseException:
         close_view(view)
+        raise
+    return view
+
+
+def finish_map(view: Any, path: str | os.PathLike[str], checks: Sequence[Any] | None = None) -> None:
+    """Write a prepared view to ``path``; new ``checks`` recolour the flight paths first."""
+    if checks is not None:
+        model = view.model
+        model.update(checks=list(checks), selected_event_id=model.selected_event_id)
+        if getattr(view, "want_inset", False):  # the legend may have grown: place the inset again
+            old = view.inset_item.view
+            view.inset_item.clear()
+            close_view(old)
+            view.context.hide_labels_in = None
+            attach_inset(view)
+    write_image(view, path, view.width(), view.height(), view.context.px_scale * 96.0)
+
+
+def _warm(view: Any | None) -> None:
+    """Build the geometry a view's first paint needs (land and rivers for its zoom), ahead of painting."""
+    if view is None:
+        return
+    for item in (view.basemap_item, view.rivers_item):
+        if item.layer.visible and not item._current():
+            item._build()
 
 
 def _frame_view(view: Any, projection: str, extent: Extent | str | None) -> None:
