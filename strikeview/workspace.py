@@ -96,9 +96,14 @@ class Workspace:
         self._listeners[topic].append(fn)
 
     def _notify(self, *topics: str) -> None:
+        """Call the listeners of ``topics``, each once even when it listens to several of them (a view
+        of the map listens to checks, selection and highlight, and a new document changes all three)."""
+        called: list[Listener] = []
         for topic in topics:
             for fn in list(self._listeners[topic]):
-                fn()
+                if fn not in called:
+                    called.append(fn)
+                    fn()
 
     # -- document ----------------------------------------------------------------------------------
     @property

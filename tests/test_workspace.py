@@ -195,3 +195,18 @@ def test_workspace_notes_edit_leaves_the_events_and_checks_alone():
     assert heard == ["history", "notes", "history", "notes"]
     ws.apply(MoveSite("a1-e1", 1, lon=41.0, lat=34.5))
     assert heard[-4:] == ["document", "checks", "history", "notes"]
+
+
+def test_workspace_a_listener_of_several_topics_is_called_once_per_change():
+    ws = Workspace(checker=fake_checker)
+    calls: list[int] = []
+
+    def redraw() -> None:
+        calls.append(len(ws.checks))
+
+    for topic in ("checks", "selection", "highlight"):
+        ws.subscribe(topic, redraw)
+    ws.set_document(make_doc())
+    assert calls == [1]
+    ws.highlight_check(0)
+    assert calls == [1, 1]
