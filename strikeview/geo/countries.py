@@ -12,6 +12,7 @@ import importlib.util
 import json
 import re
 import struct
+import threading
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -283,8 +284,21 @@ def load_country_list(use_cache: bool = True) -> list[Country]:
     return countries
 
 
+_LOAD_LOCK = threading.Lock()
+
+
 @cache
-def load_countries() -> Countries:
-    """The Natural Earth 1:10m admin-0 countries (read once per process, from the user cache when
-    possible: see :mod:`strikeview.cache`)."""
+def _countries_once() -> Countries:
+    """Build the countries index (see :func:`load_countries`)."""
     return Countries(load_country_list())
+
+
+def load_countries() -> Countries:
+    """The Natural Earth 1:10m admin-0 countries: read once per process (from the user cache when
+    possible: see :mod:`strikeview.cache`); threads asking at the same time (a render's loader
+    thread and the window) wait for the one build."""
+    with _LOAD_LOCK:
+        return _countries_once()
+
+
+load_countries.cache_clear = _countries_once.cache_clear  # type: ignore[attr-defined]

@@ -180,3 +180,26 @@ def test_countries_concurrent_builders_leave_one_valid_cache(cold, cache_dir):
     assert outs == [f"{len(cold)}\n"] * 2
     (entry,) = cache_dir.iterdir()  # one entry, no temporary files left
     _same(cold, decode_countries(cache.read_entry(entry)))
+
+
+def test_countries_threads_asking_together_share_one_build(monkeypatch):
+    import threading
+
+    builds = []
+    real = countries_mod.load_country_list
+
+    def slow_build():
+        builds.append(1)
+        time.sleep(0.2)
+        return real()
+
+    monkeypatch.setattr(countries_mod, "load_country_list", slow_build)
+    countries_mod.load_countries.cache_clear()
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(countries_mod.load_countries())) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    countries_mod.load_countries.cache_clear()
+    assert len(builds) == 1 and len(got) == 3 and got[0] is got[1] is got[2]
