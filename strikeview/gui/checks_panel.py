@@ -116,10 +116,9 @@ class ChecksPanel(QWidget):
     def rebuild(self) -> None:
         """Fill the table from the workspace's check rows."""
         ws = self.workspace
-        if self.only_selected.isChecked() and ws.selected_event_id is not None:
-            pairs = ws.checks_for_event(ws.selected_event_id)
-        else:
-            pairs = list(enumerate(ws.checks))
+        one_event = self.only_selected.isChecked() and ws.selected_event_id is not None
+        pairs = ws.checks_for_event(ws.selected_event_id) if one_event else list(enumerate(ws.checks))
+        self.table.setColumnHidden(COLUMNS.index("Event"), one_event)  # the same event on every row
         self._syncing = True
         self._rows = [i for i, _ in pairs]
         self.table.setRowCount(len(pairs))

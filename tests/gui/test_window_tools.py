@@ -315,3 +315,10 @@ def test_window_tools_events_tree_redraws_only_the_edited_event(qtbot, window):
     window.actions.undo.trigger()
     assert not any(i.text(0).startswith("Launch: Candidate") for i in panel._iter_items())
     assert panel.event_ids_shown() == ["e1", "e2"]
+
+
+def test_window_tools_checks_table_names_the_event_only_when_it_lists_several(window):
+    panel = window.checks_panel
+    assert panel.only_selected.isChecked() and panel.table.isColumnHidden(0)
+    panel.only_selected.setChecked(False)
+    assert not panel.table.isColumnHidden(0) and panel.row_count() == len(window.workspace.checks)
