@@ -10,12 +10,13 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.events_dock, self.layers_dock], [520, 300], Qt.Orientation.Vertical)
         self.resizeDocks([self.checks_dock], [260], Qt.Orientation.Vertical)
         self.layers_panel.set_entries(self.map.layer_entries())
+        self.events_panel.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.events_panel.tree.customContextMenuRequested.connect(self._events_menu)
 
     def _build_status(self) -> None:
         bar = self.statusBar()
@@ -139,6 +142,21 @@ class MainWindow(QMainWindow):
         ws.subscribe("projection", self._on_projection)
         ws.subscribe("history", self._on_history)
         self.map.cursorMoved.connect(self._on_cursor)
+
+    def _events_menu(self, pos: QPoint) -> None:
+        """Right-click in the events list: select the item, then offer what can be done with it."""
+        tree = self.events_panel.tree
+        item = tree.itemAt(pos)
+        if item is None:
+            return
+        tree.setCurrentItem(item)
+        menu = QMenu(self)
+        for action in (self.actions.zoom_event, self.actions.edit_site, self.actions.edit_weapon):
+            menu.addAction(action)
+        self.actions.edit_site.setEnabled(self.workspace.selected_site_index is not None)
+        self.events_menu = menu
+        menu.popup(tree.viewport().mapToGlobal(pos))
+        menu.aboutToHide.connect(lambda: self.actions.edit_site.setEnabled(True))
 
     def _follow_selection(self) -> None:
         """Bring the selected event into view when none of its sites is on the map."""

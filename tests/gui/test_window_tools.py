@@ -322,3 +322,21 @@ def test_window_tools_checks_table_names_the_event_only_when_it_lists_several(wi
     assert panel.only_selected.isChecked() and panel.table.isColumnHidden(0)
     panel.only_selected.setChecked(False)
     assert not panel.table.isColumnHidden(0) and panel.row_count() == len(window.workspace.checks)
+
+
+def test_window_tools_right_click_in_the_events_list_offers_edits(qtbot, window):
+    panel = window.events_panel
+    site = next(i for i in panel._iter_items() if i.text(0).startswith("Impact: Port City"))
+    pos = panel.tree.visualItemRect(site).center()
+    panel.tree.customContextMenuRequested.emit(pos)
+    menu = window.events_menu
+    assert window.workspace.selected_site_index == 1
+    texts = [a.text() for a in menu.actions()]
+    assert any("Edit selected" in t for t in texts) and any("Zoom" in t for t in texts)
+    assert window.actions.edit_site.isEnabled()
+    menu.close()
+    event = next(i for i in panel._iter_items() if panel.entry(i)[0] == "event")
+    panel.tree.customContextMenuRequested.emit(panel.tree.visualItemRect(event).center())
+    assert not window.actions.edit_site.isEnabled()  # an event has no site to edit
+    window.events_menu.close()
+    assert window.actions.edit_site.isEnabled()
