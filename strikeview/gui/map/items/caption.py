@@ -99,14 +99,21 @@ class CaptionItem(Overlay):
             y += fm.height()
 
     def _paint_window(self, painter: QPainter, frame: QRectF) -> None:
-        """A one-line credit with the projection name at the bottom right."""
+        """The projection name and data credits at the bottom right, on as many lines as the map needs."""
         s = self.s
         font = font_px(9.5 * s)
         fm = QFontMetricsF(font)
         text = f"{self.host.context.projector.label} · {' · '.join(ATTRIBUTIONS)}"
-        w = fm.horizontalAdvance(text) + 10 * s
-        rect = QRectF(frame.right() - w - 4 * s, frame.bottom() - fm.height() - 6 * s, w, fm.height() + 2 * s)
+        lines = [text]
+        if fm.horizontalAdvance(text) + 18 * s > frame.width():
+            lines = pack_entries(fm, [self.host.context.projector.label, *ATTRIBUTIONS],
+                                 max(frame.width() - 18 * s, 50 * s), gap=" · ")
+        w = max(fm.horizontalAdvance(line) for line in lines) + 10 * s
+        h = fm.height() * len(lines) + 2 * s
+        rect = QRectF(frame.right() - w - 4 * s, frame.bottom() - h - 4 * s, w, h)
         panel(painter, rect, s)
         painter.setFont(font)
         painter.setPen(QColor("#303030"))
-        painter.drawText(QPointF(rect.left() + 5 * s, rect.top() + 1 * s + fm.ascent()), text)
+        top = rect.top() + 1 * s + fm.ascent()
+        for i, line in enumerate(lines):
+            painter.drawText(QPointF(rect.left() + 5 * s, top + i * fm.height()), line)
