@@ -278,11 +278,12 @@ class Workspace:
 
     def filter_events(self, *, date: str = "", actor: str = "", weapon: str = "",
                       verdict: str = "") -> list[Event]:
-        """Events whose date starts with ``date`` and whose actor/weapon contain the given text
+        """Events whose date starts with ``date`` (or lies in ``FROM..TO``, either end optional, each a
+        date or its start: ``2018-10..2018-12``) and whose actor/weapon contain the given text
         (case-insensitive) and that have a check row with ``verdict``; empty criteria match all."""
         out = []
         for e in self.document.events:
-            if date and not (e.date or "").startswith(date.strip()):
+            if date.strip() and not date_matches(e.date or "", date.strip()):
                 continue
             if actor and actor.strip().lower() not in (e.actor or "").lower():
                 continue
@@ -331,6 +332,14 @@ class Workspace:
         event_id = state.get("selected_event_id")
         if isinstance(event_id, str) and self.event(event_id) is not None:
             self.select(event_id)
+
+
+def date_matches(date: str, wanted: str) -> bool:
+    """Whether an ISO date (``2018-10-01``) starts with ``wanted`` or lies in the range ``FROM..TO``."""
+    if ".." not in wanted:
+        return date.startswith(wanted)
+    low, high = (part.strip() for part in wanted.split("..", 1))
+    return bool(date) and (not low or date >= low) and (not high or date[:len(high)] <= high)
 
 
 def _unique_id(wanted: str, taken: Iterable[str]) -> str:

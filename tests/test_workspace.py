@@ -210,3 +210,17 @@ def test_workspace_a_listener_of_several_topics_is_called_once_per_change():
     assert calls == [1]
     ws.highlight_check(0)
     assert calls == [1, 1]
+
+
+def test_workspace_date_filter_takes_a_prefix_or_a_range():
+    from strikeview.workspace import date_matches
+
+    assert date_matches("2018-10-01", "2018-10") and not date_matches("2018-10-01", "2018-11")
+    assert date_matches("2018-10-01", "2018-09-15..2018-10")
+    assert date_matches("2018-10-31", "2018-10..2018-10") and not date_matches("2018-11-01", "..2018-10")
+    assert date_matches("2024-02-02", "2020..") and not date_matches("2015-10-07", "2020..")
+    assert not date_matches("", "2018..2019")
+    ws = Workspace(checker=fake_checker)
+    ws.set_document(make_doc())
+    assert [e.id for e in ws.filter_events(date="2018-09..2018-10-02")] == ["a1-e1"]
+    assert ws.filter_events(date="2018-10-02..") == []

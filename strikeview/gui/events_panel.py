@@ -68,7 +68,9 @@ class EventsPanel(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.date_filter = QLineEdit(placeholderText="YYYY-MM-DD")
+        self.date_filter = QLineEdit(placeholderText="2018-10 or 2018-10-01..2018-12")
+        self.date_filter.setToolTip("A date or its start (2018, 2018-10), or a range FROM..TO (either end "
+                                    "may be left out)")
         self.actor_filter = QLineEdit(placeholderText="actor")
         self.weapon_filter = QLineEdit(placeholderText="weapon")
         self.verdict_filter = QComboBox()
