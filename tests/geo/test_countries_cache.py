@@ -203,3 +203,37 @@ def test_countries_threads_asking_together_share_one_build(monkeypatch):
         t.join()
     countries_mod.load_countries.cache_clear()
     assert len(builds) == 1 and len(got) == 3 and got[0] is got[1] is got[2]
+
+
+class _Shape:
+    """A stand-in for a pyshp shape record: points and part starts."""
+
+    def __init__(self, rings):
+        self.points = [tuple(p) for r in rings for p in r]
+        self.parts = list(np.cumsum([0] + [len(r) for r in rings[:-1]]))
+
+
+def _square(x0, y0, size, clockwise=True):
+    ring = [(x0, y0), (x0, y0 + size), (x0 + size, y0 + size), (x0 + size, y0), (x0, y0)]
+    return ring if clockwise else ring[::-1]
+
+
+def test_countries_bulk_build_of_made_up_shapes_equals_reference():
+    from strikeview.geo.shp_polygons import polygon_geometries
+
+    shapes = [
+        [_square(0, 0, 10)],  # one shell
+        [_square(0, 0, 10), _square(20, 0, 10), _square(22, 2, 2, clockwise=False)],  # hole in 2nd shell
+        [_square(0, 0, 10, clockwise=False), _square(20, 0, 5, clockwise=False)],  # no clockwise ring
+        [_square(0, 0, 10), [(1, 1), (2, 2), (1, 1)], _square(2, 2, 2, clockwise=False)],  # short ring
+        [_square(0, 0, 10), _square(30, 30, 1, clockwise=False)],  # hole outside every shell
+        [_square(0, 0, 10), _square(5, 0, 10)],  # overlapping shells: repaired
+    ]
+    coords = np.array([p for s in shapes for r in s for p in r], dtype=float)
+    lengths = np.array([len(r) for s in shapes for r in s])
+    ring_shape = np.array([i for i, s in enumerate(shapes) for _ in s])
+    built = polygon_geometries(coords, lengths, ring_shape, len(shapes))
+    for i, rings in enumerate(shapes):
+        assert shapely.equals_exact(built[i], _reference_geometry(_Shape(rings)), tolerance=0.0), i
+    assert built[1].geoms[1].interiors[0].coords[0] == (22.0, 2.0)
+    assert built[5].is_valid and built[5].area == pytest.approx(150.0)
