@@ -57,6 +57,7 @@ class MapInteraction:
         m.siteHovered.connect(self.on_site_hovered)
         m.siteDragged.connect(self.on_site_dragged)
         m.mapRightClicked.connect(self.on_right_click)
+        m.cursorMoved.connect(self.on_cursor_moved)
 
     def apply(self, command: Command) -> bool:
         """Run an edit; a refused edit gets a message and changes nothing."""
@@ -149,6 +150,13 @@ class MapInteraction:
         self.window.notify(f"Distance {distance_km:,.1f} km, bearing {bearing_deg:.1f}° from "
                            f"{format_lonlat(*start)} to {format_lonlat(lon, lat)}")
         return self.last_measure
+
+    def on_cursor_moved(self, lon: float, lat: float) -> None:
+        """While measuring from a point, a line from it to the cursor shows the distance so far."""
+        if self.measuring and self.measure_from is not None:
+            distance_km, bearing_deg = measure(*self.measure_from, lon, lat)
+            self.window.map.show_measure(*self.measure_from, lon, lat,
+                                         f"{distance_km:,.1f} km · {bearing_deg:.0f}°")
 
     def clear_measure(self) -> None:
         """Leave measure mode and take the measured line off the map."""

@@ -340,3 +340,16 @@ def test_window_tools_right_click_in_the_events_list_offers_edits(qtbot, window)
     assert not window.actions.edit_site.isEnabled()  # an event has no site to edit
     window.events_menu.close()
     assert window.actions.edit_site.isEnabled()
+
+
+def test_window_tools_measure_line_follows_the_cursor_until_the_second_click(window):
+    window.actions.measure.trigger()
+    window.map.cursorMoved.emit(44.0, 34.0)
+    assert not window.map.measure.shown  # no start point yet
+    window.map.mapRightClicked.emit(46.0, 33.0)
+    window.map.cursorMoved.emit(44.0, 34.0)
+    overlay = window.map.measure
+    assert overlay.shown and np.allclose(overlay.points, [[46.0, 33.0], [44.0, 34.0]])
+    window.map.mapRightClicked.emit(41.5, 35.5)
+    window.map.cursorMoved.emit(40.0, 30.0)  # measured: the line stays where it was put
+    assert np.allclose(overlay.points, [[46.0, 33.0], [41.5, 35.5]])
