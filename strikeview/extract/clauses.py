@@ -62,8 +62,8 @@ def earlier_tokens(doc: Doc, text: str) -> set[int]:
         if span is None:
             continue
         tok = span[0]
-        if tok.dep_ == "mark":
-            out.update(t.i for t in tok.head.subtree)
+        if tok.dep_ == "mark":  # the clause follows "after" (a misparse may hang more on its verb)
+            out.update(t.i for t in tok.head.subtree if t.i > tok.i)
         else:
             out.update(t.i for c in tok.children for t in c.subtree)
     return out

@@ -85,7 +85,16 @@ for _suffix in sorted(PLACE_SUFFIXES, key=len, reverse=True):
 
 
 def _suffix_at(doc: Doc, end: int) -> tuple[int, str | None]:
-    """The end of a kind word that follows position ``end`` ("air base", "provinces"), and its kind."""
+    """The end of a kind word that follows position ``end`` ("air base", "provinces"), and its kind;
+    ``(end, None)`` when none follows."""
+    stop, kind = _suffix_after(doc, end)
+    return (stop, kind) if kind else (end, None)
+
+
+def _suffix_after(doc: Doc, end: int) -> tuple[int, str | None]:
+    """:func:`_suffix_at` without the fallback."""
+    if end < len(doc) and doc[end].is_space and doc[end].text.count("\n") <= 1:
+        end += 1  # a hard-wrapped line: "Kermanshah\nprovince"
     if end >= len(doc):
         return end, None
     first = doc[end].lower_
@@ -114,7 +123,8 @@ def _looks_like_org(span: Span) -> bool:
     words = [t.lower_ for t in span]
     if any(w in ORG_WORDS for w in words) or span.text.lower() in DEMONYMS:
         return True
-    return not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in ("al", "el") or t.is_title for t in span)
+    return not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in ("al", "el") or t.is_title or t.like_num
+                   for t in span)
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -132,7 +142,8 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
     found: list[tuple[int, int, bool]] = []
     covered: set[int] = set()
     for ent in doc.ents:
-        covered.update(range(ent.start, ent.end))
+        if not any(t.lower_ in ("and", ",", "or") for t in ent):  # lists: their names are found below
+            covered.update(range(ent.start, ent.end))
         if ent.label_ not in NUMERIC_LABELS:
             start, end = _trim(doc, ent.start, ent.end)
             weak = ent.label_ not in STRONG_LABELS
@@ -145,7 +156,8 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
             continue
         j = i
         while j < len(doc) and j not in covered and (doc[j].pos_ == "PROPN" or (
-                doc[j].text in ("-", "'") and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
+                (doc[j].text in ("-", "'") or (doc[j].is_space and doc[j].text == "\n"))
+                and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
             j += 1
         found.append((i, j, False))
         i = j

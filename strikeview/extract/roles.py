@@ -64,6 +64,8 @@ def mention_owner(doc: Doc, spans: list[Span]) -> Owner:
         """Index of the mention ``tok`` stands for, or None."""
         if tok.i in inside:
             return inside[tok.i]
+        if tok.dep_ == "appos" and tok.head.i in inside:  # "Tower 22, a base in Jordan"
+            return inside[tok.head.i]
         if tok.lemma_.lower() in PLACE_NOUNS:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":

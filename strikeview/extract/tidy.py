@@ -12,11 +12,12 @@ from strikeview.extract.lexicon import DELIVERY_CLASSES
 from strikeview.extract.places import km_between
 from strikeview.model import Event, Site
 
-_VAGUE = {"country": 3}
+_VAGUE = {"country": 3, "border": 2, "region": 1}
 
 
 def prune_sites(sites: list[Site]) -> list[Site]:
-    """Drop a country- or region-level site when a more precise site of that role lies inside it."""
+    """Drop a country-, border- or region-level site when a more precise site of that role lies inside
+    it (in the same country, or within the vaguer site's uncertainty radius)."""
     kept = []
     for s in sites:
         rank = _VAGUE.get(s.precision, 0)
@@ -44,7 +45,8 @@ def drop_vague_secondary(events: list[Event]) -> list[Event]:
     """In events after the main one, leave out a country-level site when the report gives a more
     precise site of that role in that country; an event left with neither an impact site nor a launch
     site and a weapon is left out."""
-    precise = {(s.role, s.country) for e in events for s in e.sites if _VAGUE.get(s.precision, 0) == 0}
+    precise = {(s.role, s.country) for e in events for s in e.sites
+               if _VAGUE.get(s.precision, 0) < _VAGUE["country"]}
     kept = events[:1]
     for e in events[1:]:
         e.sites = [s for s in e.sites if not (s.precision == "country" and (s.role, s.country) in precise)]

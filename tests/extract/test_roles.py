@@ -120,3 +120,17 @@ def test_roles_off_a_coast_and_near_an_embassy(extract, sites):
     assert sites(extract("The missile crashed into the sea off Aomori on Monday."), "impact") == ["Aomori"]
     assert sites(extract("The missile crashed into the sea off Japan on Monday."), "impact") == []
     assert sites(extract("A rocket landed near the US embassy in Baghdad."), "impact") == ["Baghdad"]
+
+
+def test_roles_lists_tagged_as_one_entity_and_hard_wrapped_names(extract, sites):
+    text = "A monitor reported strikes around Mayadin and Albu Kamal in eastern Syria."
+    assert sites(extract(text), "impact") == ["Al-Mayadin", "Albu Kamal"]
+    wrapped = "The missiles were launched from Kermanshah\nprovince in western Iran at Albu Kamal."
+    assert sites(extract(wrapped), "launch") == ["Kermanshah Province"]
+
+
+def test_roles_appositive_base_and_region_inside_a_precise_site(extract, sites):
+    text = "A drone attack killed three soldiers at Tower 22, a base in Jordan near the Syrian border."
+    assert sites(extract(text), "impact") == ["Tower 22"]
+    text = "Missiles hit a base near Erbil, in the Kurdistan region, on Wednesday."
+    assert sites(extract(text), "impact") == ["Erbil"]
