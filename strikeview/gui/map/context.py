@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from strikeview.layers.projected import Projector
 
@@ -18,3 +20,4 @@ class MapContext:
     export: bool = False  # drawing an image file (frame, title and footnotes) rather than a window
     inset: bool = False  # a detail panel inside another map: no margins, title, legend or footnotes
     hide_labels_in: tuple[float, float, float, float] | None = None  # lon/lat box labelled by an inset
+    decorations: Callable[[], list[Any]] | None = None  # scene boxes of panels over the map (QRectF)

@@ -90,6 +90,7 @@ class MapView(QWidget):
         for overlay in self.overlays:
             self.gv.scene().addItem(overlay)
             overlay.setVisible(not inset)
+        self.context.decorations = self.decoration_boxes
         self._hovered: tuple[str, int] | None = None
         self._auto_centre = False  # azimuthal centre follows the selected event's launch site
         self.vb.sigRangeChanged.connect(self._range_changed)
@@ -278,6 +279,11 @@ class MapView(QWidget):
     def set_legend_visible(self, visible: bool) -> None:
         """Show or hide the legend drawn on the map (images exported from the view always have one)."""
         self.overlays[0].setVisible(bool(visible))
+
+    def decoration_boxes(self) -> list[QRectF]:
+        """Scene boxes of the panels drawn over the map (legend, scale bar, credits, locator, inset)."""
+        boxes = [o.panel_box() for o in self.overlays if o.isVisible()]
+        return [b for b in boxes if b is not None and not b.isEmpty()]
 
     def frame_rect(self) -> QRectF:
         """The map frame in scene pixels."""

@@ -98,11 +98,10 @@ class CaptionItem(Overlay):
             painter.drawText(QPointF(frame.left(), y), line)
             y += fm.height()
 
-    def _paint_window(self, painter: QPainter, frame: QRectF) -> None:
-        """The projection name and data credits at the bottom right, on as many lines as the map needs."""
+    def _credit_layout(self, frame: QRectF) -> tuple[QRectF, list[str], QFontMetricsF]:
+        """The window's credit panel: its box, its lines and their font metrics."""
         s = self.s
-        font = font_px(9.5 * s)
-        fm = QFontMetricsF(font)
+        fm = QFontMetricsF(font_px(9.5 * s))
         text = f"{self.host.context.projector.label} · {' · '.join(ATTRIBUTIONS)}"
         lines = [text]
         if fm.horizontalAdvance(text) + 18 * s > frame.width():
@@ -110,9 +109,21 @@ class CaptionItem(Overlay):
                                  max(frame.width() - 18 * s, 50 * s), gap=" · ")
         w = max(fm.horizontalAdvance(line) for line in lines) + 10 * s
         h = fm.height() * len(lines) + 2 * s
-        rect = QRectF(frame.right() - w - 4 * s, frame.bottom() - h - 4 * s, w, h)
+        return QRectF(frame.right() - w - 4 * s, frame.bottom() - h - 4 * s, w, h), lines, fm
+
+    def panel_box(self) -> QRectF | None:
+        """The credit panel in the window (images have their credits below the frame)."""
+        frame = self.host.frame_rect()
+        if self.host.context.export or frame.isEmpty():
+            return None
+        return self._credit_layout(frame)[0]
+
+    def _paint_window(self, painter: QPainter, frame: QRectF) -> None:
+        """The projection name and data credits at the bottom right, on as many lines as the map needs."""
+        s = self.s
+        rect, lines, fm = self._credit_layout(frame)
         panel(painter, rect, s)
-        painter.setFont(font)
+        painter.setFont(font_px(9.5 * s))
         painter.setPen(QColor("#303030"))
         top = rect.top() + 1 * s + fm.ascent()
         for i, line in enumerate(lines):

@@ -62,6 +62,11 @@ class InsetItem(Overlay):
         """The inset panel in scene pixels, or ``None``."""
         return QRectF(self._box) if self._box is not None and self.view is not None else None
 
+    def panel_box(self) -> QRectF | None:
+        """The inset's panel."""
+        box = self.box()
+        return box.adjusted(-3 * self.s, -3 * self.s, 3 * self.s, 3 * self.s) if box is not None else None
+
     def outline_scene(self) -> np.ndarray:
         """The detail region's outline on the main map, scene pixels ``(N, 2)`` (empty without an inset)."""
         if self.extent is None:

@@ -186,12 +186,13 @@ class LabelsItem(pg.GraphicsObject):
         t = self.sceneTransform()
         key = (self.layer.version, self.sites.layer.version, self.context.projector.key,
                round(t.m11(), 12), round(t.m22(), 12), round(t.m12(), 12), self.context.px_scale,
-               self.sites.drag_override, self.context.hide_labels_in)
+               self.sites.drag_override, self.context.hide_labels_in, self._decor_key())
         if key != self._placement_key:
             scale = self.context.px_scale
             sizes = np.array([[r.width(), r.height()] for *_, r in self._texts]).reshape(-1, 2)
             radii = np.array([(f.data.get("marker_px", 0.0) / 2.0 + 3.0) * scale for f in self.feats()])
-            obstacles = self.marker_boxes()
+            decor = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in self._decor()])
+            obstacles = np.vstack([self.marker_boxes(), decor.reshape(-1, 4)])
             must = np.array([f.priority >= 100 for f in self.feats()], dtype=bool)
             anchors = px.copy()
             anchors[list(self._on_line)] = np.nan  # ring and arc captions sit on their line
@@ -199,6 +200,15 @@ class LabelsItem(pg.GraphicsObject):
             self._offsets = place_labels(anchors, sizes, radii, obstacles, must)
             self._placement_key = key
         return self._offsets
+
+    def _decor(self) -> list[QRectF]:
+        """Boxes of the panels over the map (legend, scale bar...) that labels keep clear of."""
+        return self.context.decorations() if self.context.decorations is not None else []
+
+    def _decor_key(self) -> tuple:
+        """The panels' boxes, rounded, to tell when labels must be placed again."""
+        return tuple((round(r.left()), round(r.top()), round(r.width()), round(r.height()))
+                     for r in self._decor())
 
     def marker_boxes(self) -> np.ndarray:
         """Scene boxes ``(M, 4)`` of the visible site markers, which no label may cover."""
@@ -231,6 +241,7 @@ class LabelsItem(pg.GraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         markers = [QRectF(QPointF(x0, y0), QPointF(x1, y1)) for x0, y0, x1, y1 in self.marker_boxes()]
+        markers += self._decor()
         taken: list[QRectF] = []
         frame = self._frame()
         feats = self.feats()

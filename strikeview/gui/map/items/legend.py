@@ -36,6 +36,10 @@ class LegendItem(Overlay):
         height = fmh.height() + 10 * s + row_h * per_col
         return self._corner(frame, width, height), row_h, sw, per_col, col_w
 
+    def panel_box(self) -> QRectF | None:
+        """The legend panel (see :meth:`panel_rect`)."""
+        return self.panel_rect()
+
     def panel_rect(self) -> QRectF | None:
         """Where the legend panel is drawn (scene pixels), or ``None`` when it is hidden or empty."""
         if not self.isVisible():

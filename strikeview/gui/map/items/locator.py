@@ -36,6 +36,11 @@ class LocatorItem(Overlay):
         w = min(200 * s, frame.width() * 0.22)
         return QRectF(frame.right() - w - 10 * s, frame.bottom() - w / 2 - 10 * s, w, w / 2)
 
+    def panel_box(self) -> QRectF | None:
+        """The world map's panel."""
+        box = self.box()
+        return box.adjusted(-3 * self.s, -3 * self.s, 3 * self.s, 3 * self.s) if box is not None else None
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         """Draw the world, then the view's lon/lat box on it."""

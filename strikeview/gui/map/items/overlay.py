@@ -45,6 +45,10 @@ class Overlay(pg.GraphicsObject):
         """The whole scene."""
         return self.host.canvas_rect()
 
+    def panel_box(self) -> QRectF | None:
+        """The box this decoration covers on the map (scene pixels), which labels keep clear of."""
+        return None
+
     @property
     def s(self) -> float:
         """Pixel scale (DPI / 96)."""

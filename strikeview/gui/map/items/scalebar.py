@@ -37,6 +37,15 @@ class ScaleBarItem(Overlay):
         km = float(distance_km(a[0], a[1], b[0], b[1]))
         return km / span_px, (a[1] + b[1]) / 2.0
 
+    def panel_box(self) -> QRectF | None:
+        """Where the scale bar's panel may reach: the bottom left corner of the frame."""
+        frame = self.host.frame_rect()
+        if frame.isEmpty():
+            return None
+        s = self.s
+        width = frame.width() * 0.22 + 70 * s
+        return QRectF(frame.left() + 10 * s, frame.bottom() - 56 * s, width, 46 * s)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         """Draw the bar, its ticks and its caption."""
