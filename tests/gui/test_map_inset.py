@@ -93,6 +93,9 @@ def test_map_inset_no_label_hides_a_site_marker(rendered):
         assert markers and labels.drawn_boxes
         for label in labels.drawn_boxes:
             assert not any(label.intersects(m) for m in markers), label
+    panels = view.decoration_boxes()
+    assert len(panels) >= 3  # legend, scale bar, inset
+    assert not any(label.intersects(p) for label in _labels(view).drawn_boxes for p in panels)
     # the main map leaves the cluster's names to the inset; the far launch site keeps its label
     main_boxes = _labels(view).drawn_boxes
     us = view.lonlat_to_scene(-99.8546, 32.4208)

@@ -178,3 +178,32 @@ def test_map_render_command_selects_a_lone_event(qapp, tmp_path):
     assert main(["render", str(events), "-o", str(out), "--width", "900", "--height", "600"]) == 0
     text = " ".join(ET.parse(out).getroot().itertext())
     assert "Maximum range (selected event)" in text  # the only event's ring is drawn
+
+
+def _bluish_near(image: QImage, x: float, y: float, reach: int = 4) -> bool:
+    """Whether a river-blue pixel lies within ``reach`` pixels of (x, y)."""
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            c = QColor(image.pixel(round(x) + dx, round(y) + dy))
+            if c.blue() - c.red() > 60 and c.lightness() < 190:
+                return True
+    return False
+
+
+def test_map_render_rivers_are_drawn_where_the_euphrates_runs(qapp, tmp_path):
+    extent = (38.0, 33.0, 42.0, 37.0)
+    deir_ez_zor = (40.1408, 35.3359)  # on the Euphrates
+    pixels = []
+    for layers in (["basemap", "rivers"], ["basemap"]):
+        out = tmp_path / f"{len(layers)}.png"
+        render_map(_doc(), out, width=900, height=700, dpi=96, extent=extent, layers=layers, title="T",
+                   inset=False)
+        pixels.append(QImage(str(out)))
+    model = MapModel()
+    model.update(doc=_doc())
+    view = make_export_view(model, 900, 700, 96, "T")
+    view.set_extent(*extent)
+    at = view.lonlat_to_scene(*deir_ez_zor)
+    view.close()
+    assert _bluish_near(pixels[0], at.x(), at.y())
+    assert not _bluish_near(pixels[1], at.x(), at.y())
