@@ -1,6 +1,7 @@
 """Benchmark the map view: redraw after a pan with 1,000 events, and a projection switch.
 
-Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_map.py [--events 1000] [--repeat 10]``.
+Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_map.py [--events 1000] [--repeat 10]``
+(``--hide rivers`` hides layers, to compare).
 Goals: redraw after a pan < 50 ms; projection switch (reproject + redraw) < 500 ms.
 """
 
@@ -42,6 +43,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--hide", default="", help="comma-separated layers to hide (e.g. rivers), to compare")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from strikeview.gui.map import MapView
@@ -52,6 +54,8 @@ def main() -> int:
     model = MapModel()
     model.update(doc=doc, selected_event_id="e0")
     t_model = time.perf_counter() - t0
+    for name in filter(None, args.hide.split(",")):
+        model.layer(name).set_visible(False)
     view = MapView(model=model)
     view.resize(1200, 800)
     view.show()
