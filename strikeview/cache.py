@@ -36,11 +36,17 @@ STALE_TEMP_S = 3600.0
 
 
 def cache_dir() -> Path:
-    """Folder for derived data: ``$STRIKEVIEW_CACHE_DIR``, else ``$XDG_CACHE_HOME/strikeview``."""
+    """Folder for derived data: ``$STRIKEVIEW_CACHE_DIR``, else ``$XDG_CACHE_HOME/strikeview``, else
+    ``~/.cache/strikeview``; ``OSError`` when there is no home folder either (no cache then)."""
     explicit = os.environ.get("STRIKEVIEW_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError as exc:  # no HOME and no password entry
+            raise OSError("no folder for the user cache") from exc
     return Path(base) / "strikeview"
 
 

@@ -82,3 +82,22 @@ def test_cache_read_only_folder_leaves_no_temporary_file(tmp_path, monkeypatch):
     entry.mkdir()  # the entry's name is taken by a folder: the rename fails
     assert cache.write_entry(entry, b"data") is False
     assert [p.name for p in folder.iterdir()] == [entry.name]
+
+
+def test_cache_without_home_folder_is_skipped(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from strikeview.catalog import geonames
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("STRIKEVIEW_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    src = tmp_path / "cities500.json"
+    src.write_text('{"1": {"geonameid": 1, "name": "Hit", "latitude": 33.6, "longitude": 42.8, '
+                   '"countrycode": "IQ", "population": 31901, "timezone": "Asia/Baghdad", '
+                   '"admin1code": "01", "alternatenames": ["Heet"]}}')
+    monkeypatch.setattr(geonames, "cities_file", lambda min_population=500: src)
+    assert geonames.load_geonames().rows("heet") == [0]
