@@ -1,4 +1,4 @@
-"""Analyst edits as undoable commands, with no Qt: move, rename, change role or weapon, add a launch site.
+"""Analyst edits as undoable commands, with no Qt: move, rename, change role or weapon, add or remove a site.
 
 Each command changes an :class:`~strikeview.model.EventsDocument` (or the analysis notes) in ``do``
 and restores it exactly in ``undo``; ``text`` says what it does, for menus ("Undo Move Kermanshah").
@@ -125,6 +125,28 @@ class ChangeRole(_SiteEdit):
     def _apply(self, site: Site) -> None:
         self.text = f"Make {site.name} a {self.role} site"
         site.role = self.role
+
+
+@dataclass
+class RemoveSite(Command):
+    """Take a site out of its event (a what-if launch point tried, or a place the extraction got wrong)."""
+
+    event_id: str
+    site_index: int
+    _removed: Site | None = field(default=None, init=False, repr=False)
+
+    def do(self, doc: EventsDocument) -> None:
+        """Remove the site, remembering it."""
+        site = find_site(doc, self.event_id, self.site_index)
+        self.text = f"Remove {site.name}"
+        self._removed = copy.deepcopy(site)
+        del find_event(doc, self.event_id).sites[self.site_index]
+
+    def undo(self, doc: EventsDocument) -> None:
+        """Put the site back where it was."""
+        if self._removed is None:
+            raise EditError("undo of an edit that was never done")
+        find_event(doc, self.event_id).sites.insert(self.site_index, copy.deepcopy(self._removed))
 
 
 def weapon_from_catalogue(name: str) -> Weapon:

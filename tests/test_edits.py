@@ -158,3 +158,18 @@ def test_edits_notes_replace_and_undo_through_the_stack():
     assert stack.redo() and owner.notes == "after"
     with pytest.raises(EditError):
         EditNotes(owner, "never done").undo(stack.document)
+
+
+def test_edits_remove_site_and_undo_puts_it_back_in_place():
+    from strikeview.edits import RemoveSite
+
+    stack = EditStack(make_doc())
+    before = copy.deepcopy(stack.document)
+    stack.push(RemoveSite("e1", 0))
+    assert [s.name for s in stack.document.events[0].sites] == ["Target Base"]
+    assert stack.undo_text == "Remove Launch Area"
+    stack.undo()
+    assert stack.document == before
+    with pytest.raises(EditError):
+        stack.push(RemoveSite("e1", 5))
+    assert stack.document == before

@@ -77,6 +77,8 @@ class Actions:
         m.addSeparator()
         self.edit_site = self._add(m, "Edit selected &site…", lambda: w.interaction.ask_edit_site(), "F2")
         self.edit_weapon = self._add(m, "Change &weapon…", lambda: w.interaction.ask_change_weapon())
+        self.remove_site = self._add(m, "Re&move selected site", lambda: w.interaction.remove_selected_site(),
+                                     QKeySequence.StandardKey.Delete)
         self.sync_history(w.workspace.edits)
 
     def _view(self) -> None:

@@ -23,6 +23,7 @@ from strikeview.edits import (
     Command,
     EditError,
     MoveSite,
+    RemoveSite,
     RenameSite,
     format_lonlat,
     weapon_from_catalogue,
@@ -199,6 +200,16 @@ class MapInteraction:
                 self.apply(ChangeRole(event_id, index, role=role))
         except EditError as exc:
             self.window.notify(f"Edit refused: {exc}", error=True)
+
+    def remove_selected_site(self) -> bool:
+        """Remove the selected site from its event (undoable)."""
+        ws = self.workspace
+        event, index = ws.selected_event, ws.selected_site_index
+        if event is None or index is None:
+            self.window.notify("Select a site first (click it on the map or in the events list)")
+            return False
+        ws.select(event.id)  # the index would point at another site once this one is gone
+        return self.apply(RemoveSite(event.id, index))
 
     def ask_change_weapon(self) -> None:
         """Change the selected weapon (else the event's first, or add one) by name, from the catalogue."""

@@ -151,12 +151,16 @@ class MainWindow(QMainWindow):
             return
         tree.setCurrentItem(item)
         menu = QMenu(self)
-        for action in (self.actions.zoom_event, self.actions.edit_site, self.actions.edit_weapon):
+        for action in (self.actions.zoom_event, self.actions.edit_site, self.actions.edit_weapon,
+                       self.actions.remove_site):
             menu.addAction(action)
-        self.actions.edit_site.setEnabled(self.workspace.selected_site_index is not None)
+        on_site = self.workspace.selected_site_index is not None
+        for action in (self.actions.edit_site, self.actions.remove_site):
+            action.setEnabled(on_site)
         self.events_menu = menu
         menu.popup(tree.viewport().mapToGlobal(pos))
-        menu.aboutToHide.connect(lambda: self.actions.edit_site.setEnabled(True))
+        menu.aboutToHide.connect(lambda: [a.setEnabled(True) for a in (self.actions.edit_site,
+                                                                        self.actions.remove_site)])
 
     def _follow_selection(self) -> None:
         """Bring the selected event into view when none of its sites is on the map."""

@@ -353,3 +353,18 @@ def test_window_tools_measure_line_follows_the_cursor_until_the_second_click(win
     window.map.mapRightClicked.emit(41.5, 35.5)
     window.map.cursorMoved.emit(40.0, 30.0)  # measured: the line stays where it was put
     assert np.allclose(overlay.points, [[46.0, 33.0], [41.5, 35.5]])
+
+
+def test_window_tools_remove_a_tried_launch_point_and_undo(window):
+    ws = window.workspace
+    window.interaction.check_launch_from(44.0, 33.0)
+    rows_with_candidate = len(ws.checks)
+    event = ws.event("e1")
+    ws.select("e1", len(event.sites) - 1)
+    window.actions.remove_site.trigger()
+    assert [s.name for s in ws.event("e1").sites] == ["Hill Camp", "Port City"]
+    assert len(ws.checks) < rows_with_candidate and ws.selected_site_index is None
+    window.actions.undo.trigger()
+    assert ws.event("e1").sites[-1].kind == "candidate" and len(ws.checks) == rows_with_candidate
+    window.actions.remove_site.trigger()  # nothing selected: a message, nothing removed
+    assert len(ws.event("e1").sites) == 3 and "Select a site first" in window.messages[-1]
