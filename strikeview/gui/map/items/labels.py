@@ -19,6 +19,7 @@ MAX_LABELS = 400
 HALO = QColor(S.HALO)
 LEADER = QColor("#555555")
 FAR = (2.4, 3.8, 5.5)  # marker radii at which a label with a leader line may stand off its site
+FEW_LABELS = 80  # up to this many labels, any label may stand off its site
 
 
 def _candidates(w: float, h: float, r: float) -> list[tuple[float, float]]:
@@ -33,15 +34,16 @@ def place_labels(anchors: np.ndarray, sizes: np.ndarray, radii: np.ndarray, obst
     """Greedy placement: top-left pixel offsets per label (NaN when it is left out).
 
     ``anchors`` (N, 2) pixels, ``sizes`` (N, 2) width/height, ``radii`` marker radius per label,
-    ``obstacles`` (M, 4) rectangles x0, y0, x1, y1 (markers) never covered. A ``must`` label with no
-    free place beside its marker stands off it (drawn with a leader line); failing that it may cover
-    other labels but never a marker, else it is left out.
+    ``obstacles`` (M, 4) rectangles x0, y0, x1, y1 (markers) never covered. A label with no free place
+    beside its marker stands off it (drawn with a leader line) when it is a ``must`` or there are few
+    labels; failing that a ``must`` label may cover other labels but never a marker, else it is left out.
     """
     obstacles = obstacles.reshape(-1, 4)
     taken = np.empty((len(obstacles) + len(anchors), 4))
     taken[:len(obstacles)] = obstacles
     n_taken = len(obstacles)
     out = np.full((len(anchors), 2), np.nan)
+    few = len(anchors) <= FEW_LABELS
     for i in range(len(anchors)):
         if not np.isfinite(anchors[i]).all():
             continue
@@ -54,7 +56,7 @@ def place_labels(anchors: np.ndarray, sizes: np.ndarray, radii: np.ndarray, obst
             if not hit.any():
                 choice = (dx, dy)
                 break
-        if choice is None and must[i]:
+        if choice is None and (must[i] or few):
             choice = _stand_off(anchors[i], w, h, radii[i], near)
         if choice is None and must[i]:
             choice = _least_covering(anchors[i], w, h, radii[i], near, len(obstacles))
