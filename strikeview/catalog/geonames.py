@@ -46,6 +46,8 @@ _LATIN_ESCAPE = re.compile(rb"\\u((?:0[0-2]|1[eE])[0-9a-fA-F]{2})")
 _OTHER_ESCAPE = re.compile(rb'\\[nrtbf"\\/]')
 _RECORD_START = b'{"geonameid": '
 _SEPARATOR = "\n\x1e\n"  # between the blocks in the cache file
+# Bump when the layout of the cached blocks changes (the folding has its own FOLD_VERSION).
+CACHE_VERSION = "2"
 _MIN_KEY = 2
 # Transliteration (loose) matches are only offered for places at least this big (the gazetteer
 # offers GeoNames ones from 5,000 people: LOOSE_TOWN_POPULATION).
@@ -222,10 +224,6 @@ class GeoNamesTable:
             name = name.encode("ascii").decode("unicode_escape")
         return {"geonameid": int(gid), "name": name, "latitude": float(lat), "longitude": float(lon),
                 "countrycode": cc, "population": int(pop), "admin1code": admin1}
-
-
-# Bump when the layout of the cached blocks changes (the folding has its own FOLD_VERSION).
-CACHE_VERSION = "2"
 
 
 def _cache_file(path: Path) -> Path:
