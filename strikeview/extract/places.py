@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from strikeview.catalog.gazetteer import Place, load_gazetteer
 from strikeview.catalog.names import fold_name, skeleton
-from strikeview.extract.lexicon import DEMONYMS, PLACE_SUFFIXES
+from strikeview.extract.lexicon import DEMONYMS, PLACE_SUFFIXES, REPORTING_VERBS
 from strikeview.extract.roles import mention_owner
 from strikeview.extract.weapons import WEAPONS_KEY
 
@@ -182,6 +182,25 @@ def _core(span: Span) -> str:
     return span.text
 
 
+# Words before a name that make it a person's ("President X", "spokesman X", "Gen. X").
+PERSON_TITLES: frozenset[str] = frozenset({
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "general", "gen.", "colonel",
+    "col.", "lieutenant", "lt.", "secretary", "mr", "mr.", "ms", "ms.", "mrs", "dr", "dr.", "commander",
+    "governor", "chief", "leader", "ayatollah", "prime", "king", "prince", "sheikh", "professor", "admiral",
+    "senator", "ambassador", "envoy", "director", "mayor", "premier", "chancellor", "sergeant", "captain",
+})
+
+
+def names_a_person(span: Span) -> bool:
+    """True for a name the parse shows is a person's or a speaker's: after a title ("spokesman John
+    Kirby") or the subject of a reporting verb that is not tagged as a place ("Hatami said")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in PERSON_TITLES:
+        return True
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
+
+
 def _without_kind_word(span: Span) -> Span:
     """The mention without the kind word it was extended by ("US base" -> "US")."""
     core = _core(span)
@@ -270,7 +289,7 @@ class PlaceFinder:
             if span.label_ and (not gazetteer_candidates(span.text, loose=False)
                                 or gaz.country(_core(span)) is not None):
                 span = _without_kind_word(span)  # "US base": a country's base, not a named place
-            if not strong and gaz.is_common_word(span.text):
+            if not strong and (gaz.is_common_word(span.text) or names_a_person(span)):
                 continue
             names = names_of(span)
             strict_list = tuple(dict.fromkeys(p for n in names for p in gazetteer_candidates(n, loose=False)))
