@@ -198,6 +198,14 @@ def _under_attack(verb: Token) -> bool:
                and any(o.lemma_.lower() in words for o in child.children) for child in verb.children)
 
 
+def _where_clause(tok: Token) -> Token | None:
+    """The verb of a "..., where X happened" clause attached to ``tok``, if any."""
+    for child in tok.children:
+        if child.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in child.children):
+            return child
+    return None
+
+
 def _contained_in(tok: Token, owner: Owner) -> Token | None:
     """The token of the place that ``tok``'s place is said to be in ("A in B": B -> A), if any."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -264,6 +272,11 @@ class _Climb:
         if dep == "conj":
             return self._conj(head)
         if self.at_place:
+            where = _where_clause(t)
+            if where is not None:  # "Ashkelon, where two rockets landed": the clause's verb decides
+                role, why = _verb_role(where, "in", False, None, self.weapons)
+                if role not in (None, "climb"):
+                    return role, why
             verdict = self._own_dependency(dep, head)
             if verdict is not None:
                 return None if verdict == ("", "") else verdict

@@ -134,3 +134,8 @@ def test_roles_appositive_base_and_region_inside_a_precise_site(extract, sites):
     assert sites(extract(text), "impact") == ["Tower 22"]
     text = "Missiles hit a base near Erbil, in the Kurdistan region, on Wednesday."
     assert sites(extract(text), "impact") == ["Erbil"]
+
+
+def test_roles_where_clause(extract, sites):
+    assert sites(extract("Officials rushed to Ashkelon, where two rockets landed."), "impact") == ["Ashkelon"]
+    assert sites(extract("He grew up in Haifa, where he studied.")) == []
