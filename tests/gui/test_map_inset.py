@@ -91,8 +91,10 @@ def test_map_inset_no_label_hides_a_site_marker(rendered):
         labels = _labels(v)
         markers = _boxes(labels.marker_boxes())
         assert markers and labels.drawn_boxes
-        for label in labels.drawn_boxes:
+        for i, label in enumerate(labels.drawn_boxes):
             assert not any(label.intersects(m) for m in markers), label
+            assert v.frame_rect().contains(label)
+            assert not any(label.intersects(other) for other in labels.drawn_boxes[i + 1:])
     panels = view.decoration_boxes()
     assert len(panels) >= 3  # legend, scale bar, inset
     assert not any(label.intersects(p) for label in _labels(view).drawn_boxes for p in panels)

@@ -19,5 +19,5 @@ class MapContext:
     view_bounds: tuple[float, float, float, float] = (-180.0, -90.0, 180.0, 90.0)  # lon/lat in view
     export: bool = False  # drawing an image file (frame, title and footnotes) rather than a window
     inset: bool = False  # a detail panel inside another map: no margins, title, legend or footnotes
-    hide_labels_in: tuple[float, float, float, float] | None = None  # lon/lat box labelled by an inset
+    hide_labels_in: tuple[float, float, float, float] | None = None  # projected box an inset labels
     decorations: Callable[[], list[Any]] | None = None  # scene boxes of panels over the map (QRectF)

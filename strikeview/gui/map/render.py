@@ -79,7 +79,9 @@ def attach_inset(view: Any) -> Any | None:
     inset.layout_frame()
     proj = view.context.projector
     inset.set_projection(proj.name, **proj.projection.params)
-    inset.set_extent(*extent)
+    tag = QRectF(0.0, 0.0, *view.inset_item.tag_size())
+    inset.context.decorations = lambda: [tag]  # the inset's labels keep clear of its "Detail" tag
+    inset.show_xy(*extent)
     view.context.hide_labels_in = extent
     view.inset_item.attach(inset, extent, box)
     return inset

@@ -211,6 +211,11 @@ class MapView(QWidget):
         self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
         self._range_changed()
 
+    def show_xy(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """Show exactly this rectangle of projected coordinates (metres), whatever the frame's aspect."""
+        self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
+        self._range_changed()
+
     def _keep_on_world(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
         """Grow a projected box to the frame's aspect, then slide it back onto a cylindrical world map."""
         if self.context.projector.name not in ("plate_carree", "web_mercator"):

@@ -23,19 +23,9 @@ OUTLINE = QColor("#1f3b5c")
 MAX_W_FRACTION = 0.42
 MAX_H_FRACTION = 0.5
 MIN_SIDE_PX = 140.0
+PAD_FRACTION = 0.12  # margin around the cluster's sites, as a share of its size
+MIN_PAD_M = 60_000.0
 SHRINK = (1.0, 0.85, 0.72, 0.6, 0.5)
-
-
-def outline_points(bounds: Bounds, n: int = 24) -> np.ndarray:
-    """The edge of a lon/lat box as a closed ``(4n+1, 2)`` polyline (curved in most projections)."""
-    w, s, e, no = bounds
-    t = np.linspace(0.0, 1.0, n, endpoint=False)
-    edges = [np.column_stack([w + (e - w) * t, np.full(n, s)]),
-             np.column_stack([np.full(n, e), s + (no - s) * t]),
-             np.column_stack([e - (e - w) * t, np.full(n, no)]),
-             np.column_stack([np.full(n, w), no - (no - s) * t])]
-    ring = np.vstack(edges)
-    return np.vstack([ring, ring[:1]])
 
 
 class InsetItem(Overlay):
@@ -44,11 +34,11 @@ class InsetItem(Overlay):
     def __init__(self, host: Any) -> None:
         super().__init__(host)
         self.view: Any = None
-        self.extent: Bounds | None = None
+        self.extent: Bounds | None = None  # the detail region, projected x0, y0, x1, y1 (metres)
         self._box: QRectF | None = None
 
     def attach(self, view: Any, extent: Bounds, box: QRectF) -> None:
-        """Show ``view`` (a bare map of ``extent``) in ``box`` (scene pixels)."""
+        """Show ``view`` (a bare map of the projected rectangle ``extent``) in ``box`` (scene pixels)."""
         self.view, self.extent, self._box = view, extent, QRectF(box)
         self.prepareGeometryChange()
         self.update()
@@ -88,7 +78,7 @@ class InsetItem(Overlay):
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        if len(finite) > 2:
+        if len(finite) == 5:
             painter.drawPolyline([QPointF(float(x), float(y)) for x, y in finite])
             self._leader(painter, finite, box)
         panel(painter, box.adjusted(-3 * s, -3 * s, 3 * s, 3 * s), s)
@@ -116,12 +106,17 @@ class InsetItem(Overlay):
             painter.setPen(pen)
             painter.drawLine(QLineF(best[2], best[1]))
 
+    def tag_size(self) -> tuple[float, float]:
+        """Width and height of the ``Detail`` tag in the panel's top left corner (scene pixels)."""
+        fm = QFontMetricsF(font_px(11 * self.s, bold=True))
+        return fm.horizontalAdvance("Detail") + 10 * self.s, fm.height() + 4 * self.s
+
     def _caption(self, painter: QPainter, box: QRectF) -> None:
         """``Detail`` in the panel's top left corner."""
         s = self.s
         font = font_px(11 * s, bold=True)
         fm = QFontMetricsF(font)
-        tag = QRectF(box.left(), box.top(), fm.horizontalAdvance("Detail") + 10 * s, fm.height() + 4 * s)
+        tag = QRectF(box.left(), box.top(), *self.tag_size())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(OUTLINE)
         painter.drawRect(tag)
@@ -131,17 +126,29 @@ class InsetItem(Overlay):
 
 
 def plan_inset(host: Any) -> tuple[Bounds, QRectF] | None:
-    """The detail region and panel box for a map view, or ``None`` when its sites need no inset."""
+    """The detail region (projected x0, y0, x1, y1) and panel box for a map view, or ``None``.
+
+    The region is found in lon/lat (:func:`detail_extent`) and framed in the map's own projection, so
+    that the inset shows exactly the rectangle outlined on the map.
+    """
     if not host.model.sites.visible:
         return None
-    extent = detail_extent(points_array(host.model.sites), host.context.view_bounds)
-    if extent is None:
-        return None
-    xy = host.context.projector.extent_xy(*extent)
+    lonlat = points_array(host.model.sites)
+    found = detail_extent(lonlat, host.context.view_bounds)
     frame = host.frame_rect()
-    if xy is None or frame.isEmpty():
+    if found is None or frame.isEmpty():
         return None
-    aspect = max(xy[2] - xy[0], 1.0) / max(xy[3] - xy[1], 1.0)
+    with np.errstate(invalid="ignore"):
+        inside = ((lonlat[:, 0] >= found[0]) & (lonlat[:, 0] <= found[2]) & (lonlat[:, 1] >= found[1])
+                  & (lonlat[:, 1] <= found[3]))
+    xy = host.context.projector.forward(lonlat[inside], seams=False)
+    xy = xy[np.isfinite(xy).all(axis=1)]
+    if len(xy) < 2:
+        return None
+    lo, hi = xy.min(axis=0), xy.max(axis=0)
+    pad = max(PAD_FRACTION * float((hi - lo).max()), MIN_PAD_M)
+    extent = (float(lo[0] - pad), float(lo[1] - pad), float(hi[0] + pad), float(hi[1] + pad))
+    aspect = (extent[2] - extent[0]) / (extent[3] - extent[1])
     w = min(frame.width() * MAX_W_FRACTION, frame.height() * MAX_H_FRACTION * aspect)
     h = w / aspect
     for shrink in SHRINK:  # the largest panel that fits a free corner
@@ -185,8 +192,8 @@ def _free_corner(host: Any, extent: Bounds, w: float, h: float) -> QRectF | None
 
 
 def _outline_scene_of(host: Any, extent: Bounds) -> np.ndarray:
-    """The outline of ``extent`` in a host's scene pixels."""
-    ring = outline_points(extent)
-    pts = np.array([[p.x(), p.y()] for p in (host.lonlat_to_scene(x, y) for x, y in ring)])
-    return pts[np.isfinite(pts).all(axis=1)]
-
+    """The outline of a projected rectangle in a host's scene pixels (closed, ``(5, 2)``)."""
+    x0, y0, x1, y1 = extent
+    corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
+    pts = [host.vb.mapViewToScene(QPointF(x, y)) for x, y in corners]
+    return np.array([[p.x(), p.y()] for p in pts])

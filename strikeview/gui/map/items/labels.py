@@ -106,6 +106,14 @@ def leader_line(anchor: QPointF, radius: float, box: QRectF) -> QLineF | None:
     return QLineF(anchor.x() + dx / d * radius, anchor.y() + dy / d * radius, nx, ny)
 
 
+def outside(frame: QRectF) -> np.ndarray:
+    """Four boxes ``(4, 4)`` covering everything around a frame, so that labels stay inside it."""
+    far = 1e7
+    x0, y0, x1, y1 = frame.left(), frame.top(), frame.right(), frame.bottom()
+    return np.array([[-far, -far, x0, far], [x1, -far, far, far],
+                     [-far, -far, far, y0], [-far, y1, far, far]])
+
+
 def pick_on_ring(options_px: np.ndarray, w: float, h: float, frame: QRectF,
                  taken: list[QRectF]) -> QRectF | None:
     """A w×h box centred on the first ring point that keeps it inside the frame, clear of ``taken``."""
@@ -115,17 +123,6 @@ def pick_on_ring(options_px: np.ndarray, w: float, h: float, frame: QRectF,
         rect = QRectF(x - w / 2, y - h / 2, w, h)
         if frame.contains(rect) and not any(rect.intersects(t) for t in taken):
             return rect
-    return None
-
-
-def _inside(anchor: np.ndarray, rect: QRectF, radius: float, frame: QRectF,
-            taken: list[QRectF]) -> QRectF | None:
-    """The first position around a marker keeping a label inside the frame, off markers and labels."""
-    for k in (1.0, *FAR):
-        for dx, dy in _candidates(rect.width(), rect.height(), radius * k):
-            box = rect.translated(anchor[0] + dx, anchor[1] + dy)
-            if frame.contains(box) and not any(box.intersects(t) for t in taken):
-                return box
     return None
 
 
@@ -188,13 +185,14 @@ class LabelsItem(pg.GraphicsObject):
         t = self.sceneTransform()
         key = (self.layer.version, self.sites.layer.version, self.context.projector.key,
                round(t.m11(), 12), round(t.m22(), 12), round(t.m12(), 12), self.context.px_scale,
-               self.sites.drag_override, self.context.hide_labels_in, self._decor_key())
+               self.sites.drag_override, self.context.hide_labels_in, self._decor_key(),
+               self._frame().getRect())
         if key != self._placement_key:
             scale = self.context.px_scale
             sizes = np.array([[r.width(), r.height()] for *_, r in self._texts]).reshape(-1, 2)
             radii = np.array([(f.data.get("marker_px", 0.0) / 2.0 + 3.0) * scale for f in self.feats()])
             decor = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in self._decor()])
-            obstacles = np.vstack([self.marker_boxes(), decor.reshape(-1, 4)])
+            obstacles = np.vstack([self.marker_boxes(), decor.reshape(-1, 4), outside(self._frame())])
             must = np.array([f.priority >= 100 for f in self.feats()], dtype=bool)
             anchors = px.copy()
             anchors[list(self._on_line)] = np.nan  # ring and arc captions sit on their line
@@ -220,14 +218,14 @@ class LabelsItem(pg.GraphicsObject):
         return boxes[np.isfinite(boxes).all(axis=1)]
 
     def _hidden(self) -> np.ndarray:
-        """Which labels lie in the lon/lat box that a detail inset labels instead (boolean per label)."""
+        """Which labels lie in the projected box that a detail inset labels instead (boolean per label)."""
         hide = self.context.hide_labels_in
-        ll = points_array(self.layer)[:len(self.feats())]
-        if hide is None or not len(ll):
-            return np.zeros(len(ll), dtype=bool)
+        xy = self._xy
+        if hide is None or not len(xy):
+            return np.zeros(len(xy), dtype=bool)
         with np.errstate(invalid="ignore"):
-            return ((ll[:, 0] >= hide[0]) & (ll[:, 0] <= hide[2]) & (ll[:, 1] >= hide[1])
-                    & (ll[:, 1] <= hide[3]))
+            return ((xy[:, 0] >= hide[0]) & (xy[:, 0] <= hide[2])
+                    & (xy[:, 1] >= hide[1]) & (xy[:, 1] <= hide[3]))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -245,15 +243,12 @@ class LabelsItem(pg.GraphicsObject):
         markers = [QRectF(QPointF(x0, y0), QPointF(x1, y1)) for x0, y0, x1, y1 in self.marker_boxes()]
         markers += self._decor()
         taken: list[QRectF] = []
-        frame = self._frame()
         feats = self.feats()
         for i, ((path, halo, colour, rect), p, off) in enumerate(zip(self._texts, px, offsets, strict=True)):
             if i in self._on_line or not np.isfinite(off).all():
                 continue
             box = rect.translated(p[0] + off[0], p[1] + off[1])
             radius = (feats[i].data.get("marker_px", 0.0) / 2.0 + 3.0) * self.context.px_scale
-            if not frame.contains(box):  # cut by the frame: move it to a side that fits, if any
-                box = _inside(p, rect, radius, frame, taken + markers) or box
             taken.append(box)
             line = leader_line(QPointF(p[0], p[1]), radius, box)
             if line is not None:
