@@ -143,12 +143,13 @@ def skeleton_block(names: str) -> str:
 
 def build_blocks(raw: bytes) -> tuple[str, str]:
     """The names block and the records block (see the module docstring) of a ``citiesN.json`` text."""
+    if b"\t" in raw:  # never inside JSON strings (escaped there); tabs separate the records' fields
+        raw = raw.replace(b"\t", b" ")
     records = _RECORD.findall(raw)
     if len(records) != raw.count(_RECORD_START):
         raise ValueError("unexpected layout of the GeoNames file: not every record was understood")
     names = b"\n".join([b'"' + r[5] + b'", "' + r[1] + b'", ' + r[7] for r in records])
-    meta = b"\n".join([b"\t".join((r[0], r[2], r[3], r[4], r[5], r[6], r[1].replace(b"\t", b" ")))
-                       for r in records])
+    meta = b"\n".join([b"\t".join((r[0], r[2], r[3], r[4], r[5], r[6], r[1])) for r in records])
     meta = _ascii(meta).replace(b"\\n", b" ").replace(b"\\t", b" ").replace(b"\\r", b" ")
     return fold_json_names(names), meta.decode("ascii")
 

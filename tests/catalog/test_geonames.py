@@ -237,3 +237,10 @@ def test_geonames_concurrent_builders_leave_one_valid_cache(tmp_path):
     (entry,) = (tmp_path / "cache").iterdir()  # one entry, no temporary files left
     names, records = build_blocks(raw)
     assert read_entry(entry).decode("ascii").split(geonames._SEPARATOR)[:2] == [names, records]
+
+
+def test_geonames_raw_tab_in_a_name_is_a_space():
+    raw = json.dumps({str(r["geonameid"]): r for r in RECORDS}).encode("ascii").replace(b"Quote ", b"Quote\t")
+    table = GeoNamesTable(*build_blocks(raw))
+    assert table.rows("quote town") == [1] and table.record(1)["name"] == 'Quote "Town"'
+    assert table.record(2)["name"] == "Hīt"
