@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # Verbs whose object (or passive subject) is the weapon and whose "from" phrase is the launch site.
 LAUNCH_VERBS: frozenset[str] = frozenset({
-    "fire", "launch", "shoot", "use", "deploy", "employ", "send", "drop", "unleash", "lob",
+    "fire", "launch", "use", "deploy", "employ", "send", "drop", "unleash", "lob",
     "fly", "take", "involve", "include", "conduct", "carry", "mount", "release", "salvo",
 })
 

@@ -191,6 +191,16 @@ PERSON_TITLES: frozenset[str] = frozenset({
 })
 
 
+LOCATIVE_PREPS: frozenset[str] = frozenset({"in", "at", "near", "from", "into", "toward", "towards",
+                                            "outside", "around", "off", "inside", "across"})
+
+
+def in_place_phrase(span: Span) -> bool:
+    """True when a name stands where places stand: the object of "in", "at", "near", "from", ..."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
 def names_a_person(span: Span) -> bool:
     """True for a name the parse shows is a person's or a speaker's: after a title ("spokesman John
     Kirby") or the subject of a reporting verb that is not tagged as a place ("Hatami said")."""
@@ -296,7 +306,8 @@ class PlaceFinder:
             strict = set(strict_list)
             # transliteration matches are only looked for when no name matches exactly (slower)
             cands = strict_list or tuple(dict.fromkeys(p for n in names for p in gazetteer_candidates(n)))
-            good = tuple(p for p in cands if (p in strict and (strong or p.curated))
+            placelike = strong or in_place_phrase(span)
+            good = tuple(p for p in cands if (p in strict and (placelike or p.curated))
                          or plausible(_core(span), p) or plausible(span.text, p))
             key = (span.start, span.end)
             by_key[key] = span

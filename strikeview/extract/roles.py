@@ -198,6 +198,17 @@ def _under_attack(verb: Token) -> bool:
                and any(o.lemma_.lower() in words for o in child.children) for child in verb.children)
 
 
+def _launcher_flying_over(verb: Token) -> bool:
+    """True for "(bombers) flying over X" when the aircraft fired: "missiles fired by bombers flying
+    over the Caspian Sea", "jets flying over X fired missiles" (X is the launch area)."""
+    if verb.lemma_.lower() != "fly" or verb.dep_ not in ("acl", "relcl"):
+        return False
+    craft = verb.head
+    if craft.dep_ == "pobj" and craft.head.dep_ == "agent":
+        return craft.head.head.lemma_.lower() in LAUNCH_VERBS
+    return craft.dep_ == "nsubj" and craft.head.lemma_.lower() in LAUNCH_VERBS
+
+
 def _where_clause(tok: Token) -> Token | None:
     """The verb of a "..., where X happened" clause attached to ``tok``, if any."""
     for child in tok.children:
@@ -225,7 +236,7 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     if prep.dep_ == "agent" and at_place:
         return None, "actor"
     if p in ROUTE_PREPS:
-        return None, "route"
+        return ("launch", "cue:fly_over") if _launcher_flying_over(gov) else (None, "route")
     lemma = gov.lemma_.lower()
     if lemma in NOT_SITE_HEADS:
         return None, "not_site:" + lemma

@@ -139,3 +139,12 @@ def test_roles_appositive_base_and_region_inside_a_precise_site(extract, sites):
 def test_roles_where_clause(extract, sites):
     assert sites(extract("Officials rushed to Ashkelon, where two rockets landed."), "impact") == ["Ashkelon"]
     assert sites(extract("He grew up in Haifa, where he studied.")) == []
+
+
+def test_roles_aircraft_flying_over_a_sea_and_untagged_towns_after_prepositions(extract, sites):
+    text = "The missiles were fired by bombers flying over the Caspian Sea at targets in Kyiv."
+    events = extract(text)
+    assert sites(events, "launch") == ["Caspian Sea"] and sites(events, "impact") == ["Kyiv"]
+    assert sites(extract("Drones flying over Iraq were shot down.")) == []
+    events = extract("Hezbollah fired 40 rockets from southern Lebanon at Kiryat Shmona on Sunday.")
+    assert [s.country for s in events[0].sites if s.role == "impact"] == ["IL"]
