@@ -136,6 +136,15 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _name_end(doc: Doc, end: int) -> int:
+    """The end of the proper-noun tokens (with inner hyphens) that run on from ``end``, untagged."""
+    j = end
+    while j < len(doc) and not doc[j].ent_type_ and (doc[j].pos_ == "PROPN" or (
+            doc[j].text in ("-", "'") and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
+        j += 1
+    return j
+
+
 def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
     """Spans that may name places, each with True when the trained NER says it is a place."""
     weapon_tokens = {i for s in doc.spans.get(WEAPONS_KEY, []) for i in range(s.start, s.end)}
@@ -149,6 +158,9 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
             weak = ent.label_ not in STRONG_LABELS
             if start < end and not (weak and _looks_like_org(doc[start:end])):
                 found.append((start, end, ent.label_ in STRONG_LABELS))
+                longer = _name_end(doc, end)  # "Deir" tagged, "ez-Zor" not: try "Deir ez-Zor" too
+                if longer > end:
+                    found.append((start, longer, ent.label_ in STRONG_LABELS))
     i = 0
     while i < len(doc):
         if doc[i].pos_ != "PROPN" or i in covered:

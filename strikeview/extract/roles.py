@@ -294,6 +294,8 @@ class _Climb:
         if dep == "pobj" and (head.pos_ == "ADP" or head.dep_ in ("prep", "agent")):
             return self._pobj(head)
         if head.pos_ in ("VERB", "AUX") and dep in (*OBJECT_DEPS, "nsubj", "advmod", "npadvmod"):
+            if dep == "nsubj" and self.locative and not self.from_seen and _under_attack(head):
+                return ("impact", "cue:under_attack") if not is_hypothetical(head) else (None, "hypothetical")
             as_object = dep if (self.at_place or (dep in OBJECT_DEPS and self.locative)) else None
             role, why = _verb_role(head, self.prep, self.from_seen, as_object, self.weapons)
             if role != "climb":

@@ -148,3 +148,8 @@ def test_roles_aircraft_flying_over_a_sea_and_untagged_towns_after_prepositions(
     assert sites(extract("Drones flying over Iraq were shot down.")) == []
     events = extract("Hezbollah fired 40 rockets from southern Lebanon at Kiryat Shmona on Sunday.")
     assert [s.country for s in events[0].sites if s.role == "impact"] == ["IL"]
+
+
+def test_roles_partly_tagged_name_and_troops_under_attack(extract, sites):
+    assert sites(extract("A convoy near Deir ez-Zor came under drone fire."), "impact") == ["Deir ez-Zor"]
+    assert sites(extract("US troops based in Iraq came under attack on Tuesday."), "impact") == ["Iraq"]
