@@ -52,7 +52,7 @@ def strike_actor(tok: Token, weapon_tokens: set[int]) -> Token | None:
                 # "an Israeli strike on X", "Iran's attack on X": the strike's own modifier, if any
                 return next((c for c in cur.children if c.dep_ in ("amod", "poss", "compound", "nmod")
                              and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.lower_ in DEMONYMS)), None)
-        if cur.pos_ in ("VERB", "AUX"):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "prep":  # "including" is tagged as a verb
             lemma = cur.lemma_.lower()
             if lemma not in (LAUNCH_VERBS | IMPACT_VERBS) or lemma in PROJECTILE_VERBS:
                 return None

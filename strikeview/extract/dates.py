@@ -25,6 +25,7 @@ EARLIER_WORDS: tuple[str, ...] = ("last week", "last month", "last year", "weeks
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MD = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?\b(?:,?\s+(\d{{4}}))?", re.I)
+_MONTH_ONLY = re.compile(rf"^\s*(?:in\s+|early\s+|late\s+|mid-?)?({_MONTH_RE})\b(?:\s+\d{{4}})?\s*$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
@@ -74,13 +75,17 @@ def explicit_date(text: str, ref: dt.date | None = None, year: int | None = None
 
 
 def resolve_date(text: str, ref: dt.date | None = None, year: int | None = None) -> dt.date | str | None:
-    """A date expression as a date, "earlier" for a relative past ("last week"), or None."""
+    """A date expression as a date, "earlier" for a relative past ("last week"), "month:MM" for a
+    month alone ("in January"), or None."""
     low = text.lower()
     if any(w in low for w in EARLIER_WORDS):
         return "earlier"
     d = explicit_date(text, ref, year)
     if d is not None:
         return d
+    month = _MONTH_ONLY.search(text)
+    if month:  # "in January": a month, not a day
+        return f"month:{MONTHS[month.group(1).lower()]:02d}"
     if ref is None:
         return None
     if "yesterday" in low:

@@ -72,6 +72,19 @@ class Group:
     tokens: list[Token] = field(default_factory=list)  # where each site and weapon was found
 
 
+def _since_clause(tok: Token) -> bool:
+    """True when the verb governing ``tok`` has a "since ..." phrase ("have carried out 150 attacks
+    on X since then"): a tally over time, not the strike reported."""
+    cur = tok
+    for _ in range(10):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "prep":
+            return any(c.dep_ == "prep" and c.lower_ == "since" for c in cur.children)
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 class Assembler:
     """Builds the events of one processed report."""
 
@@ -113,8 +126,11 @@ class Assembler:
         if tok.i in self.responses:
             return ANSWERED
         d = self.fact_date(tok)
-        if d == EARLIER:
+        if d == EARLIER or _since_clause(tok):
             return EARLIER
+        if isinstance(d, str) and d.startswith("month:") and (
+                self.main_date is None or f"month:{self.main_date.month:02d}" != d):
+            return d  # "In January, ...": another month than the report's strike
         if isinstance(d, dt.date) and self.main_date is not None and d != self.main_date:
             return d.isoformat()
         actor = strike_actor(tok, self.weapon_tokens)

@@ -75,3 +75,13 @@ def test_events_habitual_attacks_are_background(extract):
             "militias of attacks on its forces in Syria and Jordan.")
     names = [s.name for e in extract(text) for s in e.sites]
     assert names == ["Harir Air Base"]
+
+
+def test_events_month_only_and_since_clauses_are_other_events(extract):
+    text = ("Rebels fired missiles at a tanker in the Red Sea on Tuesday. In January, the United States "
+            "launched strikes on targets in Yemen, including radar sites in Sanaa. The rebels have "
+            "carried out more than 100 attacks on ships in the Gulf of Aden since then.")
+    events = extract(text)
+    assert [s.name for s in events[0].sites] == ["Red Sea"]
+    later = [s.name for e in events[1:] for s in e.sites]
+    assert "Sanaa" in later
