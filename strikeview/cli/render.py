@@ -14,8 +14,8 @@ from strikeview.cli import CliError, load_events
 from strikeview.model import EventsDocument
 
 PROJECTIONS = ("plate_carree", "web_mercator", "lambert_conformal", "azimuthal_equidistant")
-LAYERS = ("basemap", "rivers", "graticule", "country_names", "uncertainty", "feasible", "rings", "arcs",
-          "sites", "labels")
+LAYERS = ("basemap", "relief", "rivers", "graticule", "country_names", "uncertainty", "feasible", "rings",
+          "arcs", "sites", "labels")
 FORMATS = (".png", ".jpg", ".jpeg", ".svg", ".pdf")
 
 
@@ -35,7 +35,7 @@ def register(subparsers: Any) -> None:
                    help=f"map projection: {', '.join(PROJECTIONS)} (default plate_carree)")
     p.add_argument("--extent", default="fit",
                    help="LONMIN,LATMIN,LONMAX,LATMAX in degrees, 'fit' (the events, default) or 'world'")
-    p.add_argument("--layers", default=None, help=f"comma-separated layers to draw (default all: "
+    p.add_argument("--layers", default=None, help=f"comma-separated layers to draw (default all but relief: "
                                                   f"{','.join(LAYERS)})")
     p.add_argument("--title", default=None, help="title above the map")
     p.add_argument("--select", default=None, metavar="EVENT_ID",

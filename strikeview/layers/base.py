@@ -116,6 +116,7 @@ class Layer:
         self.styles = dict(styles)
         self.legend_titles = dict(legend_titles or {})
         self.visible = visible
+        self.default_visible = visible  # shown unless the user switches it (relief starts hidden)
         self.z = z
         self.features: list[Feature] = []
         self.legend_alias: dict[str, str] = {}  # style variant -> the style its legend row shows

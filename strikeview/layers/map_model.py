@@ -10,6 +10,7 @@ from strikeview.layers.basemap import BasemapLayer
 from strikeview.layers.country_names import CountryNamesLayer
 from strikeview.layers.feasible import FeasibleLayer
 from strikeview.layers.graticule import GraticuleLayer
+from strikeview.layers.relief import ReliefLayer
 from strikeview.layers.rivers import ATTRIBUTION as RIVERS_ATTRIBUTION
 from strikeview.layers.rivers import RiversLayer
 from strikeview.layers.sites import LabelsLayer, SitesLayer, UncertaintyLayer
@@ -27,6 +28,7 @@ class MapModel:
 
     def __init__(self) -> None:
         self.basemap = BasemapLayer()
+        self.relief = ReliefLayer()
         self.rivers = RiversLayer()
         self.graticule = GraticuleLayer()
         self.country_names = CountryNamesLayer()
@@ -36,9 +38,9 @@ class MapModel:
         self.arcs = ArcsLayer()
         self.sites = SitesLayer()
         self.labels = LabelsLayer()
-        self.layers: list[Layer] = [self.basemap, self.rivers, self.graticule, self.country_names,
-                                    self.uncertainty, self.feasible, self.rings, self.arcs, self.sites,
-                                    self.labels]
+        self.layers: list[Layer] = [self.basemap, self.relief, self.rivers, self.graticule,
+                                    self.country_names, self.uncertainty, self.feasible, self.rings,
+                                    self.arcs, self.sites, self.labels]
         self.doc = EventsDocument()
         self.checks: list[Any] = []
         self.selected_event_id: str | None = None
@@ -70,10 +72,11 @@ class MapModel:
         self.changed.emit(self)
 
     def set_visible(self, names: list[str] | None) -> None:
-        """Show exactly the named layers (``None`` shows all); unknown names raise ``KeyError``."""
+        """Show exactly the named layers (``None``: the default ones, all but the relief); unknown names
+        raise ``KeyError``."""
         if names is None:
             for layer in self.layers:
-                layer.set_visible(True)
+                layer.set_visible(layer.default_visible)
             return
         for name in names:
             self.layer(name)

@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 
 from strikeview.cli import main
@@ -207,3 +208,24 @@ def test_map_render_rivers_are_drawn_where_the_euphrates_runs(qapp, tmp_path):
     view.close()
     assert _bluish_near(pixels[0], at.x(), at.y())
     assert not _bluish_near(pixels[1], at.x(), at.y())
+
+
+def test_map_render_relief_fills_the_azimuthal_disc_only(qapp, tmp_path):
+    colours = {}
+    for layers in (["basemap"], ["basemap", "relief"]):
+        out = tmp_path / f"r{len(layers)}.png"
+        render_map(_doc(), out, width=800, height=600, dpi=96, projection="azimuthal_equidistant",
+                   extent=None, layers=layers, title="T", inset=False)
+        colours[len(layers)] = QImage(str(out))
+    model = MapModel()
+    model.update(doc=_doc())
+    view = make_export_view(model, 800, 600, 96, "T")
+    frame = view.frame_rect()
+    view.close()
+    centre = frame.center()
+    # just beyond the 14,000 km disc, where an azimuthal projection still has an inverse
+    corner = QPointF(centre.x() + frame.height() / 2 * 1.15, centre.y())
+    plain, relief = colours[1], colours[2]
+    cx, cy, kx, ky = round(centre.x()), round(centre.y()), round(corner.x()), round(corner.y())
+    assert plain.pixel(cx, cy) != relief.pixel(cx, cy)
+    assert plain.pixel(kx, ky) == relief.pixel(kx, ky)

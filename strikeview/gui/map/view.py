@@ -22,6 +22,7 @@ from strikeview.gui.map.items.inset import InsetItem
 from strikeview.gui.map.items.labels import LabelsItem
 from strikeview.gui.map.items.legend import LegendItem
 from strikeview.gui.map.items.locator import LocatorItem
+from strikeview.gui.map.items.relief import ReliefItem
 from strikeview.gui.map.items.rings import RangeRingsItem
 from strikeview.gui.map.items.rivers import RiversItem
 from strikeview.gui.map.items.scalebar import ScaleBarItem
@@ -108,8 +109,9 @@ class MapView(QWidget):
         self.basemap_item = BasemapItem(model.basemap, ctx)
         self.graticule_item = GraticuleItem(model.graticule, ctx)
         self.rivers_item = RiversItem(model.rivers, ctx)
+        self.relief_item = ReliefItem(model.relief, ctx)
         names = CountryNamesItem(model.country_names, self.sites_item, ctx)
-        self.items = [self.basemap_item, self.rivers_item, self.graticule_item, names,
+        self.items = [self.basemap_item, self.relief_item, self.rivers_item, self.graticule_item, names,
                       UncertaintyItem(model.uncertainty, ctx),
                       FeasibleItem(model.feasible, ctx), RangeRingsItem(model.rings, ctx),
                       ArcsItem(model.arcs, ctx), self.sites_item,
@@ -266,6 +268,7 @@ class MapView(QWidget):
             self.context.view_bounds = b
         self.basemap_item.zoom_changed()
         self.rivers_item.zoom_changed()
+        self.relief_item.zoom_changed()
         if b is not None and not self.context.inset:  # an inset leaves the shared graticule alone
             self.model.graticule.set_step(nice_step_deg(max(b[2] - b[0], b[3] - b[1]), lines=6), b)
 

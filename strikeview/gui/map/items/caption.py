@@ -10,6 +10,7 @@ from strikeview.gui.map.items.overlay import MapHost, Overlay, panel, wrap
 from strikeview.gui.map.qtstyle import font_px
 from strikeview.layers.captions import source_entries
 from strikeview.layers.map_model import ATTRIBUTIONS
+from strikeview.layers.relief import ATTRIBUTION as RELIEF_ATTRIBUTION
 
 TITLE_PX = 20.0
 NOTE_PX = 10.5
@@ -20,12 +21,18 @@ def footnote_lines(host: MapHost, fm: QFontMetricsF, width: float) -> list[str]:
 
     Each source note stays whole on its line when it fits; notes share a line while there is room.
     """
-    credits = f"Projection: {host.context.projector.label}.   Data: {'; '.join(ATTRIBUTIONS)}."
+    credits = f"Projection: {host.context.projector.label}.   Data: {'; '.join(map_credits(host))}."
     lines = wrap(fm, credits, width)
     entries = source_entries(host.model.articles_shown())
     if entries:
         lines += pack_entries(fm, ["Sources:", *entries], width)
     return lines
+
+
+def map_credits(host: MapHost) -> list[str]:
+    """The data credits of the map: borders, places, rivers, and the relief when it is shown."""
+    extra = [RELIEF_ATTRIBUTION] if host.model.relief.visible else []
+    return [*ATTRIBUTIONS, *extra]
 
 
 def pack_entries(fm: QFontMetricsF, entries: list[str], width: float, gap: str = "    ") -> list[str]:
@@ -102,10 +109,11 @@ class CaptionItem(Overlay):
         """The window's credit panel: its box, its lines and their font metrics."""
         s = self.s
         fm = QFontMetricsF(font_px(9.5 * s))
-        text = f"{self.host.context.projector.label} · {' · '.join(ATTRIBUTIONS)}"
+        credits = map_credits(self.host)
+        text = f"{self.host.context.projector.label} · {' · '.join(credits)}"
         lines = [text]
         if fm.horizontalAdvance(text) + 18 * s > frame.width():
-            lines = pack_entries(fm, [self.host.context.projector.label, *ATTRIBUTIONS],
+            lines = pack_entries(fm, [self.host.context.projector.label, *credits],
                                  max(frame.width() - 18 * s, 50 * s), gap=" · ")
         w = max(fm.horizontalAdvance(line) for line in lines) + 10 * s
         h = fm.height() * len(lines) + 2 * s
