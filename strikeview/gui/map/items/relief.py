@@ -109,7 +109,8 @@ class ReliefItem(pg.GraphicsObject):
         """The relief sampled on a grid over the frame (transparent off the projection's domain)."""
         if frame.isEmpty():
             return None
-        gw = int(min(frame.width(), MAX_CELLS))
+        per_cell = 1.0 if self.context.export else 2.0  # the window redraws while panning: coarser cells
+        gw = int(min(frame.width() / per_cell, MAX_CELLS))
         gh = max(round(gw * frame.height() / frame.width()), 1)
         sx = frame.left() + (np.arange(gw) + 0.5) * frame.width() / gw
         sy = frame.top() + (np.arange(gh) + 0.5) * frame.height() / gh
