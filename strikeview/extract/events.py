@@ -161,9 +161,21 @@ class Assembler:
         self._add_sites(places)
         self._add_weapons(weapons)
         self._add_own_ground()
+        self._promote_main()
         self._add_counts_and_claims()
         self._add_actor_launch()
         return self._events()
+
+    def _promote_main(self) -> None:
+        """When no fact fell to the main event (a report dated only "in October"), the event with the
+        most sites, then the earliest, is the main one."""
+        if MAIN in self.groups or not self.groups:
+            return
+        key = max(self.groups, key=lambda k: (len(self.groups[k].sites),
+                                               -min((t.i for t in self.groups[k].tokens), default=0)))
+        group = self.groups.pop(key)
+        group.key = MAIN
+        self.groups = {MAIN: group, **self.groups}
 
     def _main_country(self, facts: list[Span]) -> str | None:
         """The country of the first actor named for a fact outside answered-attack phrases ("" when

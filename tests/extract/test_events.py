@@ -85,3 +85,10 @@ def test_events_month_only_and_since_clauses_are_other_events(extract):
     assert [s.name for s in events[0].sites] == ["Red Sea"]
     later = [s.name for e in events[1:] for s in e.sites]
     assert "Sanaa" in later
+
+
+def test_events_report_dated_only_by_month_still_has_a_main_event(extract):
+    text = "In October 2015, warships fired 26 Kalibr cruise missiles from the Caspian Sea at Raqqa."
+    events = extract(text)
+    assert len(events) == 1
+    assert [(s.role, s.name) for s in events[0].sites] == [("launch", "Caspian Sea"), ("impact", "Raqqa")]
