@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 
 from strikeview.extract.lexicon import IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY, PlaceFinder, make_place_finder
-from strikeview.extract.roles import is_hypothetical, mention_owner, place_role, weapon_is_used
+from strikeview.extract.roles import is_hypothetical, mention_owner, place_role
+from strikeview.extract.usage import weapon_is_used
 from strikeview.extract.weapons import WEAPONS_KEY, WeaponFinder, make_weapon_finder
 
 __all__ = ["PLACES_KEY", "WEAPONS_KEY", "LineBreaker", "PlaceFinder", "RoleTagger", "WeaponFinder",

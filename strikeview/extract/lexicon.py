@@ -133,3 +133,44 @@ PLACE_SUFFIXES: tuple[str, ...] = (
     "air base", "airbase", "air bases", "base", "airfield", "airport", "gas field", "oil field", "field",
     "province", "governorate", "region", "district", "city", "sea", "port", "naval base", "facility",
 )
+
+# Nouns that stand for the place named in their "of" phrase ("the town of X", "a rural area of X").
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "town", "village", "city", "province", "region", "area", "district", "outskirt", "suburb", "east",
+    "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "vicinity", "governorate",
+    "county", "countryside", "part", "desert", "centre", "center", "heart", "edge", "port", "capital",
+})
+# Nouns a place name can modify and still name the place ("the Xyz garrison", "the Xyz refinery").
+FACILITY_NOUNS: frozenset[str] = frozenset({
+    "garrison", "outpost", "camp", "base", "airbase", "airfield", "airport", "port", "harbour", "harbor",
+    "refinery", "plant", "facility", "depot", "complex", "compound", "field", "station", "barracks",
+    "headquarters", "site", "area", "region", "province", "city", "town", "village", "district", "terminal",
+    "bridge", "dam", "power", "oilfield", "governorate", "neighbourhood", "neighborhood", "suburb", "valley",
+})
+
+# Words that make a name an organisation, a medium or a person rather than a place.
+ORG_WORDS: frozenset[str] = frozenset({
+    "corps", "army", "force", "forces", "front", "state", "news", "agency", "tv", "television", "ministry",
+    "council", "command", "guard", "guards", "revolution", "resistance", "university", "administration",
+    "house", "party", "group", "brigade", "brigades", "movement", "network", "channel", "times", "post",
+    "press", "airlines", "airways", "aviation", "coalition", "department", "office", "committee", "republic",
+    "daily", "radio", "company", "bank", "club", "fleet", "navy", "hospital", "school", "mosque",
+})
+SUFFIX_KINDS: dict[str, str] = {
+    "province": "region", "governorate": "region", "region": "region", "district": "region",
+    "air base": "airbase", "airbase": "airbase", "base": "airbase", "airfield": "airbase",
+    "airport": "airbase", "naval base": "naval_base", "gas field": "gas_field", "oil field": "oil_field",
+    "field": "gas_field", "sea": "sea", "city": "city", "port": "city", "facility": "military_site",
+}
+
+# Words before a name that make it a person's ("President X", "spokesman X", "Gen. X").
+PERSON_TITLES: frozenset[str] = frozenset({
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "general", "gen.", "colonel",
+    "col.", "lieutenant", "lt.", "secretary", "mr", "mr.", "ms", "ms.", "mrs", "dr", "dr.", "commander",
+    "governor", "chief", "leader", "ayatollah", "prime", "king", "prince", "sheikh", "professor", "admiral",
+    "senator", "ambassador", "envoy", "director", "mayor", "premier", "chancellor", "sergeant", "captain",
+})
+
+# Prepositions whose object is a place ("in X", "at X", "from X").
+LOCATIVE_PREPS: frozenset[str] = frozenset({"in", "at", "near", "from", "into", "toward", "towards",
+                                            "outside", "around", "off", "inside", "across"})

@@ -21,7 +21,15 @@ from spacy.util import filter_spans
 
 from strikeview.catalog.gazetteer import Place, load_gazetteer
 from strikeview.catalog.names import fold_name, skeleton
-from strikeview.extract.lexicon import DEMONYMS, PLACE_SUFFIXES, REPORTING_VERBS
+from strikeview.extract.lexicon import (
+    DEMONYMS,
+    LOCATIVE_PREPS,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACE_SUFFIXES,
+    REPORTING_VERBS,
+    SUFFIX_KINDS,
+)
 from strikeview.extract.roles import mention_owner
 from strikeview.extract.weapons import WEAPONS_KEY
 
@@ -31,20 +39,6 @@ STRONG_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 # mislabelled town and is checked against the gazetteer.
 NUMERIC_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
                                             "PERCENT"})
-# Words that make a name an organisation, a medium or a person rather than a place.
-ORG_WORDS: frozenset[str] = frozenset({
-    "corps", "army", "force", "forces", "front", "state", "news", "agency", "tv", "television", "ministry",
-    "council", "command", "guard", "guards", "revolution", "resistance", "university", "administration",
-    "house", "party", "group", "brigade", "brigades", "movement", "network", "channel", "times", "post",
-    "press", "airlines", "airways", "aviation", "coalition", "department", "office", "committee", "republic",
-    "daily", "radio", "company", "bank", "club", "fleet", "navy", "hospital", "school", "mosque",
-})
-SUFFIX_KINDS: dict[str, str] = {
-    "province": "region", "governorate": "region", "region": "region", "district": "region",
-    "air base": "airbase", "airbase": "airbase", "base": "airbase", "airfield": "airbase",
-    "airport": "airbase", "naval base": "naval_base", "gas field": "gas_field", "oil field": "oil_field",
-    "field": "gas_field", "sea": "sea", "city": "city", "port": "city", "facility": "military_site",
-}
 LEADING_WORDS: frozenset[str] = frozenset({"the", "a", "an"})
 
 if not Span.has_extension("sv_place"):
@@ -192,19 +186,6 @@ def _core(span: Span) -> str:
         if _suffix_at(span.doc, k)[0] == span.end:
             return span.doc[span.start:k].text
     return span.text
-
-
-# Words before a name that make it a person's ("President X", "spokesman X", "Gen. X").
-PERSON_TITLES: frozenset[str] = frozenset({
-    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "general", "gen.", "colonel",
-    "col.", "lieutenant", "lt.", "secretary", "mr", "mr.", "ms", "ms.", "mrs", "dr", "dr.", "commander",
-    "governor", "chief", "leader", "ayatollah", "prime", "king", "prince", "sheikh", "professor", "admiral",
-    "senator", "ambassador", "envoy", "director", "mayor", "premier", "chancellor", "sergeant", "captain",
-})
-
-
-LOCATIVE_PREPS: frozenset[str] = frozenset({"in", "at", "near", "from", "into", "toward", "towards",
-                                            "outside", "around", "off", "inside", "across"})
 
 
 def in_place_phrase(span: Span) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strikeview.extract.lexicon import (
     AREA_VERBS,
+    FACILITY_NOUNS,
     HABITUAL_WORDS,
     HYPOTHETICAL_WORDS,
     IMPACT_PREPS,
@@ -24,22 +25,10 @@ from strikeview.extract.lexicon import (
     NOT_SITE_HEADS,
     OTHER_ATTACK_WORDS,
     OTHER_EVENT_WORDS,
+    PLACE_NOUNS,
     STRIKE_NOUNS,
 )
 
-# Nouns that stand for the place named in their "of" phrase ("the town of X", "a rural area of X").
-PLACE_NOUNS: frozenset[str] = frozenset({
-    "town", "village", "city", "province", "region", "area", "district", "outskirt", "suburb", "east",
-    "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "vicinity", "governorate",
-    "county", "countryside", "part", "desert", "centre", "center", "heart", "edge", "port", "capital",
-})
-# Nouns a place name can modify and still name the place ("the Xyz garrison", "the Xyz refinery").
-FACILITY_NOUNS: frozenset[str] = frozenset({
-    "garrison", "outpost", "camp", "base", "airbase", "airfield", "airport", "port", "harbour", "harbor",
-    "refinery", "plant", "facility", "depot", "complex", "compound", "field", "station", "barracks",
-    "headquarters", "site", "area", "region", "province", "city", "town", "village", "district", "terminal",
-    "bridge", "dam", "power", "oilfield", "governorate", "neighbourhood", "neighborhood", "suburb", "valley",
-})
 CONTAINER_PREPS: frozenset[str] = frozenset({"in", "inside", "within", "near", "of", "outside", "at"})
 ROUTE_PREPS: frozenset[str] = frozenset({"over", "through", "via", "past"})
 LIST_PREPS: frozenset[str] = frozenset({"including", "like", "such", "as well as", "among"})
@@ -392,40 +381,3 @@ class _Climb:
 def place_role(span: Span, me: int, owner: Owner, weapon_tokens: set[int]) -> Verdict:
     """The role of the place mention ``span`` (launch, impact or None) and the reason for it."""
     return _Climb(span, me, owner, weapon_tokens).run()
-
-
-def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
-    """True when a weapon mention is something fired or used, not a target or a comparison.
-
-    A weapon is used when it is the object of a launch verb, the subject of an impact verb, in a
-    "with"/"by" phrase of either, a modifier of a strike noun ("drone strike"), or carries a clause
-    with such a verb ("missiles fired by ...", "rockets that hit ...").
-    """
-    t = span.root
-    for _ in range(8):
-        for child in t.children:
-            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS):
-                return True
-        dep, head = t.dep_, t.head
-        lemma = head.lemma_.lower()
-        if head.i == t.i:
-            return False
-        if dep in ("conj", "appos", "compound", "nmod", "amod", "nummod") and head.pos_ in ("NOUN", "PROPN"):
-            if head.lemma_.lower() in STRIKE_NOUNS and head.i not in weapon_tokens:
-                return True
-            t = head
-            continue
-        if dep in ("dobj", "nsubjpass") and lemma in LAUNCH_VERBS:
-            return True
-        if dep in ("nsubj",) and (lemma in IMPACT_VERBS or lemma in ("go", "cross", "fly", "come", "land")):
-            return True
-        if dep == "pobj" and head.lower_ in ("with", "by", "including", "of"):
-            gov = head.head
-            if gov.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS) or is_strike_word(gov, set()):
-                return True
-            if head.lower_ in ("including", "of") and gov.pos_ in ("NOUN", "PROPN"):
-                t = gov
-                continue
-            return False
-        return False
-    return False

@@ -1,0 +1,51 @@
+"""Which weapon mentions are weapons used in a strike, not targets, comparisons or threats.
+
+A weapon is used when it is the object of a launch verb, the subject of an impact verb, in a
+"with"/"by" phrase of either, a modifier of a strike noun ("drone strike"), or carries a clause with
+such a verb ("missiles fired by ...", "rockets that hit ..."). The ``strikeview_roles`` component
+stores the verdict on each weapon span.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from strikeview.extract.lexicon import IMPACT_VERBS, LAUNCH_VERBS, STRIKE_NOUNS
+from strikeview.extract.roles import is_strike_word
+
+
+def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
+    """True when a weapon mention is something fired or used, not a target or a comparison.
+
+    A weapon is used when it is the object of a launch verb, the subject of an impact verb, in a
+    "with"/"by" phrase of either, a modifier of a strike noun ("drone strike"), or carries a clause
+    with such a verb ("missiles fired by ...", "rockets that hit ...").
+    """
+    t = span.root
+    for _ in range(8):
+        for child in t.children:
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS):
+                return True
+        dep, head = t.dep_, t.head
+        lemma = head.lemma_.lower()
+        if head.i == t.i:
+            return False
+        if dep in ("conj", "appos", "compound", "nmod", "amod", "nummod") and head.pos_ in ("NOUN", "PROPN"):
+            if head.lemma_.lower() in STRIKE_NOUNS and head.i not in weapon_tokens:
+                return True
+            t = head
+            continue
+        if dep in ("dobj", "nsubjpass") and lemma in LAUNCH_VERBS:
+            return True
+        if dep in ("nsubj",) and (lemma in IMPACT_VERBS or lemma in ("go", "cross", "fly", "come", "land")):
+            return True
+        if dep == "pobj" and head.lower_ in ("with", "by", "including", "of"):
+            gov = head.head
+            if gov.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS) or is_strike_word(gov, set()):
+                return True
+            if head.lower_ in ("including", "of") and gov.pos_ in ("NOUN", "PROPN"):
+                t = gov
+                continue
+            return False
+        return False
+    return False
