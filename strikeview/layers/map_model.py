@@ -38,9 +38,11 @@ class MapModel:
         self.arcs = ArcsLayer()
         self.sites = SitesLayer()
         self.labels = LabelsLayer()
-        self.layers: list[Layer] = [self.basemap, self.relief, self.rivers, self.graticule,
-                                    self.country_names, self.uncertainty, self.feasible, self.rings,
-                                    self.arcs, self.sites, self.labels]
+        self.layers: list[Layer] = [self.basemap, self.rivers, self.graticule, self.country_names,
+                                    self.uncertainty, self.feasible, self.rings, self.arcs, self.sites,
+                                    self.labels]
+        # Off by default and not in ``layers`` (the window's switchable list): images ask for it by name.
+        self.optional_layers: list[Layer] = [self.relief]
         self.doc = EventsDocument()
         self.checks: list[Any] = []
         self.selected_event_id: str | None = None
@@ -48,8 +50,8 @@ class MapModel:
         self.changed = Signal()
 
     def layer(self, name: str) -> Layer:
-        """The layer with this name; ``KeyError`` if there is none."""
-        for layer in self.layers:
+        """The layer with this name (optional layers included); ``KeyError`` if there is none."""
+        for layer in self.layers + self.optional_layers:
             if layer.name == name:
                 return layer
         raise KeyError(name)
@@ -75,12 +77,12 @@ class MapModel:
         """Show exactly the named layers (``None``: the default ones, all but the relief); unknown names
         raise ``KeyError``."""
         if names is None:
-            for layer in self.layers:
+            for layer in self.layers + self.optional_layers:
                 layer.set_visible(layer.default_visible)
             return
         for name in names:
             self.layer(name)
-        for layer in self.layers:
+        for layer in self.layers + self.optional_layers:
             layer.set_visible(layer.name in names)
 
     def legend_entries(self) -> list[LegendEntry]:

@@ -289,8 +289,9 @@ class MapView(QWidget):
         self.overlays[0].setVisible(bool(visible))
 
     def decoration_boxes(self) -> list[QRectF]:
-        """Scene boxes of the panels drawn over the map (legend, scale bar, credits, locator, inset)."""
-        boxes = [o.panel_box() for o in self.overlays if o.isVisible()]
+        """Scene boxes of the panels drawn over the map (legend, scale bar, credits, locator, inset) and of
+        the region a detail inset shows."""
+        boxes = [o.panel_box() for o in self.overlays if o.isVisible()] + [self.inset_item.region_box()]
         return [b for b in boxes if b is not None and not b.isEmpty()]
 
     def frame_rect(self) -> QRectF:

@@ -57,6 +57,14 @@ class InsetItem(Overlay):
         box = self.box()
         return box.adjusted(-3 * self.s, -3 * self.s, 3 * self.s, 3 * self.s) if box is not None else None
 
+    def region_box(self) -> QRectF | None:
+        """The outlined region on the main map (scene pixels): its captions are left to the inset."""
+        outline = self.outline_scene()
+        if self.box() is None or len(outline) < 2:
+            return None
+        lo, hi = outline.min(axis=0), outline.max(axis=0)
+        return QRectF(float(lo[0]), float(lo[1]), float(hi[0] - lo[0]), float(hi[1] - lo[1]))
+
     def outline_scene(self) -> np.ndarray:
         """The detail region's outline on the main map, scene pixels ``(N, 2)`` (empty without an inset)."""
         if self.extent is None:
