@@ -122,11 +122,12 @@ def _looks_like_org(span: Span) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading articles and trailing punctuation or possessive marks."""
+    """Drop leading articles and trailing punctuation, possessive marks and function words."""
     while start < end and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
+                           or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PART")):
+        end -= 1  # the NER sometimes takes a word too many: "Hama in"
     return start, end
 
 

@@ -1,0 +1,35 @@
+"""Place mentions: gazetteer matches, kind words, containment and country context."""
+
+from __future__ import annotations
+
+from strikeview.extract.places import PLACES_KEY
+
+
+def _places(nlp, text):
+    doc = nlp(text)
+    return {s.text: s._.sv_place for s in doc.spans[PLACES_KEY]}, doc
+
+
+def test_places_loose_spelling_far_away_is_rejected(nlp):
+    doc = nlp("Drones attacked oil plants in Abqaiq and Khurais in Saudi Arabia.")
+    countries = {s._.sv_place.country for s in doc.spans[PLACES_KEY]}
+    assert countries <= {"SA"}
+
+
+
+def test_places_kind_word_chooses_province_or_city(nlp):
+    places, _doc = _places(nlp, "Missiles were fired from Kermanshah province at a depot in Kermanshah city.")
+    assert places["Kermanshah province"].precision == "region"
+    assert places["Kermanshah city"].kind == "city"
+
+
+def test_places_container_and_country_context_disambiguate(nlp):
+    places, _doc = _places(nlp, "Jets struck a depot in Hama in western Syria.")
+    assert places["Hama"].country == "SY"
+    places, _doc = _places(nlp, "A drone hit the Harir air base in Irbil, in Iraq.")
+    assert places["Harir air base"].name == "Harir Air Base" and places["Irbil"].country == "IQ"
+
+
+def test_places_weapon_names_and_people_are_not_places(nlp):
+    places, _doc = _places(nlp, "The guards fired Zolfaghar missiles, spokesman Ramezan Sharif said.")
+    assert "Zolfaghar" not in places and "Ramezan Sharif" not in places
