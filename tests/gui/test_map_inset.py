@@ -105,3 +105,23 @@ def test_map_inset_no_label_hides_a_site_marker(rendered):
     baghdad = view.lonlat_to_scene(44.4009, 33.3406)
     assert not any(b.adjusted(-20, -20, 20, 20).contains(baghdad) for b in main_boxes)
     assert len(_labels(inset).drawn_boxes) >= 6
+
+
+def test_map_inset_sites_just_outside_the_frame_get_no_label(qapp):
+    model = MapModel()
+    model.update(doc=_doc())
+    view = make_export_view(model, 900, 600, 96.0, "T")
+    try:
+        view.set_extent(37.0, 34.0, 40.9, 35.0)  # Albu Kamal (40.92°E) lies a few pixels east of the frame
+        image_bytes(view, ".png", 900, 600, 96.0)
+        frame = view.frame_rect()
+        albu_kamal = view.lonlat_to_scene(40.9185, 34.4523)
+        assert not frame.contains(albu_kamal) and albu_kamal.x() - frame.right() < 10
+        inside = [QPointF(x, y) for x, y in view.site_scene_positions() if frame.contains(QPointF(x, y))]
+        boxes = _labels(view).drawn_boxes
+        assert boxes
+        for box in boxes:  # every label stands by a site the map shows
+            assert min(max(abs(p.x() - box.center().x()) - box.width() / 2,
+                           abs(p.y() - box.center().y()) - box.height() / 2) for p in inside) < 60
+    finally:
+        close_view(view)

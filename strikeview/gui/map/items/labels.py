@@ -197,6 +197,11 @@ class LabelsItem(pg.GraphicsObject):
             anchors = px.copy()
             anchors[list(self._on_line)] = np.nan  # ring and arc captions sit on their line
             anchors[self._hidden()] = np.nan  # labelled in the detail inset instead
+            f = self._frame()
+            with np.errstate(invalid="ignore"):
+                off_map = ~((anchors[:, 0] >= f.left()) & (anchors[:, 0] <= f.right())
+                            & (anchors[:, 1] >= f.top()) & (anchors[:, 1] <= f.bottom()))
+            anchors[off_map] = np.nan  # no label for a site outside the frame
             self._offsets = place_labels(anchors, sizes, radii, obstacles, must)
             self._placement_key = key
         return self._offsets
