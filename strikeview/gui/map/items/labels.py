@@ -192,19 +192,28 @@ class LabelsItem(pg.GraphicsObject):
             sizes = np.array([[r.width(), r.height()] for *_, r in self._texts]).reshape(-1, 2)
             radii = np.array([(f.data.get("marker_px", 0.0) / 2.0 + 3.0) * scale for f in self.feats()])
             decor = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in self._decor()])
-            obstacles = np.vstack([self.marker_boxes(), decor.reshape(-1, 4), outside(self._frame())])
+            decor = decor.reshape(-1, 4)
+            obstacles = np.vstack([self.marker_boxes(), decor, outside(self._frame())])
             must = np.array([f.priority >= 100 for f in self.feats()], dtype=bool)
-            anchors = px.copy()
-            anchors[list(self._on_line)] = np.nan  # ring and arc captions sit on their line
-            anchors[self._hidden()] = np.nan  # labelled in the detail inset instead
-            f = self._frame()
-            with np.errstate(invalid="ignore"):
-                off_map = ~((anchors[:, 0] >= f.left()) & (anchors[:, 0] <= f.right())
-                            & (anchors[:, 1] >= f.top()) & (anchors[:, 1] <= f.bottom()))
-            anchors[off_map] = np.nan  # no label for a site outside the frame
-            self._offsets = place_labels(anchors, sizes, radii, obstacles, must)
+            self._offsets = place_labels(self._anchors(px, decor), sizes, radii, obstacles, must)
             self._placement_key = key
         return self._offsets
+
+    def _anchors(self, px: np.ndarray, decor: np.ndarray) -> np.ndarray:
+        """Where site labels attach (NaN for those not drawn here: captions on lines, sites left to an
+        inset, outside the frame or under a panel)."""
+        anchors = px.copy()
+        anchors[list(self._on_line)] = np.nan  # ring and arc captions sit on their line
+        anchors[self._hidden()] = np.nan  # labelled in the detail inset instead
+        f = self._frame()
+        with np.errstate(invalid="ignore"):
+            off_map = ~((anchors[:, 0] >= f.left()) & (anchors[:, 0] <= f.right())
+                        & (anchors[:, 1] >= f.top()) & (anchors[:, 1] <= f.bottom()))
+            for x0, y0, x1, y1 in decor:
+                off_map |= ((anchors[:, 0] > x0) & (anchors[:, 0] < x1)
+                            & (anchors[:, 1] > y0) & (anchors[:, 1] < y1))
+        anchors[off_map] = np.nan
+        return anchors
 
     def _decor(self) -> list[QRectF]:
         """Boxes of the panels over the map (legend, scale bar...) that labels keep clear of."""
