@@ -102,3 +102,19 @@ def quote_bounds(sent: Span) -> tuple[int, int, str]:
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
     return sent.start_char + lead, sent.start_char + lead + len(stripped), stripped
+
+
+# A line that starts a page's list of links to other stories ("Related Articles", "Read more: ...").
+_BOILERPLATE_RE = re.compile(
+    r"(?im)^[ \t]*(?:related(?: articles| stories| coverage| news| content)?|read more"
+    r"|more (?:from|on|stories)|see also|recommended(?: for you)?|most (?:read|popular|viewed)"
+    r"|you may also like|latest news|trending)\b[^\n]{0,200}$")
+
+
+def boilerplate_start(text: str) -> int:
+    """Where the links to other stories begin (a "Related Articles" line past the first third of the
+    text); the text's length when there is none. Headlines listed there are not this report's facts."""
+    for m in _BOILERPLATE_RE.finditer(text):
+        if m.start() > len(text) / 3:
+            return m.start()
+    return len(text)

@@ -19,6 +19,7 @@ from strikeview.extract.actors import PROJECTILE_VERBS, agent_of, country_of, na
 from strikeview.extract.borders import border_site
 from strikeview.extract.clauses import (
     OWN_GROUND_RE,
+    boilerplate_start,
     dateline_tokens,
     quote_bounds,
     response_tokens,
@@ -150,9 +151,10 @@ class Assembler:
 
     def run(self) -> list[Event]:
         """All events of the report, main event first."""
+        end = boilerplate_start(self.text)
         places = [s for s in self.doc.spans.get(PLACES_KEY, [])
-                  if s._.sv_role and s.start not in self.datelines]
-        weapons = [s for s in self.doc.spans.get(WEAPONS_KEY, []) if s._.sv_used]
+                  if s._.sv_role and s.start not in self.datelines and s.start_char < end]
+        weapons = [s for s in self.doc.spans.get(WEAPONS_KEY, []) if s._.sv_used and s.start_char < end]
         dates = [self.fact_date(s.root) for s in [*places, *weapons] if s.start not in self.responses]
         real = [d for d in dates if isinstance(d, dt.date)]
         if real:

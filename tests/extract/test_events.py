@@ -92,3 +92,11 @@ def test_events_report_dated_only_by_month_still_has_a_main_event(extract):
     events = extract(text)
     assert len(events) == 1
     assert [(s.role, s.name) for s in events[0].sites] == [("launch", "Caspian Sea"), ("impact", "Raqqa")]
+
+
+def test_events_links_to_other_stories_are_not_facts(extract):
+    text = ("Missiles hit Erbil\n\nBallistic missiles fired from Iran struck a base near Erbil on Monday, "
+            "officials said. The strike damaged two hangars at the base.\n\nRelated Articles\n\n"
+            "Israel strikes Gaza as rockets hit Ashkelon\n\nRussian drones hit Odesa port")
+    names = [s.name for e in extract(text) for s in e.sites]
+    assert "Erbil" in names and not {"Ashkelon", "Odesa"} & set(names)
