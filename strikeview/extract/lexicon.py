@@ -15,7 +15,7 @@ LAUNCH_VERBS: frozenset[str] = frozenset({
 # Verbs whose subject is the weapon and whose object or location phrase is the impact site.
 IMPACT_VERBS: frozenset[str] = frozenset({
     "hit", "strike", "target", "land", "fall", "bomb", "shell", "pound", "slam", "crash",
-    "explode", "destroy", "attack", "raid", "rain", "impact", "blast", "bombard", "struck", "rock",
+    "explode", "destroy", "attack", "raid", "rain", "impact", "blast", "bombard", "struck", "rock", "damage",
 })
 
 # Nouns naming a strike; their "on/against/at/in" phrases are impact sites.
