@@ -18,7 +18,8 @@ MONTHS["sept"] = 9
 WEEKDAYS: dict[str, int] = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 EARLIER_WORDS: tuple[str, ...] = ("last week", "last month", "last year", "weeks ago", "months ago",
-                                  "years ago", "in recent months", "recent weeks", "earlier this year",
+                                  "years ago", "recent months", "recent weeks", "recent days", "recent years",
+                                  "earlier this year",
                                   "last summer", "last winter", "days ago", "previously", "last weekend",
                                   "earlier in the week", "earlier this week", "earlier this month", "since ")
 
