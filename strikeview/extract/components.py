@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from strikeview.extract.lexicon import IMPACT_VERBS, LAUNCH_VERBS
+from strikeview.extract.lexicon import DEFENSIVE_CLASSES, IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY, PlaceFinder, make_place_finder
 from strikeview.extract.roles import is_hypothetical, mention_owner, place_role
 from strikeview.extract.usage import weapon_is_used
@@ -48,7 +48,8 @@ class RoleTagger:
             used = weapon_is_used(span, weapon_tokens)
             if not used and not span._.sv_weapon.generic:
                 used = _strike_verb_in(span.sent)
-            span._.sv_used = used and not is_hypothetical(span.root)
+            defensive = span._.sv_weapon.weapon_class in DEFENSIVE_CLASSES
+            span._.sv_used = used and not defensive and not is_hypothetical(span.root)
         return doc
 
 

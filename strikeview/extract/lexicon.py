@@ -115,6 +115,9 @@ COUNTED_NOUNS: frozenset[str] = frozenset({
 # reported only for the main event, and only when the report names no other weapon for it.
 DELIVERY_CLASSES: frozenset[str] = frozenset({"aircraft"})
 
+# Classes of weapons that defend rather than strike (interceptors): never a strike's weapon.
+DEFENSIVE_CLASSES: frozenset[str] = frozenset({"air_defence", "air_defense", "interceptor"})
+
 # Head nouns after which an unknown capitalised word is probably a weapon's name ("Xyz cruise missiles").
 WEAPON_HEADS: frozenset[str] = frozenset({"missile", "missiles", "rocket", "rockets", "drone", "drones",
                                           "bomber", "bombers", "uav", "uavs", "munition", "munitions"})

@@ -38,3 +38,8 @@ def test_weapons_airstrike_kept_only_when_nothing_else_is_named(extract):
     assert [w.name for e in events for w in e.weapons] == ["airstrike"]
     text = "Air strikes and Kalibr missiles hit depots near Raqqa."
     assert "airstrike" not in [w.name for e in extract(text) for w in e.weapons]
+
+
+def test_weapons_interceptors_are_not_strike_weapons(extract):
+    events = extract("Patriot batteries intercepted two missiles that were fired at Riyadh from Yemen.")
+    assert [w.name for e in events for w in e.weapons] == ["missile"]
