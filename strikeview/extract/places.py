@@ -293,7 +293,8 @@ class PlaceFinder:
             if span.label_ and (not gazetteer_candidates(span.text, loose=False)
                                 or gaz.country(_core(span)) is not None):
                 span = _without_kind_word(span)  # "US base": a country's base, not a named place
-            if not strong and (gaz.is_common_word(span.text) or names_a_person(span)):
+            if not strong and (gaz.is_common_word(span.text) or names_a_person(span)
+                               or (len(span) == 1 and span.text.isupper() and span[0].ent_type_ == "ORG")):
                 continue
             names = names_of(span)
             strict_list = tuple(dict.fromkeys(p for n in names for p in gazetteer_candidates(n, loose=False)))
