@@ -1,7 +1,8 @@
 """Cue lexicon of the extraction rules: ordinary English words that signal launch, impact, attribution.
 
-Everything here is general English (verbs of firing and hitting, reporting verbs, hedges) or a general
-class of weapon ("ballistic missile"); no report's names or sentences appear here.
+Everything here is general English: verbs of firing and hitting, reporting verbs, hedges, words for
+kinds of places ("province", "air base"), titles of people, nationality words. No report's names or
+sentences appear here.
 """
 
 from __future__ import annotations
