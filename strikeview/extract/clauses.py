@@ -39,6 +39,9 @@ TIME_UNITS: frozenset[str] = frozenset({"hour", "day", "week", "month", "year"})
 _EARLIER_RE = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|following)\b", re.I)
 _SINCE_RE = re.compile(r"\bsince\b", re.I)
 _LINE_START_CAPS = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]{2,})(?=[ \t]*[,(—–-])")
+# "on Syrian territory", "inside Iranian territory": a country named by nationality as a strike's target.
+TARGET_GROUND_RE = re.compile(
+    r"\b(?:on|in|into|inside|against)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:territory|soil)\b")
 OWN_GROUND_RE = re.compile(
     r"\bfrom\s+(?:(?:its|their|his|her)\s+(?:own\s+)?|(?:the\s+)?([A-Z][a-z]+)\s+)"
     r"(?:territory|soil|land|ground|waters)\b")

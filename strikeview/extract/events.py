@@ -19,6 +19,7 @@ from strikeview.extract.actors import PROJECTILE_VERBS, agent_of, country_of, na
 from strikeview.extract.borders import border_site
 from strikeview.extract.clauses import (
     OWN_GROUND_RE,
+    TARGET_GROUND_RE,
     boilerplate_start,
     dateline_tokens,
     quote_bounds,
@@ -163,6 +164,7 @@ class Assembler:
         self._add_sites(places)
         self._add_weapons(weapons)
         self._add_own_ground()
+        self._add_target_ground()
         self._promote_main()
         self._add_counts_and_claims()
         self._add_actor_launch()
@@ -255,6 +257,23 @@ class Assembler:
             as_written = self.doc[tok.head.i:tok.i + 1].text
             site = country.to_site("launch", claimed_by=claimed_by(tok), as_written=as_written)
             self.group(self.key_of(tok)).sites.append((tok.sent, site))
+
+    def _add_target_ground(self) -> None:
+        """"strikes on Syrian territory": an impact site in that country, under a strike word."""
+        for m in TARGET_GROUND_RE.finditer(self.text):
+            span = tokens_at(self.doc, m.start(), m.end())
+            code = DEMONYMS.get(m.group(1).lower())
+            if span is None or code is None or span.start in self.responses:
+                continue
+            tok, prep = span[-1], span[0]
+            gov = prep.head
+            strike = is_strike_word(gov, self.weapon_tokens) or gov.lemma_.lower() in IMPACT_VERBS
+            if tok.head.i != prep.i or not strike or is_hypothetical(gov) or is_negated(gov):
+                continue
+            country = load_gazetteer().country(code)
+            if country is not None:
+                site = country.to_site("impact", claimed_by=claimed_by(tok), as_written=span.text)
+                self.group(self.key_of(tok)).sites.append((tok.sent, site))
 
     def country_of(self, tok: Token) -> Place | None:
         """The country of an actor token (cached per token)."""

@@ -153,3 +153,8 @@ def test_roles_aircraft_flying_over_a_sea_and_untagged_towns_after_prepositions(
 def test_roles_partly_tagged_name_and_troops_under_attack(extract, sites):
     assert sites(extract("A convoy near Deir ez-Zor came under drone fire."), "impact") == ["Deir ez-Zor"]
     assert sites(extract("US troops based in Iraq came under attack on Tuesday."), "impact") == ["Iraq"]
+
+
+def test_roles_target_named_by_nationality_territory(extract, sites):
+    assert sites(extract("Jets carried out strikes on Syrian territory overnight."), "impact") == ["Syria"]
+    assert sites(extract("Iran warned of strikes on Israeli territory.")) == []
