@@ -48,6 +48,7 @@ class MapModel:
         self.selected_event_id: str | None = None
         self.highlighted_check: int | None = None
         self.changed = Signal()
+        self._legend_cache: tuple[tuple, list[LegendEntry]] | None = None
 
     def layer(self, name: str) -> Layer:
         """The layer with this name (optional layers included); ``KeyError`` if there is none."""
@@ -86,7 +87,11 @@ class MapModel:
             layer.set_visible(layer.name in names)
 
     def legend_entries(self) -> list[LegendEntry]:
-        """Legend rows of the visible layers, top layer first, without duplicates."""
+        """Legend rows of the visible layers, top layer first, without duplicates (remembered until a
+        layer changes: the map asks for them on every repaint)."""
+        key = tuple((id(layer), layer.version, layer.visible) for layer in self.layers)
+        if self._legend_cache is not None and self._legend_cache[0] == key:
+            return list(self._legend_cache[1])
         rows: list[LegendEntry] = []
         seen: set[str] = set()
         for layer in reversed(self.layers):
@@ -94,7 +99,8 @@ class MapModel:
                 if row.title not in seen:
                     seen.add(row.title)
                     rows.append(row)
-        return rows
+        self._legend_cache = (key, rows)
+        return list(rows)
 
     def event_bounds(self) -> tuple[float, float, float, float] | None:
         """Lon/lat box of every geocoded site (and its uncertainty disc), or ``None``."""

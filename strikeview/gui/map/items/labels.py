@@ -114,14 +114,20 @@ def outside(frame: QRectF) -> np.ndarray:
                      [-far, -far, far, y0], [-far, y1, far, far]])
 
 
-def pick_on_ring(options_px: np.ndarray, w: float, h: float, frame: QRectF,
-                 taken: list[QRectF]) -> QRectF | None:
-    """A w×h box centred on the first ring point that keeps it inside the frame, clear of ``taken``."""
+def pick_on_ring(options_px: np.ndarray, w: float, h: float, frame: QRectF, taken: list[QRectF],
+                 blocked: np.ndarray | None = None) -> QRectF | None:
+    """A w×h box centred on the first ring point that keeps it inside the frame, clear of ``taken`` and of
+    the ``blocked`` boxes ``(M, 4)`` x0, y0, x1, y1 (markers, panels)."""
+    blocked = np.empty((0, 4)) if blocked is None else blocked.reshape(-1, 4)
     for x, y in options_px:
         if not (np.isfinite(x) and np.isfinite(y)):
             continue
         rect = QRectF(x - w / 2, y - h / 2, w, h)
-        if frame.contains(rect) and not any(rect.intersects(t) for t in taken):
+        if not frame.contains(rect) or any(rect.intersects(t) for t in taken):
+            continue
+        x0, y0 = x - w / 2, y - h / 2
+        if not ((blocked[:, 0] < x0 + w) & (blocked[:, 2] > x0) & (blocked[:, 1] < y0 + h)
+                & (blocked[:, 3] > y0)).any():
             return rect
     return None
 
@@ -254,8 +260,8 @@ class LabelsItem(pg.GraphicsObject):
         painter.setTransform(base)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        markers = [QRectF(QPointF(x0, y0), QPointF(x1, y1)) for x0, y0, x1, y1 in self.marker_boxes()]
-        markers += self._decor()
+        decor = [[r.left(), r.top(), r.right(), r.bottom()] for r in self._decor()]
+        markers = np.vstack([self.marker_boxes(), np.array(decor).reshape(-1, 4)])
         taken: list[QRectF] = []
         feats = self.feats()
         for i, ((path, halo, colour, rect), p, off) in enumerate(zip(self._texts, px, offsets, strict=True)):
@@ -280,14 +286,14 @@ class LabelsItem(pg.GraphicsObject):
         return vb.sceneBoundingRect() if vb is not None else QRectF()
 
     def _draw_line_captions(self, painter: QPainter, scene_tr: object, taken: list[QRectF],
-                            markers: list[QRectF]) -> None:
+                            markers: np.ndarray) -> None:
         """Captions of range rings and arcs: on their line, inside the frame, clear of labels and sites."""
         s = self.context.px_scale
         room = self._frame().adjusted(4 * s, 4 * s, -4 * s, -60 * s)  # not over the scale bar and credits
         for i, options in self._on_line.items():
             path, halo, colour, rect = self._texts[i]
             box = pick_on_ring(to_scene(scene_tr, options), rect.width(), rect.height(),  # type: ignore[arg-type]
-                               room, taken + markers)
+                               room, taken, markers)
             if box is not None:
                 taken.append(box)
                 self._draw_text(painter, path, halo, colour, box.left(), box.top())
