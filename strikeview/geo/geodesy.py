@@ -172,10 +172,11 @@ def split_antimeridian(coords: np.ndarray) -> list[np.ndarray]:
 
     A step of more than 180° in longitude between consecutive vertices is taken as a crossing;
     both parts get an interpolated vertex on ±180. A vertex exactly on ±180 stays with the part
-    it belongs to. NaN rows also separate parts.
+    it belongs to. A path over a pole (a step of exactly 180°) is cut there, each side ending on
+    the pole. NaN rows also separate parts.
     """
     parts: list[np.ndarray] = []
-    for run in _split_finite(coords):
+    for run in (r for f in _split_finite(coords) for r in _split_at_poles(f)):
         lon = np.unwrap(run[:, 0], period=360.0)
         lat = run[:, 1]
         sheet = _sheets(lon, run[:, 0])
@@ -192,6 +193,24 @@ def split_antimeridian(coords: np.ndarray) -> list[np.ndarray]:
             _append(pieces[-1], (shifted, float(lat[i])))
         parts.extend(np.array(p, dtype=float) for p in pieces)
     return parts
+
+
+def _split_at_poles(run: np.ndarray) -> list[np.ndarray]:
+    """Cut a path where it passes over a pole: the meridian flips by 180° between two vertices."""
+    step = np.abs((np.diff(run[:, 0]) + 180.0) % 360.0 - 180.0)
+    flips = np.flatnonzero(step > 180.0 - 1e-6)
+    if not len(flips):
+        return [run]
+    out: list[np.ndarray] = []
+    start = 0
+    for i in flips:
+        pole = 90.0 if run[i, 1] + run[i + 1, 1] > 0 else -90.0
+        out.append(np.vstack([run[start : i + 1], [[run[i, 0], pole]]]))
+        run = run.copy()
+        run[i, :] = (run[i + 1, 0], pole)  # the next part starts on the pole, on its own meridian
+        start = i
+    out.append(run[start:])
+    return [p for p in out if len(p) >= 2]
 
 
 def _append(piece: list[tuple[float, float]], point: tuple[float, float]) -> None:

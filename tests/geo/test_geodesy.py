@@ -190,3 +190,14 @@ def test_geodesy_split_antimeridian_vertex_on_the_seam():
     assert [p.tolist() for p in through] == [[[170.0, 0.0], [180.0, 0.0]], [[-180.0, 0.0], [-170.0, 0.0]]]
     along = geodesy.split_antimeridian(np.array([[180.0, 0.0], [180.0, 10.0]]))
     assert [p.tolist() for p in along] == [[[180.0, 0.0], [180.0, 10.0]]]
+
+
+@pytest.mark.parametrize(("lon1", "lat1", "lon2", "lat2", "pole"),
+                         [(180.0, 0.0, 0.0, 10.0, 90.0), (10.0, -5.0, -170.0, -20.0, -90.0)])
+def test_geodesy_path_over_a_pole_is_cut_at_the_pole(lon1, lat1, lon2, lat2, pole) -> None:
+    parts = geodesy.split_antimeridian(geodesy.geodesic_line(lon1, lat1, lon2, lat2))
+    assert len(parts) == 2
+    assert tuple(parts[0][0]) == (lon1, lat1) and tuple(parts[-1][-1]) == (lon2, lat2)
+    assert parts[0][-1][1] == pole and parts[1][0][1] == pole
+    for part in parts:
+        assert np.all(np.abs(np.diff(part[:, 0])) < 1.0)
