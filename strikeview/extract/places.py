@@ -173,6 +173,8 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
         if any(k in weapon_tokens for k in range(start, end)):
             continue
         end2, kind = _suffix_at(doc, end)
+        if kind and end2 < len(doc) and doc[end2].lower_ == "of":
+            end2, kind = end, None  # "the Gaza city of Rafah": Gaza holds the city, Rafah is it
         kind = kind or _inner_kind(doc, start, end)
         span = Span(doc, start, end2, label=kind or "")
         out.append((span, strong))
@@ -339,6 +341,7 @@ class PlaceFinder:
             by_sent.setdefault(s[0].sent.start, []).append(k)
         owner = mention_owner(doc, spans)
         final = list(chosen)
+        placed: dict[str, Place] = {}  # names resolved with the help of a containing place
         for ks in by_sent.values():
             for k in ks:
                 if k in fixed:
@@ -350,8 +353,13 @@ class PlaceFinder:
                     countries.add(near.country)
                 final[k] = rank(cands[k], kind=kind_of(spans[k]), countries=countries, near=near,
                                 report_countries=frozenset(doc_countries))
-        for s, p in zip(spans, final, strict=True):
-            s._.sv_place = p
+                if near is not None and final[k] is not None:
+                    placed.setdefault(fold_name(spans[k].text), final[k])
+        for k, s in enumerate(spans):  # one name, one place, through the report
+            same = placed.get(fold_name(s.text))
+            if same is not None and k not in fixed and same in cands[k]:
+                final[k] = same
+            s._.sv_place = final[k]
 
 
 def _container_of(span: Span, me: int, owner: Callable[..., int | None]) -> int | None:
@@ -374,7 +382,7 @@ def _container_of(span: Span, me: int, owner: Callable[..., int | None]) -> int 
     if head_tok.dep_ == "pobj" and head.lower_ == "of":
         noun = head.head
         for child in noun.children:
-            if child.dep_ in ("prep", "poss", "appos") and child is not head:
+            if child.dep_ in ("prep", "poss", "appos", "compound", "nmod", "amod") and child is not head:
                 objs = list(child.children) if child.dep_ == "prep" else [child]
                 for obj in objs:
                     o = owner(obj)

@@ -26,6 +26,7 @@ from strikeview.extract.lexicon import (
     OTHER_ATTACK_WORDS,
     OTHER_EVENT_WORDS,
     PLACE_NOUNS,
+    REPORTING_VERBS,
     STRIKE_NOUNS,
 )
 
@@ -142,6 +143,8 @@ def _verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
     lemma = verb.lemma_.lower()
     if lemma in OTHER_EVENT_WORDS:
         return None, "other_event"
+    if lemma in REPORTING_VERBS and lemma not in AREA_VERBS:
+        return None, "no_cue"  # "..., the military said": saying is not striking
     strikeish = lemma in IMPACT_VERBS or has_strike_argument(verb, weapon_tokens)
     launchish = lemma in LAUNCH_VERBS
     role: str | None = None
@@ -240,6 +243,8 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
 
 
 Verdict = tuple[str | None, str]
+# "the Gaza city of Rafah": with these nouns the "of" phrase names the place, the modifier holds it.
+TOWN_NOUNS: frozenset[str] = frozenset({"city", "town", "village", "port"})
 
 
 class _Climb:
@@ -319,9 +324,10 @@ class _Climb:
         if dep == "poss":
             return None, "owner"
         place = self.span._.sv_place
+        town_of_other = head.lemma_.lower() in TOWN_NOUNS and self.owner(head) is not None
         if dep in ("compound", "nmod") and head.lemma_.lower() in FACILITY_NOUNS \
-                and place is not None and place.precision != "country":
-            self.t = head  # "the Xyz garrison" is the place Xyz
+                and place is not None and place.precision != "country" and not town_of_other:
+            self.t = head  # "the Xyz garrison", "the Xyz area of Y" are the place Xyz
             return "", ""
         if dep in ("compound", "amod", "nmod", "npadvmod"):
             return None, "modifier"

@@ -33,3 +33,11 @@ def test_places_container_and_country_context_disambiguate(nlp):
 def test_places_weapon_names_and_people_are_not_places(nlp):
     places, _doc = _places(nlp, "The guards fired Zolfaghar missiles, spokesman Ramezan Sharif said.")
     assert "Zolfaghar" not in places and "Ramezan Sharif" not in places
+
+
+def test_places_one_name_one_place_and_city_of_pattern(extract):
+    text = ("Airstrikes hit the southern Gaza city of Rafah overnight. Rockets launched from Rafah "
+            "targeted Tel Aviv, the army said.")
+    sites = [(s.role, s.name, s.country) for e in extract(text) for s in e.sites]
+    assert ("impact", "Gaza", "PS") not in sites
+    assert {c for r, _n, c in sites if r in ("impact", "launch") and _n.startswith("Rafa")} == {"PS"}
