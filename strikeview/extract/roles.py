@@ -143,8 +143,10 @@ def _verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
     lemma = verb.lemma_.lower()
     if lemma in OTHER_EVENT_WORDS:
         return None, "other_event"
-    if lemma in REPORTING_VERBS and lemma not in AREA_VERBS:
-        return None, "no_cue"  # "..., the military said": saying is not striking
+    reported_strike = any(c.dep_ == "nsubjpass" and is_strike_word(c, weapon_tokens) for c in verb.children)
+    if lemma in REPORTING_VERBS and lemma not in AREA_VERBS and not reported_strike:
+        return None, "no_cue"  # "..., the military said": saying is not striking (but "blasts were
+        # reported in X" is)
     strikeish = lemma in IMPACT_VERBS or has_strike_argument(verb, weapon_tokens)
     launchish = lemma in LAUNCH_VERBS
     role: str | None = None

@@ -158,3 +158,9 @@ def test_roles_partly_tagged_name_and_troops_under_attack(extract, sites):
 def test_roles_target_named_by_nationality_territory(extract, sites):
     assert sites(extract("Jets carried out strikes on Syrian territory overnight."), "impact") == ["Syria"]
     assert sites(extract("Iran warned of strikes on Israeli territory.")) == []
+
+
+def test_roles_reported_blasts_but_not_reporting_verbs(extract, sites):
+    assert sites(extract("Explosions were reported in Isfahan early on Friday."), "impact") == ["Isfahan"]
+    text = "The rockets, launched from Gaza, set off sirens in central Israel, the military said."
+    assert "Israel" not in sites(extract(text), "impact")
