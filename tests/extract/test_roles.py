@@ -162,5 +162,5 @@ def test_roles_target_named_by_nationality_territory(extract, sites):
 
 def test_roles_reported_blasts_but_not_reporting_verbs(extract, sites):
     assert sites(extract("Explosions were reported in Isfahan early on Friday."), "impact") == ["Isfahan"]
-    text = "The rockets, launched from Gaza, set off sirens in central Israel, the military said."
-    assert "Israel" not in sites(extract(text), "impact")
+    text = "Rockets hit Ashdod on Monday, the military said in a statement from Jerusalem."
+    assert sites(extract(text), "impact") == ["Ashdod"]
