@@ -16,9 +16,8 @@ from functools import lru_cache
 import numpy as np
 
 from strikeview.geo.countries import Countries, load_countries
-from strikeview.geo.geodesy import inverse
-from strikeview.geo.overflight import overflight_pieces, overflight_sampled
-from strikeview.geo.projections import azimuthal_equidistant
+from strikeview.geo.geodesy import forward, inverse
+from strikeview.geo.overflight import country_locator, overflight_pieces, overflight_sampled_many
 
 _GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
 _DIRECTIONS = ("northern", "north-eastern", "eastern", "south-eastern",
@@ -86,13 +85,15 @@ def _disc_samples(area: SiteArea, n_inside: int, n_rim: int, countries: Countrie
     rho = r_m * np.sqrt((k + 0.5) / n_inside)
     theta = k * _GOLDEN_ANGLE
     rim = np.linspace(0.0, 2.0 * math.pi, n_rim, endpoint=False)
-    x = np.concatenate([rho * np.sin(theta), r_m * np.sin(rim)])
-    y = np.concatenate([rho * np.cos(theta), r_m * np.cos(rim)])
-    lon, lat = azimuthal_equidistant(area.lon, area.lat).inverse(x, y)
+    # a point at (rho, theta) in the site's azimuthal-equidistant plane is rho along azimuth theta
+    az_deg = np.degrees(np.concatenate([theta, rim]))
+    dist_km = np.concatenate([rho, np.full(n_rim, r_m)]) / 1000.0
+    n = len(az_deg)
+    lon, lat = forward(np.full(n, area.lon), np.full(n, area.lat), az_deg, dist_km)
     pts = np.column_stack([lon, lat])
     pts = pts[np.isfinite(pts).all(axis=1)]
     if area.limit:
-        codes = countries.at_many(pts[:, 0], pts[:, 1])
+        codes = country_locator(countries).at_many(pts[:, 0], pts[:, 1])
         want = None if area.limit == "water" else area.limit
         pts = pts[np.array([c == want for c in codes], dtype=bool)]
     return pts if len(pts) else centre
@@ -144,7 +145,9 @@ def area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_pa
 
     Returns (nominal path's ``[(iso2, km), ...]``, union over all paths ``{iso2: largest km}``
     ordered by median position along the paths). The nominal path is cut exactly at the borders;
-    the paths from the other sample points are sampled every ``sample_step_km``. Cached per input.
+    the paths from the other sample points are sampled every ``sample_step_km`` (all in one
+    point-in-country lookup through the shared :class:`~strikeview.geo.overflight.CountryLocator`).
+    Cached per input.
     """
     nominal, union = _area_overflight(area, float(target_lon), float(target_lat), max_paths, sample_step_km,
                                       countries or load_countries())
@@ -165,11 +168,10 @@ def _area_overflight(area: SiteArea, target_lon: float, target_lat: float, max_p
     pick = _path_starts(area, samples, max_paths)
     positions: dict[str, list[float]] = {}
     best: dict[str, float] = {}
+    sampled = overflight_sampled_many(samples[pick], target, step_km=sample_step_km, countries=ctry)
     starts = [((area.lon, area.lat), nominal_pieces)]
-    starts += [(tuple(samples[i]), None) for i in pick]
+    starts += [(tuple(samples[i]), pieces) for i, pieces in zip(pick, sampled, strict=True)]
     for start, pieces in starts:
-        if pieces is None:
-            pieces = overflight_sampled(np.array([start, target]), step_km=sample_step_km, countries=ctry)
         total = float(inverse(start[0], start[1], *target)[2]) or 1.0
         for code, km in _totals(pieces).items():
             best[code] = max(best.get(code, 0.0), km)
