@@ -29,6 +29,9 @@ def register(subparsers: Any) -> None:
                         help="worker processes (default 1); each holds one loaded pipeline")
     parser.add_argument("--include-text", action="store_true",
                         help="store each article's text in the output (quotes can then be shown in context)")
+    parser.add_argument("--merge", action="store_true",
+                        help="merge events of several reports that describe the same strike (same date "
+                             "window, same actor, a shared impact site), keeping every source's facts")
     parser.set_defaults(func=run)
 
 
@@ -58,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
         doc = extract_files(args.paths, jobs=args.jobs, progress=_progress, errors=errors)
     except (ReportError, PipelineError) as exc:
         raise CliError(str(exc).splitlines()[0]) from None
+    if getattr(args, "merge", False):
+        from strikeview.extract.merge import merge_events
+
+        doc = merge_events(doc)
     for message in errors:
         print(f"strikeview: skipped {message}", file=sys.stderr)
     if not doc.articles:
