@@ -244,3 +244,37 @@ def test_geonames_raw_tab_in_a_name_is_a_space():
     table = GeoNamesTable(*build_blocks(raw))
     assert table.rows("quote town") == [1] and table.record(1)["name"] == 'Quote "Town"'
     assert table.record(2)["name"] == "Hīt"
+
+
+def test_geonames_index_block_lists_each_name_once_in_order():
+    from strikeview.catalog.geonames import index_block
+
+    names = "100\talpha\talpha beta\tal\n5\tbeta\talpha\t\tx\n7\talpha beta\talphab"
+    lines = index_block(names).split("\n")
+    assert lines == ["al\t0", "alpha\t0,1", "alpha beta\t0,2", "alphab\t2", "beta\t1"]
+    table = GeoNamesTable(names, "\n".join(["1\t0\t0\tXX\t100\t01\tA"] * 3), index=index_block(names))
+    assert table.rows("alpha") == [0, 1] and table.rows("alph") == [] and table.rows("alphabet") == []
+    assert table.rows("x") == [] and table.rows("beta") == [1]
+
+
+def test_geonames_index_lookup_agrees_with_a_scan_of_the_names(real):
+    blob = real._blob
+    rng = random.Random(11)
+    for row in rng.sample(range(len(real)), 200):
+        key = fold_name(real.record(row)["name"])
+        if len(key) < 2 or key.isdigit():
+            continue
+        scan = sorted({blob.count("\n", 0, m.start()) for m in re.finditer(f"\t{re.escape(key)}\t", blob)})
+        assert real.rows(key) == scan, key
+
+
+def test_geonames_unseen_name_lookup_is_fast(real):
+    import time
+
+    real.rows("warm up the index")
+    keys = [f"nowhere {i} town" for i in range(2000)] + ["tehran", "kyiv", "aleppo", "mosul"] * 50
+    start = time.process_time()
+    for key in keys:
+        real.rows(key)
+    per_key_ms = (time.process_time() - start) / len(keys) * 1000
+    assert per_key_ms < 0.2, per_key_ms  # a scan of the names took 2-3 ms a name
