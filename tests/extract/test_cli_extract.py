@@ -82,3 +82,28 @@ def test_extract_files_report_too_long_for_the_pipeline_is_skipped(tmp_path):
     doc = extract_files([tmp_path], errors=errors)
     assert [a.path.endswith("a.txt") for a in doc.articles] == [True]
     assert len(errors) == 1 and "huge.txt" in errors[0] and "\n" not in errors[0]
+
+
+def test_cli_extract_bad_inputs_one_line_each_rest_goes_through(tmp_path, capsys):
+    """Binary, empty, 50 MB and article-less HTML files each get one line; UTF-16 and good text go through."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    _write(folder, "good.txt", REPORT_A)
+    (folder / "utf16.txt").write_bytes(REPORT_B.encode("utf-16"))
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "empty.txt").write_bytes(b"")
+    with open(folder / "huge.txt", "w", encoding="utf-8") as f:
+        f.write("Rockets fell on the town overnight. " * 1_500_000)  # about 54 MB
+    _write(folder, "page.html", "<html><head><title>Sign in</title><script>var a = 1;</script></head>"
+                                "<body><nav><a href='/'>Home</a></nav></body></html>")
+    out = tmp_path / "events.json"
+    assert main(["extract", str(folder), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    skipped = [line for line in err.splitlines() if line.startswith("strikeview: skipped")]
+    assert sorted(line.split("/")[-1].split(":")[0] for line in skipped) == [
+        "binary.txt", "empty.txt", "huge.txt", "page.html"]
+    assert "Traceback" not in err
+    doc = EventsDocument.from_json(out.read_text(encoding="utf-8"))
+    assert sorted(a.path.rsplit("/", 1)[-1] for a in doc.articles) == ["good.txt", "utf16.txt"]
+    names = {s.name for e in doc.events for s in e.sites}
+    assert "Harir Air Base" in names and any("Jeddah" in n or "Yemen" in n for n in names)
