@@ -57,6 +57,7 @@ class MapInteraction:
         m.siteClicked.connect(self.on_site_clicked)
         m.siteHovered.connect(self.on_site_hovered)
         m.siteDragged.connect(self.on_site_dragged)
+        m.mapClicked.connect(self.on_left_click)
         m.mapRightClicked.connect(self.on_right_click)
         m.cursorMoved.connect(self.on_cursor_moved)
 
@@ -92,6 +93,11 @@ class MapInteraction:
             self.apply(MoveSite(event_id, site_index, lon=lon, lat=lat))
         except EditError as exc:
             self.window.notify(f"Edit refused: {exc}", error=True)
+
+    def on_left_click(self, lon: float, lat: float) -> None:
+        """A left click on the map (off the sites) measures while the measure tool is on."""
+        if self.measuring:
+            self.measure_click(lon, lat)
 
     def on_right_click(self, lon: float, lat: float) -> None:
         """A context menu: check a launch from here, measure from/to here (in measure mode: measure)."""
@@ -134,15 +140,15 @@ class MapInteraction:
 
     # -- measure -------------------------------------------------------------------------------------
     def start_measure(self) -> None:
-        """Measure mode: the next two right-clicks give a geodesic distance and bearing."""
+        """Measure mode: the next two clicks on the map (left or right) give a distance and bearing."""
         self.measuring, self.measure_from = True, None
-        self.window.notify("Measure: right-click the start point, then the end point")
+        self.window.notify("Measure: click the start point, then the end point")
 
     def measure_click(self, lon: float, lat: float) -> tuple[float, float] | None:
         """First click sets the start; the second gives ``(distance_km, bearing_deg)``."""
         if self.measure_from is None:
             self.measure_from = (lon, lat)
-            self.window.notify(f"Measuring from {format_lonlat(lon, lat)}; right-click the end point")
+            self.window.notify(f"Measuring from {format_lonlat(lon, lat)}; click the end point")
             return None
         start, self.measure_from, self.measuring = self.measure_from, None, False
         distance_km, bearing_deg = measure(*start, lon, lat)

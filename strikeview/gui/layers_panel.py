@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from strikeview.workspace import Workspace
 
 NAME = Qt.ItemDataRole.UserRole
+DEFAULT = Qt.ItemDataRole.UserRole + 1  # whether the layer is shown until the user switches it
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:
@@ -74,15 +75,18 @@ class LayersPanel(QWidget):
         self.list.itemChanged.connect(self._on_changed)
         workspace.subscribe("layers", self.sync)
 
-    def set_entries(self, entries: Sequence[tuple[str, str, str]]) -> None:
-        """Show these layers: ``(name, title, legend colour)``."""
+    def set_entries(self, entries: Sequence[tuple[str, str, str] | tuple[str, str, str, bool]]) -> None:
+        """Show these layers: ``(name, title, legend colour)`` or ``(name, title, legend colour, shown by
+        default)`` (a layer the user never switched is ticked as its default says; default shown)."""
         self._syncing = True
         self.list.clear()
-        for name, title, colour in entries:
+        for name, title, colour, *rest in entries:
+            default = bool(rest[0]) if rest else True
             item = QListWidgetItem(swatch(colour), title)
             item.setData(NAME, name)
+            item.setData(DEFAULT, default)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if self.workspace.layer_visible(name)
+            item.setCheckState(Qt.CheckState.Checked if self.workspace.layer_visible(name, default)
                                else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self._syncing = False
@@ -107,7 +111,7 @@ class LayersPanel(QWidget):
         self._syncing = True
         for i in range(self.list.count()):
             item = self.list.item(i)
-            visible = self.workspace.layer_visible(item.data(NAME))
+            visible = self.workspace.layer_visible(item.data(NAME), bool(item.data(DEFAULT)))
             item.setCheckState(Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
         self._syncing = False
 

@@ -18,7 +18,8 @@ from strikeview.gui.measure_item import MeasureOverlay
 from strikeview.layers import MapModel
 from strikeview.workspace import Extent, Workspace
 
-SIGNALS: tuple[str, ...] = ("siteClicked", "siteHovered", "siteDragged", "mapRightClicked", "cursorMoved")
+SIGNALS: tuple[str, ...] = ("siteClicked", "siteHovered", "siteDragged", "mapClicked", "mapRightClicked",
+                            "cursorMoved")
 
 
 class MapSlot(QObject):
@@ -27,6 +28,7 @@ class MapSlot(QObject):
     siteClicked = Signal(str, int)
     siteHovered = Signal(str, int)
     siteDragged = Signal(str, int, float, float)
+    mapClicked = Signal(float, float)
     mapRightClicked = Signal(float, float)
     cursorMoved = Signal(float, float)
 
@@ -44,8 +46,8 @@ class MapSlot(QObject):
 
     def refresh(self, workspace: Workspace) -> None:
         """Show the workspace's document, checks, selection, highlighted check and layer visibility."""
-        for layer in self.model.layers:
-            visible = workspace.layer_visible(layer.name, layer.visible)
+        for layer in self.model.layers + self.model.optional_layers:
+            visible = workspace.layer_visible(layer.name, layer.default_visible)
             if layer.visible != visible:
                 layer.set_visible(visible)
         self.model.update(
@@ -56,9 +58,8 @@ class MapSlot(QObject):
         )
 
     def set_projection(self, name: str) -> None:
-        """Reproject the map (and the measured line, if any)."""
+        """Reproject the map (the measured line, an overlay of the view, follows)."""
         self.view.set_projection(name)
-        self.measure.reproject()
 
     def projection_name(self) -> str:
         """The projection the map uses now."""
@@ -68,9 +69,10 @@ class MapSlot(QObject):
         """Zoom to every event."""
         self.view.fit_events()
 
-    def zoom_to(self, lon_min: float, lat_min: float, lon_max: float, lat_max: float) -> None:
-        """Show this lon/lat box."""
-        self.view.set_extent(lon_min, lat_min, lon_max, lat_max)
+    def zoom_to(self, lon_min: float, lat_min: float, lon_max: float, lat_max: float,
+                margin: float = 0.0) -> None:
+        """Show this lon/lat box (with ``margin`` times its projected size added on every side)."""
+        self.view.set_extent(lon_min, lat_min, lon_max, lat_max, margin=margin)
 
     def view_extent(self) -> Extent | None:
         """The lon/lat box the map shows now."""
@@ -96,6 +98,8 @@ class MapSlot(QObject):
         """``(title, kind, style)`` of what the map draws now (kind: line, area or point)."""
         return [(e.title, e.kind, e.style) for e in self.model.legend_entries()]
 
-    def layer_entries(self) -> list[tuple[str, str, str]]:
-        """``(name, title, colour)`` of each layer, for the layers panel."""
-        return [(layer.name, layer.title, layer.style.color) for layer in self.model.layers]
+    def layer_entries(self) -> list[tuple[str, str, str, bool]]:
+        """``(name, title, colour, shown by default)`` of each layer, optional ones (relief) included, for the
+        layers panel."""
+        return [(layer.name, layer.title, layer.style.color, layer.default_visible)
+                for layer in self.model.layers + self.model.optional_layers]

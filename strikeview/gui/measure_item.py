@@ -14,7 +14,6 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
 from strikeview.geo.geodesy import geodesic_line, join_with_nan, split_antimeridian
-from strikeview.gui.map.items.paths import LayerPathItem
 from strikeview.layers.base import Layer, LineFeature, Style
 
 MEASURE_COLOUR = "#00838f"
@@ -22,25 +21,27 @@ _SERIAL = itertools.count(1)
 
 
 class MeasureOverlay:
-    """A measured geodesic on a map view: ``show(lon1, lat1, lon2, lat2, caption)``, ``clear()``."""
+    """A measured geodesic on a map view: ``show(lon1, lat1, lon2, lat2, caption)``, ``clear()``.
+
+    Drawn through the view's public overlay API (``add_overlay``, ``map_xy``, ``projectionChanged``).
+    """
 
     def __init__(self, view: Any) -> None:
         self.view = view
         # a name of its own: projected paths are cached by layer name and version
         self.layer = Layer(f"measure-{next(_SERIAL)}", "Measured distance",
                            {"line": Style(stroke=MEASURE_COLOUR, stroke_width_px=2.5, dash=(5.0, 3.0))}, z=90)
-        self.item = LayerPathItem(self.layer, view.context)
         self.ends = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#ffffff", width=1.5),
                                        brush=pg.mkBrush(MEASURE_COLOUR))
         self.caption = pg.TextItem("", color="#ffffff", fill=pg.mkBrush(QColor(MEASURE_COLOUR)),
                                    anchor=(0.5, 1.2))
-        for item, z in ((self.item, 90), (self.ends, 91), (self.caption, 92)):
-            item.setZValue(z)
-            view.vb.addItem(item, ignoreBounds=True)
+        self.item = view.add_overlay(self.layer, z=90)
+        view.add_overlay(self.ends, z=91)
+        view.add_overlay(self.caption, z=92)
         self.points: np.ndarray | None = None  # (2, 2) lon/lat of the two ends
         self.text = ""
         self.clear()
-        view.model.changed.connect(self._on_model_changed)
+        view.projectionChanged.connect(self.reproject)
 
     @property
     def shown(self) -> bool:
@@ -62,14 +63,12 @@ class MeasureOverlay:
         self.reproject()
 
     def reproject(self) -> None:
-        """Place everything again through the map's current projection."""
-        self.item.context = self.view.context
-        self.item.rebuild()
+        """Place the ends and the caption through the map's current projection (the line follows itself)."""
         if self.points is None:
             self.ends.setData([], [])
             self.caption.setVisible(False)
             return
-        xy = self.view.context.projector.forward(self.points, seams=False)
+        xy = self.view.map_xy(self.points)
         ok = np.isfinite(xy).all(axis=1)
         self.ends.setData(xy[ok, 0], xy[ok, 1])
         middle = self._middle_xy()
@@ -79,24 +78,20 @@ class MeasureOverlay:
             self.caption.setPos(*middle)
 
     def _middle_xy(self) -> tuple[float, float] | None:
-        """Projected position of the line's middle vertex (``None`` when off the projection)."""
+        """Map position of the line's middle vertex (``None`` when off the projection)."""
         feature = self.layer.features[0] if self.layer.features else None
         if feature is None:
             return None
         coords = feature.coords[np.isfinite(feature.coords).all(axis=1)]
         if not len(coords):
             return None
-        xy = self.view.context.projector.forward(coords[len(coords) // 2: len(coords) // 2 + 1], seams=False)
+        xy = self.view.map_xy(coords[len(coords) // 2: len(coords) // 2 + 1])
         if not np.isfinite(xy).all():
             return None
         return float(xy[0, 0]), float(xy[0, 1])
 
-    def _on_model_changed(self, _model: Any) -> None:
-        """The map may have re-centred its projection (azimuthal view following the selection)."""
-        if self.points is not None:
-            self.reproject()
-
     def detach(self) -> None:
-        """Stop following the map."""
-        self.view.model.changed.disconnect(self._on_model_changed)
-        self.item.detach()
+        """Stop following the map and take the drawing off it."""
+        self.view.projectionChanged.disconnect(self.reproject)
+        for overlay in (self.layer, self.ends, self.caption):
+            self.view.remove_overlay(overlay)

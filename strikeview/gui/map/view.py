@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from strikeview.geo.geodesy import distance_km, forward
 from strikeview.gui.map.context import MapContext
+from strikeview.gui.map.extent import keep_on_world
 from strikeview.gui.map.items.arcs import ArcsItem
 from strikeview.gui.map.items.basemap import BasemapItem
 from strikeview.gui.map.items.caption import CaptionItem, export_margins
@@ -28,6 +29,7 @@ from strikeview.gui.map.items.rivers import RiversItem
 from strikeview.gui.map.items.scalebar import ScaleBarItem
 from strikeview.gui.map.items.sites import SitesItem
 from strikeview.gui.map.items.uncertainty import UncertaintyItem
+from strikeview.gui.map.overlays import OverlayHost
 from strikeview.gui.map.viewbox import MapViewBox
 from strikeview.layers.graticule import nice_step_deg
 from strikeview.layers.map_model import MapModel
@@ -53,19 +55,22 @@ class _GraphicsView(pg.GraphicsView):
             self._owner.layout_frame()
 
 
-class MapView(QWidget):
-    """A pan/zoom map of the layers of a :class:`MapModel`.
+class MapView(QWidget, OverlayHost):
+    """A pan/zoom map of the layers of a :class:`MapModel`, with overlays (see :class:`OverlayHost`).
 
     Signals: ``siteClicked(event_id, site_index)``, ``siteHovered(event_id, site_index)``,
-    ``siteDragged(event_id, site_index, lon, lat)`` (on release), ``mapRightClicked(lon, lat)``,
-    ``cursorMoved(lon, lat)``.
+    ``siteDragged(event_id, site_index, lon, lat)`` (on release), ``mapClicked(lon, lat)`` (left click on
+    the map, not on a site, not ending a drag), ``mapRightClicked(lon, lat)``, ``cursorMoved(lon, lat)``,
+    ``projectionChanged()`` (after the layers and overlays are reprojected).
     """
 
     siteClicked = Signal(str, int)
     siteHovered = Signal(str, int)
     siteDragged = Signal(str, int, float, float)
+    mapClicked = Signal(float, float)
     mapRightClicked = Signal(float, float)
     cursorMoved = Signal(float, float)
+    projectionChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None, export: bool = False, px_scale: float = 1.0,
                  model: MapModel | None = None, inset: bool = False) -> None:
@@ -84,6 +89,7 @@ class MapView(QWidget):
         self.vb = MapViewBox(self)
         self.vb.setParentItem(self.container)
         self.items: list[Any] = []
+        self._overlays = []
         self.model.changed.connect(self._model_changed)
         self.inset_item = InsetItem(self)
         self.overlays = [LegendItem(self), ScaleBarItem(self), CaptionItem(self), LocatorItem(self),
@@ -161,8 +167,10 @@ class MapView(QWidget):
         self.context.projector = Projector.named(name, **params)
         for item in self.items:
             item.rebuild()
+        self._reproject_overlays()
         if keep is None or not self._show_centre(*keep):
             self.set_extent(*bounds)
+        self.projectionChanged.emit()
 
     def _centre_and_width(self) -> tuple[float, float, float] | None:
         """Lon/lat of the view's centre and the ground distance (km) across it; ``None`` for wide views."""
@@ -201,15 +209,21 @@ class MapView(QWidget):
         return ((bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0)
 
     # -- extent ----------------------------------------------------------------------------------
-    def set_extent(self, lon_min: float, lat_min: float, lon_max: float, lat_max: float) -> None:
-        """Show at least this lon/lat box (the other axis grows to keep the map's aspect)."""
+    def set_extent(self, lon_min: float, lat_min: float, lon_max: float, lat_max: float,
+                   margin: float = 0.0) -> None:
+        """Show at least this lon/lat box (the other axis grows to keep the map's aspect), with a margin
+        on every side of ``margin`` times the box's projected width and height."""
         xy = self.context.projector.extent_xy(lon_min, lat_min, lon_max, lat_max)
         if self.projection_name() == "azimuthal_equidistant" and lon_max - lon_min >= 300.0:
             r = AZIMUTHAL_LIMIT_KM * 1000.0
             xy = (-r, -r, r, r)  # the whole world: the whole disc, centred
         if xy is None:
             return
-        x0, y0, x1, y1 = self._keep_on_world(*xy)
+        if margin > 0:
+            dx, dy = (xy[2] - xy[0]) * margin, (xy[3] - xy[1]) * margin
+            xy = (xy[0] - dx, xy[1] - dy, xy[2] + dx, xy[3] + dy)
+        aspect = max(self.vb.width(), 1.0) / max(self.vb.height(), 1.0)
+        x0, y0, x1, y1 = keep_on_world(self.context.projector, aspect, *xy)
         self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
         self._range_changed()
 
@@ -217,30 +231,6 @@ class MapView(QWidget):
         """Show exactly this rectangle of projected coordinates (metres), whatever the frame's aspect."""
         self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
         self._range_changed()
-
-    def _keep_on_world(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
-        """Grow a projected box to the frame's aspect, then slide it back onto a cylindrical world map."""
-        if self.context.projector.name not in ("plate_carree", "web_mercator"):
-            return x0, y0, x1, y1
-        aspect = max(self.vb.width(), 1.0) / max(self.vb.height(), 1.0)
-        w, h = x1 - x0, y1 - y0
-        if w / h < aspect:
-            x0, x1 = (x0 + x1) / 2 - h * aspect / 2, (x0 + x1) / 2 + h * aspect / 2
-        else:
-            y0, y1 = (y0 + y1) / 2 - w / aspect / 2, (y0 + y1) / 2 + w / aspect / 2
-        world = self.context.projector.extent_xy(-180.0, -90.0, 180.0, 90.0)
-        if world is None:
-            return x0, y0, x1, y1
-        for lo, hi, wlo, whi, axis in ((x0, x1, world[0], world[2], 0), (y0, y1, world[1], world[3], 1)):
-            if hi - lo >= whi - wlo:
-                shift = (wlo + whi) / 2 - (lo + hi) / 2
-            else:
-                shift = max(0.0, wlo - lo) - max(0.0, hi - whi)
-            if axis == 0:
-                x0, x1 = x0 + shift, x1 + shift
-            else:
-                y0, y1 = y0 + shift, y1 + shift
-        return x0, y0, x1, y1
 
     def fit_events(self, margin: float = 0.12) -> None:
         """Zoom to every site of the model (with a margin); the whole world when there is none."""
@@ -346,6 +336,12 @@ class MapView(QWidget):
     def site_clicked(self, hit: tuple[str, int]) -> None:
         """Emit ``siteClicked``."""
         self.siteClicked.emit(*hit)
+
+    def left_clicked(self, scene_pos: QPointF) -> None:
+        """Emit ``mapClicked`` with the place clicked (the view box calls this for clicks off the sites)."""
+        ll = self.scene_to_lonlat(scene_pos)
+        if ll is not None:
+            self.mapClicked.emit(*ll)
 
     def right_clicked(self, scene_pos: QPointF) -> None:
         """Emit ``mapRightClicked`` with the place clicked."""

@@ -17,6 +17,9 @@ class SiteHost(Protocol):
     def site_clicked(self, hit: tuple[str, int]) -> None:
         """A site was clicked."""
 
+    def left_clicked(self, scene_pos: QPointF) -> None:
+        """The map was left-clicked off the sites."""
+
     def right_clicked(self, scene_pos: QPointF) -> None:
         """The map was right-clicked."""
 
@@ -34,14 +37,19 @@ class MapViewBox(pg.ViewBox):
         self.setBackgroundColor("#f3f2ee")
 
     def mouseClickEvent(self, ev: object) -> None:
-        """Left click on a site selects it; right click reports the place."""
+        """Left click on a site selects it, elsewhere reports the place; right click reports the place.
+
+        (pyqtgraph sends no click at the end of a drag, so a pan never counts as a click.)
+        """
         button = ev.button()  # type: ignore[attr-defined]
         if button == Qt.MouseButton.LeftButton:
+            ev.accept()  # type: ignore[attr-defined]
             hit = self.host.site_at(ev.scenePos())  # type: ignore[attr-defined]
             if hit is not None:
-                ev.accept()  # type: ignore[attr-defined]
                 self.host.site_clicked(hit)
-                return
+            else:
+                self.host.left_clicked(ev.scenePos())  # type: ignore[attr-defined]
+            return
         elif button == Qt.MouseButton.RightButton:
             ev.accept()  # type: ignore[attr-defined]
             self.host.right_clicked(ev.scenePos())  # type: ignore[attr-defined]
