@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.gui.map.items.overlay import MapHost, Overlay, panel, wrap
+from strikeview.gui.map.items.scalebar import ScaleBarItem
 from strikeview.gui.map.qtstyle import font_px
 from strikeview.layers.captions import source_entries
 from strikeview.layers.map_model import ATTRIBUTIONS
@@ -112,12 +113,26 @@ class CaptionItem(Overlay):
         credits = map_credits(self.host)
         text = f"{self.host.context.projector.label} · {' · '.join(credits)}"
         lines = [text]
-        if fm.horizontalAdvance(text) + 18 * s > frame.width():
-            lines = pack_entries(fm, [self.host.context.projector.label, *credits],
-                                 max(frame.width() - 18 * s, 50 * s), gap=" · ")
+        bar = self._scale_bar_box()
+        room = frame.width() - 18 * s  # beside the scale bar, when it is shown
+        if bar is not None:
+            room = max(frame.right() - bar.right() - 18 * s, min(room, 160 * s))
+        if fm.horizontalAdvance(text) + 10 * s > room:
+            lines = pack_entries(fm, [self.host.context.projector.label, *credits], max(room, 50 * s),
+                                 gap=" · ")
         w = max(fm.horizontalAdvance(line) for line in lines) + 10 * s
         h = fm.height() * len(lines) + 2 * s
-        return QRectF(frame.right() - w - 4 * s, frame.bottom() - h - 4 * s, w, h), lines, fm
+        rect = QRectF(frame.right() - w - 4 * s, frame.bottom() - h - 4 * s, w, h)
+        if bar is not None and rect.intersects(bar):  # too narrow a map: stack the credits above the bar
+            rect.moveBottom(bar.top() - 4 * s)
+        return rect, lines, fm
+
+    def _scale_bar_box(self) -> QRectF | None:
+        """Where the map's scale bar may reach, when one is shown."""
+        for overlay in getattr(self.host, "overlays", []):
+            if isinstance(overlay, ScaleBarItem) and overlay.isVisible():
+                return overlay.panel_box()
+        return None
 
     def panel_box(self) -> QRectF | None:
         """The credit panel in the window (images have their credits below the frame)."""
