@@ -45,6 +45,28 @@ def is_common_word(name: str) -> bool:
     return fold_name(name) in common_words()
 
 
+# Names of wide areas that are never a strike's site: a town of the same name (a US "Middle East")
+# must not be found for them. Folded, without a leading "the".
+GENERIC_AREAS = frozenset({
+    "middle east", "near east", "far east", "levant", "region", "area", "areas", "arab world",
+    "gulf region", "gulf states", "gulf countries", "mena", "europe", "asia", "africa", "north africa",
+    "horn of africa", "caucasus", "south caucasus", "north caucasus", "balkans", "central asia",
+    "south asia", "southeast asia", "east asia", "eastern europe", "western europe", "latin america",
+    "west", "east", "world", "front", "frontline", "front line", "homeland", "mainland", "interior",
+})
+
+# Words for what a country has rather than where ("US base", "Russian forces", "Israeli territory"):
+# a country or demonym followed only by such words (or common words) names no place.
+FACILITY_WORDS = frozenset({
+    "base", "bases", "airbase", "airbases", "airfield", "airfields", "forces", "force", "troops",
+    "military", "army", "navy", "embassy", "consulate", "positions", "position", "targets", "target",
+    "territory", "territories", "soil", "command", "facility", "facilities", "site", "sites",
+    "installation", "installations", "camp", "camps", "outpost", "outposts", "naval", "vessel",
+    "vessels", "ship", "ships", "warship", "warships", "drone", "drones", "missile", "missiles",
+    "official", "officials", "government", "border", "borders", "side", "airspace", "waters",
+    "coast", "cities", "towns", "villages", "regions", "provinces", "interests", "assets",
+})
+
 # Demonyms that the suffix rules of demonym_forms do not produce.
 IRREGULAR_DEMONYMS = frozenset({
     "afghan", "arab", "arabian", "british", "briton", "cypriot", "danish", "dutch", "emirati", "filipino",

@@ -27,9 +27,15 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import cache
 
-from strikeview.catalog.common_words import IRREGULAR_DEMONYMS, demonym_forms, is_common_word
+from strikeview.catalog.common_words import (
+    FACILITY_WORDS,
+    GENERIC_AREAS,
+    IRREGULAR_DEMONYMS,
+    demonym_forms,
+    is_common_word,
+)
 from strikeview.catalog.geonames import GeoNamesTable, load_geonames
-from strikeview.catalog.names import fold_name, skeleton
+from strikeview.catalog.names import compact, fold_name, skeleton
 from strikeview.catalog.places import Place, load_countries_as_places, load_places
 
 __all__ = ["Gazetteer", "Place", "fold_name", "is_common_word", "load_gazetteer", "split_head"]
@@ -51,6 +57,10 @@ ALTERNATE_NAME_WEIGHT = 0.25
 # Transliteration matches: same skeleton, spelled alike, and (GeoNames) towns at least this big.
 LOOSE_SIMILARITY = 0.8
 LOOSE_TOWN_POPULATION = 5_000
+# ``lookup`` takes a transliteration match outside the countries it is given only from this size.
+LOOSE_ANYWHERE_POPULATION = 20_000
+# A name longer than a query by more letters than this is another word ("Florida" in "Floridablanca").
+_EXTRA_LETTERS = 2
 
 
 def _city_uncertainty_km(population: int) -> float:
@@ -75,6 +85,13 @@ def _alike(query: str, names: Iterable[str]) -> bool:
     """True when the folded ``query`` is spelled like one of the folded ``names`` (difflib ratio)."""
     q = _spelling(query)
     return any(SequenceMatcher(None, q, _spelling(n)).ratio() >= LOOSE_SIMILARITY for n in names)
+
+
+def _extends(query: str, name: str) -> bool:
+    """True when the folded ``name`` holds the folded ``query`` inside a longer word, with more than
+    a couple of letters to spare: "floridablanca" for "florida", "mkobani" for "kobani"."""
+    q, n = compact(query), compact(name)
+    return len(n) > len(q) + _EXTRA_LETTERS and q in n and query not in name.split()
 
 
 def _rough_km(a: Place, b: Place) -> float:
@@ -216,10 +233,35 @@ class Gazetteer:
             out.append(country)
         out += self._curated.get(full, []) + self._curated.get(base, [])
         towns = self._towns([*self._geonames.rows(full), *self._geonames.rows(base)], (full, base))
+        regions = self._regions.get(full, []) + self._regions.get(base, [])
+        towns = [t for t in towns if self._own_name(t, (full, base)) or not _extends(base, fold_name(t.name))]
+        if out or regions:  # a known place of this name: small towns elsewhere only so called drop out
+            towns = [t for t in towns if self._own_name(t, (full, base)) or t.population >= BIG_TOWN]
         out += [t for t in towns if t.population >= BIG_TOWN]
-        out += self._regions.get(full, []) + self._regions.get(base, [])
+        out += regions
         out += [t for t in towns if t.population < BIG_TOWN]
         return list(dict.fromkeys(out))
+
+    @staticmethod
+    def _own_name(town: Place, keys: tuple[str, ...]) -> bool:
+        """True when a GeoNames town's main name is one of the folded ``keys`` (not only an alternate)."""
+        return fold_name(town.name) in keys
+
+    def _names_no_place(self, name: str, full: str) -> bool:
+        """True for wide areas ("the Middle East") and for a country's things ("US base", "Russian
+        forces", "Israel's territory"): names that must find no town."""
+        if full.removeprefix("the ") in GENERIC_AREAS:
+            return True
+        words = name.replace("’", "'").split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if len(words) < 2:
+            return False
+        first = words[0].removesuffix("'s").removesuffix("'")
+        if self.country(first) is None and not self.is_demonym(first):
+            return False
+        rest = fold_name(" ".join(words[1:])).split()
+        return bool(rest) and all(w in FACILITY_WORDS or is_common_word(w) for w in rest)
 
     def _loose_matches(self, base: str, wanted: str | None) -> list[Place]:
         """Transliteration matches spelled alike: curated entries, then GeoNames towns of 5,000+ people."""
@@ -235,7 +277,8 @@ class Gazetteer:
             return out
         geo = self._geonames
         towns = self._towns(r for r in geo.loose_rows(sk) if geo.population(r) >= LOOSE_TOWN_POPULATION)
-        return out + [t for t in towns if _alike(base, [fold_name(t.name)])]
+        return out + [t for t in towns if _alike(base, [n := fold_name(t.name)]) and not _extends(base, n)
+                      and not _extends(n, base)]
 
     def candidates(self, name: str, *, loose: bool = True) -> list[Place]:
         """Places that ``name`` may refer to, best first (see the module docstring for the order).
@@ -253,6 +296,8 @@ class Gazetteer:
         full = fold_name(name)
         base, wanted = split_head(full)
         if not base or full in self._demonyms or (wanted is None and base in self._demonyms):
+            return []
+        if self._names_no_place(name, full):
             return []
         out = self._exact(full, base, wanted)
         if wanted == "region" and not any(p.kind == "region" for p in out) and loose:
@@ -274,12 +319,17 @@ class Gazetteer:
         """The best place for ``name``, preferring ones inside ``within`` and in ``countries`` (ISO2).
 
         ``within`` is a containing place named by the report ("Harir air base in Irbil"): candidates
-        within its uncertainty radius (and in its country) come first.
+        within its uncertainty radius (and in its country) come first. A transliteration match (a
+        GeoNames town known by no such name) counts only in ``countries`` or with
+        ``LOOSE_ANYWHERE_POPULATION`` people.
         """
+        wanted = {c.upper() for c in countries}
         cands = self.candidates(name, loose=loose)
+        if loose and cands and cands[0] not in self.candidates(name, loose=False):
+            cands = [p for p in cands
+                     if p.curated or p.country in wanted or p.population >= LOOSE_ANYWHERE_POPULATION]
         if not cands:
             return None
-        wanted = {c.upper() for c in countries}
 
         def rank(item: tuple[int, Place]) -> tuple[int, int, int]:
             i, p = item

@@ -260,3 +260,93 @@ def test_gazetteer_is_built_once_for_concurrent_callers():
     for t in threads:
         t.join()
     assert len(got) == 4 and all(g is got[0] for g in got)
+
+
+@pytest.mark.parametrize("name", ["US base", "U.S. base", "the US air base", "Russian forces",
+                                  "Israeli territory", "Iran's territory", "American bases", "UK embassy"])
+def test_gazetteer_a_countrys_things_are_not_places(gaz, name):
+    assert gaz.candidates(name) == [], name
+
+
+def test_gazetteer_country_qualified_names_still_found(gaz):
+    assert gaz.lookup("Iran's Kermanshah province").name == "Kermanshah Province"
+    assert gaz.lookup("Iraqi Kurdistan").name == "Kurdistan Region"
+    assert gaz.lookup("US").kind == "country"
+
+
+@pytest.mark.parametrize("name", ["Middle East", "the Middle East", "the Levant", "the region",
+                                  "Eastern Europe", "the Caucasus", "the Arab world"])
+def test_gazetteer_wide_areas_are_not_sites(gaz, name):
+    assert gaz.candidates(name) == [], name
+
+
+def test_gazetteer_the_gulf_is_the_sea_with_its_size(gaz):
+    place = gaz.lookup("the Gulf")
+    assert place.kind == "sea" and place.uncertainty_km >= 300
+
+
+def test_gazetteer_alternate_name_inside_a_longer_word_is_not_the_town(gaz):
+    from strikeview.catalog.names import fold_name
+
+    found = gaz.candidates("Florida")
+    assert found and found[0].name == "Florida"
+    longer = [p for p in found if any(w != "florida" and "florida" in w for w in fold_name(p.name).split())]
+    assert longer == []  # "Floridablanca" is known as "Florida" too, but it is another word
+
+
+def test_gazetteer_curated_name_keeps_small_towns_elsewhere_out(gaz):
+    found = gaz.candidates("Kobani")
+    assert found and {p.country for p in found} == {"SY"}, found
+
+
+@pytest.mark.parametrize(
+    "name, expected, country",
+    [
+        ("Saratov region", "Saratov Oblast", "RU"),
+        ("Saratov Oblast", "Saratov Oblast", "RU"),
+        ("Moscow region", "Moscow Oblast", "RU"),
+        ("Tula Oblast", "Tula Oblast", "RU"),
+        ("Republic of Tatarstan", "Tatarstan", "RU"),
+        ("Beirut Governorate", "Beirut Governorate", "LB"),
+        ("Akkar", "Akkar Governorate", "LB"),
+        ("Socotra", "Socotra Governorate", "YE"),
+        ("Belgorod region", "Belgorod Oblast", "RU"),
+        ("Sumy region", "Sumy Oblast", "UA"),
+    ],
+)
+def test_gazetteer_regions_strike_reports_name(gaz, name, expected, country):
+    place = gaz.lookup(name)
+    assert place is not None and place.name == expected and place.country == country, (name, place)
+    assert place.kind == "region" and place.uncertainty_km >= 15 and place.source.startswith("GeoNames")
+
+
+def test_gazetteer_saratov_alone_is_still_the_city(gaz):
+    assert gaz.lookup("Saratov").kind == "city"
+
+
+def test_gazetteer_khor_mor_gas_field(gaz):
+    kirkuk = gaz.lookup("Kirkuk")
+    for name in ("Khor Mor", "Khor Mor gas field", "Khormor"):
+        place = gaz.lookup(name)
+        assert place is not None and place.kind == "gas_field" and place.country == "IQ", name
+        assert 20 < _km(place.lon, place.lat, kirkuk.lon, kirkuk.lat) < 60 and place.source
+
+
+def test_gazetteer_transliteration_of_a_small_town_counts_only_in_the_named_countries():
+    import json
+
+    from strikeview.catalog.gazetteer import Gazetteer
+    from strikeview.catalog.geonames import GeoNamesTable, build_blocks
+
+    def town(gid, name, pop):
+        return {"geonameid": gid, "name": name, "latitude": 35.0, "longitude": 37.0, "countrycode": "SY",
+                "population": pop, "timezone": "Asia/Damascus", "admin1code": "01", "alternatenames": []}
+
+    records = {"1": town(1, "Tell Mardikh", 8000), "2": town(2, "Qaryatayn", 40000)}
+    table = GeoNamesTable(*build_blocks(json.dumps(records).encode("ascii")))
+    small = Gazetteer([], [], table)
+    assert [p.name for p in small.candidates("Tal Mardeekh")] == ["Tell Mardikh"]  # offered to the caller
+    assert small.lookup("Tal Mardeekh") is None  # but not taken anywhere in the world
+    assert small.lookup("Tal Mardeekh", countries=["SY"]).name == "Tell Mardikh"
+    assert small.lookup("Qaryatain").name == "Qaryatayn"  # big enough to be taken anywhere
+    assert small.lookup("Tell Mardikh").name == "Tell Mardikh"  # an exact name is always taken
