@@ -89,9 +89,9 @@ def resolve_date(text: str, ref: dt.date | None = None, year: int | None = None)
         return f"month:{MONTHS[month.group(1).lower()]:02d}"
     if ref is None:
         return None
-    if "yesterday" in low:
+    if re.search(r"\b(last night|yesterday)\b", low):
         return ref - dt.timedelta(days=1)
-    if re.search(r"\btoday\b", low):
+    if re.search(r"\b(today|overnight|tonight|this morning)\b", low):
         return ref
     for name, wd in WEEKDAYS.items():
         if re.search(rf"\b{name}\b", low):

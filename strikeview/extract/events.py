@@ -37,12 +37,14 @@ from strikeview.extract.facts import (
     source_name,
     stated_ranges_km,
     subject_of,
+    tally_counts_in,
 )
 from strikeview.extract.lexicon import (
     DEMONYMS,
     IMPACT_VERBS,
     LAUNCH_VERBS,
     OWN_GROUND,
+    REPORTING_VERBS,
 )
 from strikeview.extract.places import PLACES_KEY
 from strikeview.extract.roles import has_strike_argument, is_hypothetical, is_negated, is_strike_word
@@ -87,6 +89,18 @@ def _since_clause(tok: Token) -> bool:
     return False
 
 
+def _statement_date(ent: Span) -> bool:
+    """True when a date entity dates a statement ("the ministry said on Monday"), not a strike."""
+    doc, i = ent.doc, ent.start - 1
+    if i >= 0 and doc[i].lower_ == "on":  # "said on Wednesday", however the parser attached it
+        i -= 1
+    if i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in REPORTING_VERBS:
+        return True
+    word = ent.root.head if ent.root.dep_ == "pobj" else ent.root
+    verb = word.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS and word.i != verb.i
+
+
 class Assembler:
     """Builds the events of one processed report."""
 
@@ -117,10 +131,17 @@ class Assembler:
         ents = self._sent_dates[sent.start]
         if not ents:
             return None
+        ents = [e for e in ents if not _statement_date(e)]
+        if not ents:
+            return None
         nearest = min(ents, key=lambda e: tree_distance(e.root, tok))
-        text = nearest.text
-        if nearest.start > 0 and self.doc[nearest.start - 1].lower_ in ("since", "last", "earlier"):
-            text = self.doc[nearest.start - 1].text + " " + text
+        start, end = nearest.start, nearest.end
+        for e in ents:  # "on Tuesday evening": a date and a time entity side by side are one expression
+            if e.end == start or e.start == end:
+                start, end = min(start, e.start), max(end, e.end)
+        text = self.doc[start:end].text
+        if start > 0 and self.doc[start - 1].lower_ in ("since", "last", "earlier"):
+            text = self.doc[start - 1].text + " " + text
         return resolve_date(text, self.ref, self.year)
 
     def key_of(self, tok: Token) -> str:
@@ -288,6 +309,7 @@ class Assembler:
         for span in self.doc.spans.get(WEAPONS_KEY, []):
             weapon_heads.setdefault(span.root.i, span.text)
         seen: set[int] = set()
+        tallied: set[int] = set()
         for group in list(self.groups.values()):
             for sent, _ in [*group.sites, *group.weapons]:
                 if sent.start in seen:
@@ -297,6 +319,21 @@ class Assembler:
                     count.claimed_by = claimed_by(tok)
                     self.group(self.key_of(tok)).counts.append((sent, count))
                 self._claims_near(sent, group)
+            self._add_tallies(group, tallied)
+
+    def _add_tallies(self, group: Group, tallied: set[int]) -> None:
+        """Tallies ("X put the number at 22") in an event's sentences or the sentence after each, with
+        the thing counted taken from the event's last count when the tally does not name it."""
+        for sent, _ in [*group.sites, *group.weapons]:
+            nxt = self.doc[sent.end].sent if sent.end < len(self.doc) else None
+            for s in (sent, nxt):
+                if s is None or s.start in tallied:
+                    continue
+                tallied.add(s.start)
+                for _, count in tally_counts_in(s):
+                    if count.what is None and group.counts:
+                        count.what = group.counts[-1][1].what
+                    group.counts.append((s, count))
 
     def _claims_near(self, sent: Span, group: Group) -> None:
         """Denials in or right after a sentence, and hedges in it, as claims of the event."""

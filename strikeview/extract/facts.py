@@ -200,6 +200,30 @@ def counts_in(sent: Span, weapon_heads: dict[int, str]) -> list[tuple[Token, Cou
     return out
 
 
+TALLY_NOUNS: frozenset[str] = frozenset({"number", "toll", "tally", "count", "total", "figure"})
+TALLY_VERBS: frozenset[str] = frozenset({"put", "place", "estimate", "set", "give"})
+
+
+def tally_counts_in(sent: Span) -> list[tuple[Token, Count]]:
+    """Counts stated as a tally ("the Iraqi military put the number at 22"), claimed by the subject of
+    the tally verb; ``what`` is the "of" noun of the tally ("the number of missiles") when given."""
+    out: list[tuple[Token, Count]] = []
+    for tok in sent:
+        value = number_value(tok)
+        if value is None or tok.dep_ != "pobj" or tok.head.lower_ != "at":
+            continue
+        verb = tok.head.head
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS), None)
+        if verb.lemma_.lower() not in TALLY_VERBS or noun is None:
+            continue
+        of = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+              if o.dep_ == "pobj"]
+        subj = subject_of(verb)
+        out.append((tok, Count(value=value, qualifier=qualifier(tok), what=of[0].text if of else None,
+                               claimed_by=source_name(subj) if subj is not None else None)))
+    return out
+
+
 def stated_ranges_km(sent: Span) -> list[float]:
     """Ranges the sentence states ("a range of 750 kilometres"), in km, in order; miles only if no km."""
     km: list[float] = []

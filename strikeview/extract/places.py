@@ -16,11 +16,12 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from strikeview.catalog.gazetteer import Place, load_gazetteer
 from strikeview.catalog.names import fold_name, skeleton
+from strikeview.extract.dates import MONTHS, WEEKDAYS
 from strikeview.extract.lexicon import (
     DEMONYMS,
     LOCATIVE_PREPS,
@@ -140,6 +141,18 @@ def _name_end(doc: Doc, end: int) -> int:
     return j
 
 
+def _named_in_time(tok: Token) -> bool:
+    """True for a proper noun that a date or time entity swallowed but that is no date word ("Kyiv" in
+    a "Kyiv overnight" tagged TIME): it is still looked at as a possible place."""
+    if tok.ent_type_ not in ("DATE", "TIME") or tok.pos_ != "PROPN":
+        return False
+    low = tok.lower_.rstrip(".")
+    if low in MONTHS or low in WEEKDAYS or tok.is_upper or tok.dep_ not in ("pobj", "dobj", "nsubj"):
+        return False  # "Christmas morning": a compound of the time word, not a place
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return any(t.pos_ not in ("PROPN", "NUM", "PUNCT") for t in ent)
+
+
 def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
     """Spans that may name places, each with True when the trained NER says it is a place."""
     weapon_tokens = {i for s in doc.spans.get(WEAPONS_KEY, []) for i in range(s.start, s.end)}
@@ -147,7 +160,7 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
     covered: set[int] = set()
     for ent in doc.ents:
         if not any(t.lower_ in ("and", ",", "or") for t in ent):  # lists: their names are found below
-            covered.update(range(ent.start, ent.end))
+            covered.update(t.i for t in ent if not _named_in_time(t))
         if ent.label_ not in NUMERIC_LABELS:
             start, end = _trim(doc, ent.start, ent.end)
             weak = ent.label_ not in STRONG_LABELS

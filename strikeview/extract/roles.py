@@ -31,6 +31,10 @@ from strikeview.extract.lexicon import (
 )
 
 CONTAINER_PREPS: frozenset[str] = frozenset({"in", "inside", "within", "near", "of", "outside", "at"})
+# Parts of a place that stand for it when the place possesses them ("Beirut's southern suburbs").
+PART_NOUNS: frozenset[str] = frozenset({"suburb", "suburbs", "outskirt", "outskirts", "district", "centre",
+                                        "center", "downtown", "neighbourhood", "neighborhood", "quarter",
+                                        "heart", "edge", "airport"})
 ROUTE_PREPS: frozenset[str] = frozenset({"over", "through", "via", "past"})
 LIST_PREPS: frozenset[str] = frozenset({"including", "like", "such", "as well as", "among"})
 MODALS: frozenset[str] = frozenset({"will", "would", "could", "might", "may", "should", "shall", "ca"})
@@ -324,6 +328,9 @@ class _Climb:
             self.t = head
             return "", ""
         if dep == "poss":
+            if self._part_of_me(head):  # "Beirut's southern suburbs" are Beirut
+                self.t = head
+                return "", ""
             return None, "owner"
         place = self.span._.sv_place
         town_of_other = head.lemma_.lower() in TOWN_NOUNS and self.owner(head) is not None
@@ -338,6 +345,13 @@ class _Climb:
         if dep in ("nsubj", "csubj", "expl"):
             return None, "actor"
         return None
+
+    def _part_of_me(self, head: Token) -> bool:
+        """True when ``head``, possessed by the place, is a part of it ("suburbs", "outskirts") that
+        names no other place ("Syria's desert region of Mayadin" is Mayadin's)."""
+        if head.lemma_.lower() not in PART_NOUNS:
+            return False
+        return not any(self.owner(t) not in (None, self.me) for t in head.subtree)
 
     def _pobj(self, head: Token) -> Verdict | None:
         """A prepositional phrase: rule the place out, pass through it, or reach the governing word."""

@@ -38,3 +38,29 @@ def test_dates_report_date_from_publication_or_dateline():
 def test_dates_year_hint_takes_the_most_named_year():
     assert year_hint("In 2019 and 2020, and again in 2020.") == 2020
     assert year_hint("no years") is None
+
+
+def test_dates_overnight_and_last_night_against_the_report_date():
+    ref = dt.date(2023, 12, 29)
+    assert resolve_date("overnight", ref) == ref
+    assert resolve_date("last night", ref) == dt.date(2023, 12, 28)
+    assert resolve_date("overnight") is None
+
+
+def test_dates_dateline_report_with_secondary_event_and_weekdays(extract):
+    text = ("Depot burns after strike\n\n"
+            "SANAA, March 3, 2020 - Drones struck an oil depot in Hodeidah on Sunday evening, "
+            "residents said. "
+            "On 1 February, missiles hit the airport in Aden.")
+    events = extract(text)
+    dates = {s.name: e.date for e in events for s in e.sites}
+    assert dates["Hodeidah"] == "2020-03-01"  # the Sunday before Tuesday 3 March 2020
+    assert dates["Aden"] == "2020-02-01"  # "1 February" takes the report's year
+
+
+def test_dates_statement_day_does_not_date_the_strike(extract):
+    text = ("KYIV, Oct 2, 2024 - The group said on Wednesday it had fired missiles at Kharkiv. "
+            "The missiles were launched from Belgorod on Tuesday night, the air force said.")
+    events = extract(text)
+    assert len(events) == 1 and events[0].date == "2024-10-01"
+    assert {s.name for s in events[0].sites} >= {"Kharkiv"}

@@ -57,3 +57,19 @@ def test_facts_pronoun_speaker_and_media_acronym(extract):
     claimed = {s.name: s.claimed_by for e in extract(text) for s in e.sites}
     assert claimed["Harir Air Base"] == "Islamic Resistance in Iraq"
     assert claimed["Erbil"] == "IRNA"
+
+
+def test_facts_tally_put_the_number_at_is_a_count_of_its_claimer(extract):
+    text = ("BAGHDAD, Jan 8, 2020 - Iran fired 15 missiles at the Ain al-Asad air base, "
+            "state television said. "
+            "The Iraqi military put the number at 22.")
+    counts = [(c.value, c.what, c.claimed_by) for e in extract(text) for c in e.counts]
+    assert (15, "missiles", "state television") in counts
+    folded = [(v, w, (c or "").removeprefix("The ")) for v, w, c in counts]
+    assert (22, "missiles", "Iraqi military") in folded
+
+
+def test_facts_count_said_after_the_sentence_is_claimed(extract):
+    text = "Rockets hit the Harir air base in Irbil. 22 missiles were fired, the Iraqi military said."
+    counts = [(c.value, c.claimed_by) for e in extract(text) for c in e.counts]
+    assert (22, "the Iraqi military") in counts

@@ -164,3 +164,16 @@ def test_roles_reported_blasts_but_not_reporting_verbs(extract, sites):
     assert sites(extract("Explosions were reported in Isfahan early on Friday."), "impact") == ["Isfahan"]
     text = "Rockets hit Ashdod on Monday, the military said in a statement from Jerusalem."
     assert sites(extract(text), "impact") == ["Ashdod"]
+
+
+def test_roles_possessed_part_of_a_place_is_the_place(extract, sites):
+    events = extract("An air strike hit a building in Beirut's southern suburbs on Tuesday.")
+    assert "Beirut" in sites(events, "impact")
+    events = extract("Missiles struck Syria's desert region of Mayadin.")
+    assert "Syria" not in sites(events, "impact")
+
+
+def test_roles_place_swallowed_by_a_time_entity_is_still_a_site(extract, sites):
+    events = extract("KYIV, December 29, 2023 - Russia fired 122 missiles at Kyiv overnight, "
+                     "the air force said.")
+    assert "Kyiv" in sites(events, "impact")
