@@ -44,6 +44,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--checks", default=None, metavar="CHECKS.json",
                    help="plausibility rows from 'strikeview check --json' (default: computed here)")
     p.add_argument("--no-checks", action="store_true", help="do not colour flight paths by plausibility")
+    p.add_argument("--launch", metavar="LAT,LON", default=None,
+                   help="what-if: draw a candidate launch point here (a purple square) with flight paths "
+                        "to the impacts of the selected event (else of every event), coloured by verdict "
+                        "(use --launch=-33.9,151.2 for a negative latitude)")
     p.add_argument("--timing", action="store_true", help="print the time taken")
     p.set_defaults(func=run)
 
@@ -97,6 +101,29 @@ def compute_checks(doc: EventsDocument) -> list[Any]:
     return list(check_document(doc))
 
 
+def add_candidate(doc: EventsDocument, lonlat: tuple[float, float], event_id: str | None) -> list[str]:
+    """Add a candidate launch point to the event ``event_id`` (every event when ``None``) that has a
+    located impact; return the ids of the events it was added to (``CliError`` when there is none)."""
+    from strikeview.edits import AddCandidateLaunch
+
+    ids = [e.id for e in doc.events if (event_id is None or e.id == event_id)
+           and any(s.lonlat is not None for s in e.sites_with_role("impact"))]
+    if not ids:
+        raise CliError("--launch: no event with a located impact site to check it against")
+    for eid in ids:
+        AddCandidateLaunch(eid, lon=lonlat[0], lat=lonlat[1]).do(doc)
+    return ids
+
+
+def candidate_checks(doc: EventsDocument, lonlat: tuple[float, float],
+                     ids: list[str]) -> list[dict[str, Any]]:
+    """Check rows (as JSON dicts) of the candidate launch point for the given events."""
+    from strikeview.geo.plausibility import check_event
+
+    rows = [r for e in doc.events if e.id in ids for r in check_event(e, launch=lonlat)]
+    return [r.to_dict() for r in rows]
+
+
 def load_checks(path: str) -> list[Any]:
     """Check rows from a ``strikeview check --json`` file; ``CliError`` when it is not one."""
     p = Path(path)
@@ -133,6 +160,13 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"no event {args.select!r} in {args.events}")
     selected = args.select if args.select is not None or len(doc.events) != 1 else doc.events[0].id
     given: list[Any] | None = [] if args.no_checks else (load_checks(args.checks) if args.checks else None)
+    if args.launch is not None:
+        from strikeview.cli.check import parse_latlon
+
+        lonlat = parse_latlon(args.launch)
+        ids = add_candidate(doc, lonlat, selected)
+        if given and not args.no_checks:  # checks read from a file know nothing of the candidate
+            given = [*given, *candidate_checks(doc, lonlat, ids)]
     # Country outlines (and the checks, when not given) are prepared while Qt is imported and the map is
     # framed; the rivers are read once the map layers are imported (importing them from two threads at
     # once deadlocks).

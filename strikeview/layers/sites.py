@@ -13,6 +13,8 @@ from strikeview.layers import style as S
 from strikeview.layers.base import AreaFeature, Layer, PointFeature, Style, polygon_rings
 from strikeview.model import Event, EventsDocument, Site
 
+CANDIDATE = "candidate"  # Site.kind of an analyst's what-if launch point (strikeview.edits.CANDIDATE_KIND)
+CANDIDATE_FILL = "#7b1fa2"
 # Sites known less precisely than this get an uncertainty area.
 VAGUE_PRECISIONS = ("city", "region", "border", "sea", "country")
 MAX_UNCERTAINTY_KM = 1500.0  # larger areas (whole countries) say nothing useful on a map
@@ -40,7 +42,8 @@ def site_tooltip(event: Event, site: Site) -> str:
 
 
 class SitesLayer(Layer):
-    """Launch sites (triangles) and impact sites (circles); the selected event's sites are emphasised."""
+    """Launch sites (triangles), impact sites (circles) and candidate (what-if) launch points (purple
+    squares); the selected event's sites are emphasised."""
 
     kind = "sites"
 
@@ -54,10 +57,16 @@ class SitesLayer(Layer):
                                      symbol="triangle", size_px=15.0),
             "impact_selected": Style(stroke=S.SELECTED, stroke_width_px=2.5, fill=S.IMPACT,
                                      symbol="circle", size_px=12.0),
+            "candidate": Style(stroke="#ffffff", stroke_width_px=1.5, fill=CANDIDATE_FILL, symbol="square",
+                               size_px=10.0),
+            "candidate_selected": Style(stroke=S.SELECTED, stroke_width_px=2.5, fill=CANDIDATE_FILL,
+                                        symbol="square", size_px=13.0),
         }
         super().__init__("sites", "Sites", styles,
-                         {"launch": "Launch site", "impact": "Impact site"}, z=60)
-        self.legend_alias = {"launch_selected": "launch", "impact_selected": "impact"}
+                         {"launch": "Launch site", "impact": "Impact site",
+                          "candidate": "Candidate launch point (what-if)"}, z=60)
+        self.legend_alias = {"launch_selected": "launch", "impact_selected": "impact",
+                             "candidate_selected": "candidate"}
 
     def rebuild(self, doc: EventsDocument, selected_event_id: str | None) -> None:
         """Make one point per geocoded site; impacts first so launches draw on top."""
@@ -67,13 +76,14 @@ class SitesLayer(Layer):
             for index, site in enumerate(event.sites):
                 if site.lonlat is None or site.role not in ("launch", "impact"):
                     continue
-                key = site.role + ("_selected" if selected else "")
+                role = CANDIDATE if site.role == "launch" and site.kind == CANDIDATE else site.role
+                key = role + ("_selected" if selected else "")
                 feats.append(PointFeature(
                     lon=float(site.lon), lat=float(site.lat), style=key, label=site.name,
                     event_id=event.id, site_index=index, tooltip=site_tooltip(event, site),
                     priority=(100 if selected else 0) + (10 if site.role == "launch" else 5),
                     data={"role": site.role, "source": site.source, "precision": site.precision}))
-        feats.sort(key=lambda f: (f.style.endswith("_selected"), f.style.startswith("launch")))
+        feats.sort(key=lambda f: (f.style.endswith("_selected"), not f.style.startswith("impact")))
         self.set_features(feats)
 
 
