@@ -4,7 +4,11 @@
 plain text the pipeline reads (offsets of quotes point into it). Plain text may be UTF-8 (with or
 without a byte-order mark), UTF-16 with a byte-order mark, or a legacy 8-bit encoding such as
 cp1252 / Latin-1 (detected with ``charset-normalizer``). A saved HTML page has its article text,
-title, outlet (site name) and date pulled out by ``trafilatura``.
+title, outlet (site name) and date pulled out by ``trafilatura``. A plain-text report (often a page
+saved as text, starting with site chrome: "Logo", "All news", section lists) gets as title the first
+of its first lines that reads as a headline (:func:`guess_title`), and an outlet and date when the
+text states them: "Source: X", "CITY, Month D. /AGENCY/", "CITY (Agency) -", "© YYYY Outlet"
+(:func:`text_outlet_and_date`; a date only when its year is known).
 
 Bad input raises :class:`ReportError` with a one-line message: a missing or unreadable file, a file
 above :data:`MAX_REPORT_BYTES` (refused from its size, without reading it), binary data, an empty
@@ -98,6 +102,117 @@ def _first_line(text: str) -> str:
     return ""
 
 
+# Saved pages as plain text start with site chrome: menus, share buttons, section names.
+_CHROME_WORDS = frozenset({
+    "logo", "menu", "home", "search", "subscribe", "login", "log in", "sign in", "sign up", "register",
+    "share", "bookmark", "tweet", "print", "email", "e-mail", "comments", "advertisement", "sponsored",
+    "cookies", "cookie", "newsletter", "follow us", "skip to content", "skip to main content",
+    "all news", "latest news", "news", "top stories", "most read", "trending", "live", "video", "videos",
+    "photos", "podcasts", "opinion", "world", "politics", "business", "sport", "sports", "more",
+    "listen", "watch", "close", "toggle navigation", "main menu", "read more", "related",
+})
+_HEADLINE_SCAN_LINES = 12
+_MIN_HEADLINE_WORDS = 4
+_MAX_HEADLINE_WORDS = 30
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "AirMiddle EastWar": menu items run together
+_DATE_ONLY = re.compile(r"^[\W\d]*(?:\w+day,?\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?\b")
+_BYLINE = re.compile(r"^(?:by|posted|published|updated|source|photo|image|credit)\b", re.IGNORECASE)
+
+
+def _is_chrome(line: str) -> bool:
+    """True for a line of site chrome: menu words, share buttons, run-together menus, section lists."""
+    low = line.lower().strip(" |•·>»-–—:")
+    if low in _CHROME_WORDS or any(low.startswith(w + " ") and len(low.split()) <= 4 for w in _CHROME_WORDS):
+        return True
+    if _GLUED.search(line) or "|" in line or " » " in line or " > " in line:
+        return True
+    parts = [p.strip() for p in line.split(",")]
+    # "Syrian War, War and Conflict": a list of short title-case section names, no verb in sight
+    return len(parts) > 1 and all(p and len(p.split()) <= 3 and p[0].isupper() for p in parts) \
+        and all(w[0].isupper() or w in ("and", "of", "&") for p in parts for w in p.split())
+
+
+def _is_headline(line: str) -> bool:
+    """True for a line that reads as a headline: several words, not chrome, a byline or a date, no
+    final full stop (a first sentence of the body has one), mostly words rather than figures."""
+    words = line.split()
+    if not _MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS or line.endswith((".", ":", ";")):
+        return False
+    if _is_chrome(line) or _BYLINE.match(line) or (_DATE_ONLY.match(line) and len(words) <= 6):
+        return False
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    return len(alpha) >= 0.7 * len(words) and alpha[0][0].isupper()
+
+
+def guess_title(text: str) -> str:
+    """The headline of a plain-text report: the first of its first lines that reads as one (see
+    :func:`_is_headline`), else its first line that is not site chrome; cut to a title's length."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    for line in lines[:_HEADLINE_SCAN_LINES]:
+        if _is_headline(line):
+            return line[:_TITLE_CHARS]
+    return next((line for line in lines if not _is_chrome(line)), _first_line(text))[:_TITLE_CHARS]
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_MONTH = r"(?P<month>" + "|".join(m.capitalize()[:3] + r"[a-z]*\.?" for m in _MONTHS) + r")"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"
+_DATE_MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _YEAR)
+_DATE_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + _YEAR)
+_DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<outlet>[^\n.;]{2,40}?)\s*$", re.MULTILINE | re.IGNORECASE)
+_AGENCY_SLASH = re.compile(
+    r"^[A-Z][A-Z .'-]+,\s*(?P<when>[^/\n]{3,30}?)\s*/(?P<outlet>[A-Za-z][\w .&-]{1,20})/", re.MULTILINE)
+_AGENCY_PAREN = re.compile(r"^[A-Z][A-Za-z .,'-]*\((?P<outlet>[A-Z][\w .&/-]{1,25})\)\s*[-–—]", re.MULTILINE)
+_COPYRIGHT = re.compile(r"(?:©\s*(?:Copyright\s+)?|(?:\([cC]\)|Copyright|COPYRIGHT)\s+(?=(?:19|20)\d{2}))"
+                        r"(?P<year>(?:19|20)\d{2})?\s*(?P<outlet>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})?")
+
+
+def _iso(match: re.Match[str], year: str | None) -> str | None:
+    """An ISO date from a date match (a month name or number, a day) and a year, if all are known."""
+    month_text = match.group("month")
+    if month_text.isdigit():
+        month = int(month_text)
+    else:
+        prefix = month_text.lower().rstrip(".")[:3]
+        month = next((i + 1 for i, m in enumerate(_MONTHS) if m.startswith(prefix)), 0)
+    year = match.group("year") or year
+    day = int(match.group("day"))
+    if not year or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return f"{int(year):04d}-{month:02d}-{day:02d}"
+
+
+def text_outlet_and_date(text: str) -> tuple[str | None, str | None]:
+    """The outlet and ISO date a plain-text report states: "Source: X", "CITY, Month D. /AGENCY/",
+    "CITY (Agency) -", "© Copyright YYYY Outlet", and the first full date near the top."""
+    head = "\n".join(text.splitlines()[:40])
+    outlet: str | None = None
+    date: str | None = None
+    year: str | None = None
+    copyright_ = _COPYRIGHT.search(text)
+    if copyright_:
+        year = copyright_.group("year")
+    if (m := _AGENCY_SLASH.search(head)) is not None:
+        outlet = m.group("outlet").strip()
+        when = _DATE_MDY.search(m.group("when")) or _DATE_DMY.search(m.group("when"))
+        date = _iso(when, year) if when else None
+    elif (m := _AGENCY_PAREN.search(head)) is not None:
+        outlet = m.group("outlet").strip()
+    if outlet is None and (m := _SOURCE_LINE.search(text)) is not None:
+        outlet = m.group("outlet").strip()
+    if outlet is None and copyright_ and copyright_.group("outlet"):
+        outlet = re.split(r"\.\s", copyright_.group("outlet"))[0].strip().rstrip(".")  # "X. All rights"
+    if date is None:
+        for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
+            found = [d for m in pattern.finditer(head) if m.group("year") and (d := _iso(m, None))]
+            if found:
+                date = found[0]
+                break
+    return outlet, date
+
+
 def looks_like_html(path: Path, text: str) -> bool:
     """True for ``.html``/``.htm`` files and files whose text starts like an HTML document."""
     return path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(text[:4096]))
@@ -150,7 +265,8 @@ def read_report(path: str | Path) -> Article:
     if looks_like_html(p, text):
         text, title, outlet, date, url = _read_html(text, name)
     else:
-        title = _first_line(text)
+        title = guess_title(text)
+        outlet, date = text_outlet_and_date(text)
     return Article(id=digest[:16], path=str(p), title=title, sha256=digest, outlet=outlet, date=date,
                    url=url, text=text)
 

@@ -185,3 +185,58 @@ def test_readers_messages_are_one_line(tmp_path):
 def test_readers_module_does_not_import_spacy():
     source = Path(readers.__file__).read_text(encoding="utf-8")
     assert "import spacy" not in source and "from spacy" not in source
+
+
+CHROME_PAGE = (
+    "Logo\n"
+    "All news\n"
+    "Bookmark and Share\n"
+    "SeaNorth AfricaDrones\n"
+    "Regional War, Conflict and Security\n"
+    "Drones hit a grain terminal on the river port overnight\n"
+    "KHARBIN, March 4. /Newswire/. Officials said three drones hit the terminal before dawn.\n"
+    "The port authority said loading would resume within days.\n"
+    "© Copyright 2021 Harbourline\n"
+)
+
+
+def test_readers_title_skips_site_chrome(tmp_path):
+    article = read_report(_write(tmp_path, "page.txt", CHROME_PAGE.encode("utf-8")))
+    assert article.title == "Drones hit a grain terminal on the river port overnight"
+
+
+def test_readers_agency_dateline_gives_outlet_and_date(tmp_path):
+    article = read_report(_write(tmp_path, "page.txt", CHROME_PAGE.encode("utf-8")))
+    assert article.outlet == "Newswire" and article.date == "2021-03-04"  # the year from the copyright line
+
+
+@pytest.mark.parametrize(
+    "text, title, outlet, date",
+    [
+        ("Menu\nSearch\nMissiles fall near desert airfield, ministry says\nBy Jane Roe\nMarch 5, 2024\n"
+         "DUNMORE (Wirepress) - Two missiles fell near the airfield, the ministry said.\n",
+         "Missiles fall near desert airfield, ministry says", "Wirepress", "2024-03-05"),
+        ("Share\nRocket strike cuts power to coastal town\nSource: Harbour Radio\n"
+         "A rocket hit the substation on 12 June 2023, officials said.\n",
+         "Rocket strike cuts power to coastal town", "Harbour Radio", "2023-06-12"),
+        ("Home | World | Conflict\nOfficials said three drones hit a depot outside the town.\n",
+         "Officials said three drones hit a depot outside the town.", None, None),
+        ("Air raid sirens sound across the valley\n\nNobody was hurt, the mayor said on Monday.\n"
+         "© 2022 Valley Post\n", "Air raid sirens sound across the valley", "Valley Post", None),
+        ("Blast reported at fuel depot near the border\nThe list of claims: (c) The ministry denied it.\n"
+         "Copyright 2019 Desert Daily. All rights reserved.\n",
+         "Blast reported at fuel depot near the border", "Desert Daily", None),
+    ],
+)
+def test_readers_plain_text_title_outlet_and_date(tmp_path, text, title, outlet, date):
+    article = read_report(_write(tmp_path, "report.txt", text.encode("utf-8")))
+    assert (article.title, article.outlet, article.date) == (title, outlet, date)
+
+
+def test_readers_headline_needs_several_words_and_no_full_stop():
+    from strikeview.extract.readers import guess_title
+
+    assert guess_title("World\nTwo drones downed.\nTwo drones downed over the bay overnight\n") == (
+        "Two drones downed over the bay overnight")
+    assert guess_title("Politics, Security\nStrikes resume on the northern front\n") == (
+        "Strikes resume on the northern front")
