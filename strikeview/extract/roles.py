@@ -10,6 +10,7 @@ here work on a parsed ``Doc``; the ``strikeview_roles`` component stores their v
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +36,8 @@ CONTAINER_PREPS: frozenset[str] = frozenset({"in", "inside", "within", "near", "
 PART_NOUNS: frozenset[str] = frozenset({"suburb", "suburbs", "outskirt", "outskirts", "district", "centre",
                                         "center", "downtown", "neighbourhood", "neighborhood", "quarter",
                                         "heart", "edge", "airport"})
+POINTLIKE: frozenset[str] = frozenset({"point", "facility", "city"})
+LIST_ITEM_KM = 25.0
 ROUTE_PREPS: frozenset[str] = frozenset({"over", "through", "via", "past"})
 LIST_PREPS: frozenset[str] = frozenset({"including", "like", "such", "as well as", "among"})
 MODALS: frozenset[str] = frozenset({"will", "would", "could", "might", "may", "should", "shall", "ca"})
@@ -58,14 +61,14 @@ def mention_owner(doc: Doc, spans: list[Span]) -> Owner:
         """Index of the mention ``tok`` stands for, or None."""
         if tok.i in inside:
             return inside[tok.i]
-        if tok.dep_ == "appos" and tok.head.i in inside:  # "Tower 22, a base in Jordan"
-            return inside[tok.head.i]
         if tok.lemma_.lower() in PLACE_NOUNS:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
                         if obj.i in inside:
                             return inside[obj.i]
+        if tok.dep_ == "appos" and tok.head.i in inside:  # "Tower 22, a base in Jordan"
+            return inside[tok.head.i]
         return None
 
     return owner
@@ -207,6 +210,14 @@ def _launcher_flying_over(verb: Token) -> bool:
     return craft.dep_ == "nsubj" and craft.head.lemma_.lower() in LAUNCH_VERBS
 
 
+def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle distance in km on a 6371 km sphere (enough to tell two towns apart)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def _where_clause(tok: Token) -> Token | None:
     """The verb of a "..., where X happened" clause attached to ``tok``, if any."""
     for child in tok.children:
@@ -323,7 +334,10 @@ class _Climb:
     def _own_dependency(self, dep: str, head: Token) -> Verdict | None:
         """Verdicts from the place's own relation; ("", "") means: moved on, go on."""
         if dep == "appos":
-            if self.owner(head) is not None:
+            other = self.owner(head)
+            if other is not None and self._list_item_of(other):  # "Sanaa, the port city of Hodeidah, Taiz"
+                return self._conj(head)
+            if other is not None:
                 return None, "container"
             self.t = head
             return "", ""
@@ -345,6 +359,17 @@ class _Climb:
         if dep in ("nsubj", "csubj", "expl"):
             return None, "actor"
         return None
+
+    def _list_item_of(self, other: int) -> bool:
+        """True when an apposition to another place is a list item, not a description: both places are
+        towns or sites, far apart ("Sanaa, the port city of Hodeidah" lists two cities)."""
+        spans = list(self.span.doc.spans.get("sv_places", []))
+        if other >= len(spans):
+            return False
+        mine, theirs = self.span._.sv_place, spans[other]._.sv_place
+        if mine is None or theirs is None or {mine.precision, theirs.precision} - POINTLIKE:
+            return False
+        return _km(mine.lon, mine.lat, theirs.lon, theirs.lat) > LIST_ITEM_KM
 
     def _part_of_me(self, head: Token) -> bool:
         """True when ``head``, possessed by the place, is a part of it ("suburbs", "outskirts") that

@@ -177,3 +177,12 @@ def test_roles_place_swallowed_by_a_time_entity_is_still_a_site(extract, sites):
     events = extract("KYIV, December 29, 2023 - Russia fired 122 missiles at Kyiv overnight, "
                      "the air force said.")
     assert "Kyiv" in sites(events, "impact")
+
+
+def test_roles_list_read_as_apposition_gives_every_town_the_role(extract, sites):
+    events = extract("Jets hit the airport in Sanaa, the port city of Hodeidah, Taiz and Dhamar, "
+                     "residents said.")
+    hit = {name.replace("ā", "a") for name in sites(events, "impact")}
+    assert {"Sanaa", "Hodeidah", "Taiz", "Dhamar"} <= hit
+    events = extract("Rockets hit Sanaa, the capital of Yemen, on Friday.")
+    assert "Yemen" not in sites(events, "impact")
