@@ -22,6 +22,8 @@ from strikeview.geo.geodesy import (
 
 #: Pieces shorter than this (km) are border noise and are dropped.
 MIN_PIECE_KM = 0.05
+#: A polygon is cut to the path's bounding box widened by this (degrees) before the exact intersection.
+_CLIP_MARGIN_DEG = 0.01
 
 
 def _line_pieces(geom: shapely.Geometry) -> list[np.ndarray]:
@@ -54,7 +56,7 @@ def overflight_pieces(coords: np.ndarray, max_segment_km: float = 10.0,
         near = near[shapely.intersects(np.asarray(ctry.geometries, dtype=object)[near], line)]
         for i in near:
             country = ctry.countries[int(i)]
-            for piece in _line_pieces(shapely.intersection(line, country.geometry)):
+            for piece in _line_pieces(_intersection(line, country.geometry)):
                 length_km = geodesic_length_km(piece)
                 if length_km < MIN_PIECE_KM:
                     continue
@@ -64,6 +66,17 @@ def overflight_pieces(coords: np.ndarray, max_segment_km: float = 10.0,
         offset_km += float(cum_km[-1])
     out.sort(key=lambda t: t[1])
     return out
+
+
+def _intersection(line: LineString, polygon: shapely.Geometry) -> shapely.Geometry:
+    """``line`` ∩ ``polygon``, the polygon first cut to a box around the line (a country's far-away
+    coasts need not be noded; the edges near the line, and so the result, are the same)."""
+    x0, y0, x1, y1 = line.bounds
+    m = _CLIP_MARGIN_DEG
+    try:
+        return shapely.intersection(line, shapely.clip_by_rect(polygon, x0 - m, y0 - m, x1 + m, y1 + m))
+    except shapely.errors.GEOSException:  # a clipped polygon the overlay cannot use: the whole one
+        return shapely.intersection(line, polygon)
 
 
 def _segment_lengths_km(part: np.ndarray) -> np.ndarray:

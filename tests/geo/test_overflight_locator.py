@@ -44,3 +44,20 @@ def test_overflight_sampled_many_matches_one_by_one() -> None:
     codes = {p[0] for pieces in batched for p in pieces}
     assert {"IR", "IQ", "SY"} <= codes
     assert overflight_sampled_many(np.empty((0, 2)), target) == []
+
+
+def test_overflight_clipped_intersection_same_as_whole_polygon() -> None:
+    """Cutting a country to the path's box first changes nothing in the exact pieces."""
+    import shapely
+    from shapely.geometry import LineString
+
+    from strikeview.geo.overflight import _intersection
+
+    ctry = load_countries()
+    paths = ([(50.5, 41.0), (39.0, 35.95)], [(46.0, 38.0), (44.0, 33.3)], [(30.0, 60.0), (130.0, 45.0)])
+    for coords in paths:
+        line = LineString(coords)
+        for code in ("IR", "IQ", "RU", "TR", "SY"):
+            whole = shapely.intersection(line, ctry.geometry(code))
+            clipped = _intersection(line, ctry.geometry(code))
+            assert whole.equals(clipped) and abs(whole.length - clipped.length) < 1e-9
