@@ -10,16 +10,23 @@ here work on a parsed ``Doc``; the ``strikeview_roles`` component stores their v
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from strikeview.extract.cues import (
+    LIST_ITEM_KM,
+    PART_NOUNS,
+    POINTLIKE,
+    heading_to,
+    is_hypothetical,
+    is_negated,
+    km,
+    launcher_in,
+)
 from strikeview.extract.lexicon import (
     AREA_VERBS,
     FACILITY_NOUNS,
-    HABITUAL_WORDS,
-    HYPOTHETICAL_WORDS,
     IMPACT_PREPS,
     IMPACT_VERBS,
     LAUNCH_VERBS,
@@ -32,15 +39,8 @@ from strikeview.extract.lexicon import (
 )
 
 CONTAINER_PREPS: frozenset[str] = frozenset({"in", "inside", "within", "near", "of", "outside", "at"})
-# Parts of a place that stand for it when the place possesses them ("Beirut's southern suburbs").
-PART_NOUNS: frozenset[str] = frozenset({"suburb", "suburbs", "outskirt", "outskirts", "district", "centre",
-                                        "center", "downtown", "neighbourhood", "neighborhood", "quarter",
-                                        "heart", "edge", "airport"})
-POINTLIKE: frozenset[str] = frozenset({"point", "facility", "city"})
-LIST_ITEM_KM = 25.0
 ROUTE_PREPS: frozenset[str] = frozenset({"over", "through", "via", "past"})
 LIST_PREPS: frozenset[str] = frozenset({"including", "like", "such", "as well as", "among"})
-MODALS: frozenset[str] = frozenset({"will", "would", "could", "might", "may", "should", "shall", "ca"})
 OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 
 Owner = Callable[[Token], int | None]
@@ -72,48 +72,6 @@ def mention_owner(doc: Doc, spans: list[Span]) -> Owner:
         return None
 
     return owner
-
-
-def is_hypothetical(tok: Token) -> bool:
-    """True when ``tok`` sits under a threat, vow, plan, condition or modal verb, or describes a habit
-    ("have repeatedly attacked ...") rather than a strike."""
-    cur: Token | None = tok
-    for _ in range(20):
-        if cur is None:
-            break
-        if cur.lemma_.lower() in HYPOTHETICAL_WORDS and cur.pos_ in ("VERB", "NOUN"):
-            return True
-        for child in cur.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
-                return True
-            if child.dep_ == "mark" and child.lower_ == "if":
-                return True
-            if child.dep_ == "advmod" and child.lower_ in HABITUAL_WORDS:
-                return True
-            if child.dep_ == "npadvmod" and child.lower_ == "times":  # "hit several times since ..."
-                return True
-        cur = None if cur.head.i == cur.i else cur.head
-    return False
-
-
-def is_negated(tok: Token) -> bool:
-    """True when ``tok``'s clause is negated ("did not come from X", "no evidence it came from X").
-
-    Only the clause's own negation and a "no ..." noun above it count: a negated reporting verb ("did
-    not say where ...") and a negated clause joined by a conjunction leave the fact as it is.
-    """
-    if any(c.dep_ == "neg" for c in tok.children):
-        return True
-    cur = tok
-    for _ in range(12):
-        if cur.dep_ == "conj" or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in cur.children):
-            return True
-        if cur.pos_ == "VERB":
-            return False
-    return False
 
 
 def _arguments(verb: Token) -> list[Token]:
@@ -210,14 +168,6 @@ def _launcher_flying_over(verb: Token) -> bool:
     return craft.dep_ == "nsubj" and craft.head.lemma_.lower() in LAUNCH_VERBS
 
 
-def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance in km on a 6371 km sphere (enough to tell two towns apart)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _where_clause(tok: Token) -> Token | None:
     """The verb of a "..., where X happened" clause attached to ``tok``, if any."""
     for child in tok.children:
@@ -245,8 +195,12 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     if prep.dep_ == "agent" and at_place:
         return None, "actor"
     if p in ROUTE_PREPS:
+        if gov.lower_ == "from" and gov.dep_ == "prep":  # "launched from over the Caspian Sea"
+            return "launch", "cue:from_over"
         return ("launch", "cue:fly_over") if _launcher_flying_over(gov) else (None, "route")
     lemma = gov.lemma_.lower()
+    if lemma in ("blame", "attribute", "pin") and p in ("on", "to"):  # "a strike it blamed on Israel"
+        return None, "actor"
     if lemma in NOT_SITE_HEADS:
         return None, "not_site:" + lemma
     if lemma in OTHER_EVENT_WORDS:
@@ -305,6 +259,8 @@ class _Climb:
         if dep == "pobj" and (head.pos_ == "ADP" or head.dep_ in ("prep", "agent")):
             return self._pobj(head)
         if head.pos_ in ("VERB", "AUX") and dep in (*OBJECT_DEPS, "nsubj", "advmod", "npadvmod"):
+            if dep == "nsubj" and not self.at_place and launcher_in(head, self.prep):
+                return "launch", "cue:launcher_in"  # "warships in the Black Sea fired ..."
             if dep == "nsubj" and self.locative and not self.from_seen and _under_attack(head):
                 return ("impact", "cue:under_attack") if not is_hypothetical(head) else (None, "hypothetical")
             as_object = dep if (self.at_place or (dep in OBJECT_DEPS and self.locative)) else None
@@ -369,7 +325,7 @@ class _Climb:
         mine, theirs = self.span._.sv_place, spans[other]._.sv_place
         if mine is None or theirs is None or {mine.precision, theirs.precision} - POINTLIKE:
             return False
-        return _km(mine.lon, mine.lat, theirs.lon, theirs.lat) > LIST_ITEM_KM
+        return km(mine.lon, mine.lat, theirs.lon, theirs.lat) > LIST_ITEM_KM
 
     def _part_of_me(self, head: Token) -> bool:
         """True when ``head``, possessed by the place, is a part of it ("suburbs", "outskirts") that
@@ -389,6 +345,10 @@ class _Climb:
             return None, "reference"  # "into the sea off Japan": near the country, not in it
         if gov.lower_ == "from" and gov.dep_ == "prep":  # "from near X", "from inside X"
             p, gov = "from", gov.head
+        if p == "to" and gov.lower_ in ("next", "close"):  # "next to the embassy in X": near
+            p = "near"
+        if heading_to(p, gov, self.weapons):
+            return "impact", "cue:heading"
         if p in LIST_PREPS:  # "targets including X": X stands where the list's head stands
             if gov.pos_ in ("VERB", "AUX"):
                 role, why = _verb_role(gov, self.prep, self.from_seen, "dobj", self.weapons)

@@ -186,3 +186,26 @@ def test_roles_list_read_as_apposition_gives_every_town_the_role(extract, sites)
     assert {"Sanaa", "Hodeidah", "Taiz", "Dhamar"} <= hit
     events = extract("Rockets hit Sanaa, the capital of Yemen, on Friday.")
     assert "Yemen" not in sites(events, "impact")
+
+
+def test_roles_launched_from_over_a_sea_is_the_launch(extract, sites):
+    events = extract("Bombers launched cruise missiles from over the Caspian Sea at Lviv on Friday.")
+    assert "Caspian Sea" in sites(events, "launch") and "Caspian Sea" not in sites(events, "impact")
+
+
+def test_roles_launchers_placed_in_the_subject_are_the_launch(extract, sites):
+    events = extract("Warships in the Black Sea fired cruise missiles at Odesa overnight.")
+    assert "Black Sea" in sites(events, "launch") and "Odesa" in sites(events, "impact")
+
+
+def test_roles_missile_heading_toward_a_city_targets_it(extract, sites):
+    events = extract("Air defences shot down a missile over the Red Sea that was heading toward the city "
+                     "of Eilat.")
+    assert "Eilat" in sites(events, "impact") and "Red Sea" not in sites(events, "impact")
+
+
+def test_roles_after_clause_is_a_fact_and_blamed_party_no_site(extract, sites):
+    events = extract("Tehran vowed revenge after a strike that it blamed on Israel destroyed a building "
+                     "next to the embassy in Damascus.")
+    assert "Damascus" in sites(events, "impact")
+    assert "Israel" not in sites(events, "impact")
