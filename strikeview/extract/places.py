@@ -141,6 +141,10 @@ def _name_end(doc: Doc, end: int) -> int:
     return j
 
 
+# Service prefixes of base names ("RAF Akrotiri", "NAS Sigonella"): the rest names the place.
+BASE_PREFIXES: frozenset[str] = frozenset({"raf", "raaf", "rcaf", "nas", "naf", "usaf", "cfb"})
+
+
 def _named_in_time(tok: Token) -> bool:
     """True for a proper noun that a date or time entity swallowed but that is no date word ("Kyiv" in
     a "Kyiv overnight" tagged TIME): it is still looked at as a possible place."""
@@ -164,6 +168,8 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
         if ent.label_ not in NUMERIC_LABELS:
             start, end = _trim(doc, ent.start, ent.end)
             weak = ent.label_ not in STRONG_LABELS
+            if end - start > 1 and doc[start].lower_ in BASE_PREFIXES:  # "RAF Akrotiri": the base
+                found.append((start + 1, end, True))
             if start < end and not (weak and _looks_like_org(doc[start:end])):
                 found.append((start, end, ent.label_ in STRONG_LABELS))
                 longer = _name_end(doc, end)  # "Deir" tagged, "ez-Zor" not: try "Deir ez-Zor" too

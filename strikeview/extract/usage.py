@@ -13,6 +13,9 @@ from spacy.tokens import Span
 from strikeview.extract.lexicon import IMPACT_VERBS, LAUNCH_VERBS, STRIKE_NOUNS
 from strikeview.extract.roles import is_strike_word
 
+# Nouns whose "of" phrase names what was fired ("a test of the Xyz-18 missile", "a salvo of rockets").
+FIRING_NOUNS: frozenset[str] = frozenset({"test", "firing", "salvo", "barrage", "volley", "launch"})
+
 
 def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
     """True when a weapon mention is something fired or used, not a target or a comparison.
@@ -41,7 +44,8 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
             return True
         if dep == "pobj" and head.lower_ in ("with", "by", "including", "of"):
             gov = head.head
-            if gov.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS) or is_strike_word(gov, set()):
+            fired = gov.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS | FIRING_NOUNS)
+            if fired or is_strike_word(gov, set()):
                 return True
             if head.lower_ in ("including", "of") and gov.pos_ in ("NOUN", "PROPN"):
                 t = gov

@@ -41,3 +41,8 @@ def test_places_one_name_one_place_and_city_of_pattern(extract):
     sites = [(s.role, s.name, s.country) for e in extract(text) for s in e.sites]
     assert ("impact", "Gaza", "PS") not in sites
     assert {c for r, _n, c in sites if r in ("impact", "launch") and _n.startswith("Rafa")} == {"PS"}
+
+
+def test_places_service_prefix_of_a_base_name_is_dropped(extract, sites):
+    events = extract("Jets flew from RAF Akrotiri in Cyprus to strike targets in Yemen.")
+    assert "Akrotiri" in sites(events, "launch")

@@ -43,3 +43,9 @@ def test_weapons_airstrike_kept_only_when_nothing_else_is_named(extract):
 def test_weapons_interceptors_are_not_strike_weapons(extract):
     events = extract("Patriot batteries intercepted two missiles that were fired at Riyadh from Yemen.")
     assert [w.name for e in events for w in e.weapons] == ["missile"]
+
+
+def test_weapons_test_of_a_missile_is_a_weapon_used(extract):
+    events = extract("North Korea fired a missile from Pyongyang into the sea on Monday. State media said "
+                     "the launch was a test of the Hwasong-18 intercontinental ballistic missile.")
+    assert "Hwasong-18" in [w.name for e in events for w in e.weapons]
