@@ -55,6 +55,18 @@ GENERIC_AREAS = frozenset({
     "west", "east", "world", "front", "frontline", "front line", "homeland", "mainland", "interior",
 })
 
+# Proper names in strike reports that are not places but that GeoNames has as some town's name or
+# alternate name ("Hamas" is Hamm in Lithuanian, "White House" is Casablanca translated, "NATO" a
+# Philippine town): organisations, armed groups, institutions, buildings that stand for a government.
+NOT_PLACE_NAMES = frozenset({
+    "hamas", "hezbollah", "hizbollah", "hizballah", "nato", "kremlin", "pentagon", "white house",
+    "centcom", "central command", "irgc", "idf", "houthis", "houthi movement", "ansar allah",
+    "islamic state", "isis", "isil", "daesh", "taliban", "wagner", "qaeda", "al qaeda", "shabaab",
+    "pkk", "ypg", "sdf", "pmf", "hashd", "kataib hezbollah", "quds force", "islamic jihad", "un",
+    "united nations", "iaea", "reuters", "bloomberg", "tass", "irna", "tasnim", "interfax", "ria novosti",
+    "al jazeera", "al arabiya", "downing street", "elysee", "knesset", "majlis", "duma",
+})
+
 # Words for what a country has rather than where ("US base", "Russian forces", "Israeli territory"):
 # a country or demonym followed only by such words (or common words) names no place.
 FACILITY_WORDS = frozenset({

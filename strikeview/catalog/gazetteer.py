@@ -31,6 +31,7 @@ from strikeview.catalog.common_words import (
     FACILITY_WORDS,
     GENERIC_AREAS,
     IRREGULAR_DEMONYMS,
+    NOT_PLACE_NAMES,
     demonym_forms,
     is_common_word,
 )
@@ -242,6 +243,8 @@ class Gazetteer:
         towns = [t for t in towns if self._own_name(t, (full, base)) or not _extends(base, fold_name(t.name))]
         if out or regions:  # a known place of this name: small towns elsewhere only so called drop out
             towns = [t for t in towns if self._own_name(t, (full, base)) or t.population >= BIG_TOWN]
+        if all(is_common_word(w) for w in base.split()):  # "the north": no town only so called
+            towns = [t for t in towns if self._own_name(t, (full, base))]
         out += [t for t in towns if t.population >= BIG_TOWN]
         out += regions
         out += [t for t in towns if t.population < BIG_TOWN]
@@ -255,7 +258,7 @@ class Gazetteer:
     def _names_no_place(self, name: str, full: str) -> bool:
         """True for wide areas ("the Middle East") and for a country's things ("US base", "Russian
         forces", "Israel's territory"): names that must find no town."""
-        if full.removeprefix("the ") in GENERIC_AREAS:
+        if full.removeprefix("the ") in GENERIC_AREAS or full.removeprefix("the ") in NOT_PLACE_NAMES:
             return True
         words = name.replace("’", "'").split()
         if words and words[0].lower() == "the":

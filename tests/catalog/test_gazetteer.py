@@ -360,3 +360,15 @@ def test_gazetteer_name_with_a_facility_word_finds_the_curated_facility(gaz, nam
 
 def test_gazetteer_facility_word_after_a_town_finds_no_town(gaz):
     assert gaz.candidates("Kyiv base") == []  # no curated base there: not the city under another name
+
+
+@pytest.mark.parametrize("name", ["Hamas", "NATO", "the Kremlin", "White House", "the Pentagon", "Reuters"])
+def test_gazetteer_organisations_and_institutions_are_not_places(gaz, name):
+    assert gaz.candidates(name) == [], name  # GeoNames has some of them as alternate names of towns
+
+
+def test_gazetteer_common_words_find_no_town_only_so_called(gaz):
+    from strikeview.catalog.names import fold_name
+
+    assert all(fold_name(p.name) == "north" for p in gaz.candidates("the north"))  # not North Salt Lake
+    assert gaz.lookup("Hit").country == "IQ"  # a town that is really called so stays
