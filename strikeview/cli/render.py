@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -81,24 +80,22 @@ def parse_layers(text: str | None) -> list[str] | None:
     return names
 
 
-def _prepare(doc: EventsDocument, with_checks: bool, loaded: threading.Event) -> list[Any]:
-    """Load the country outlines the map draws (then set ``loaded``) and, if asked, compute the checks."""
+def _prepare(doc: EventsDocument, with_checks: bool) -> list[Any]:
+    """Load the country outlines the map draws and, if asked, compute the checks."""
     from strikeview.geo.countries import load_countries
 
-    try:
-        load_countries()
-    finally:
-        loaded.set()
+    load_countries()
     return compute_checks(doc) if with_checks else []
 
 
 def compute_checks(doc: EventsDocument) -> list[Any]:
-    """Plausibility rows for the document (empty when the geo checks are unavailable)."""
+    """Plausibility rows for the document (empty when the geo checks are unavailable), without the
+    countries crossed: the map colours flight paths by verdict and shows no overflight."""
     try:
         from strikeview.geo.plausibility import check_document
     except ImportError:
         return []
-    return list(check_document(doc))
+    return list(check_document(doc, overflight=False))
 
 
 def add_candidate(doc: EventsDocument, lonlat: tuple[float, float], event_id: str | None) -> list[str]:
@@ -120,7 +117,7 @@ def candidate_checks(doc: EventsDocument, lonlat: tuple[float, float],
     """Check rows (as JSON dicts) of the candidate launch point for the given events."""
     from strikeview.geo.plausibility import check_event
 
-    rows = [r for e in doc.events if e.id in ids for r in check_event(e, launch=lonlat)]
+    rows = [r for e in doc.events if e.id in ids for r in check_event(e, launch=lonlat, overflight=False)]
     return [r.to_dict() for r in rows]
 
 
@@ -165,30 +162,29 @@ def run(args: argparse.Namespace) -> int:
 
         lonlat = parse_latlon(args.launch)
         ids = add_candidate(doc, lonlat, selected)
-        if given and not args.no_checks:  # checks read from a file know nothing of the candidate
+        if args.checks and not args.no_checks:  # checks read from a file know nothing of the candidate
             given = [*given, *candidate_checks(doc, lonlat, ids)]
-    # Country outlines (and the checks, when not given) are prepared while Qt is imported and the map is
-    # framed; the rivers are read once the map layers are imported (importing them from two threads at
-    # once deadlocks).
+    # Country outlines (and the checks, when not given: without the countries crossed, which the map
+    # does not show, they take a fraction of a second) are prepared while Qt is imported; the rivers are
+    # read once the map layers are imported (importing them from two threads at once deadlocks). The
+    # checks are in hand before the map is built, so that its layers are built once.
     from strikeview.layers.captions import default_title
 
     title = default_title(doc) if args.title is None else args.title
-    loaded = threading.Event()
     with ThreadPoolExecutor(max_workers=2) as pool:
-        pending = pool.submit(_prepare, doc, given is None, loaded)
+        pending = pool.submit(_prepare, doc, given is None)
         from strikeview.gui.map.render import close_view, ensure_app, finish_map, prepare_map
         from strikeview.layers.rivers import load_rivers
 
         rivers = pool.submit(load_rivers)
         ensure_app()
         rivers.result()
-        loaded.wait()  # the map is framed and its geometry built while the checks are computed
-        view = prepare_map(doc, checks=given or [], width=args.width, height=args.height, dpi=args.dpi,
+        checks = pending.result() if given is None else given
+        view = prepare_map(doc, checks=checks, width=args.width, height=args.height, dpi=args.dpi,
                            projection=args.projection, extent=extent, layers=layers, title=title,
                            selected_event_id=selected)
         try:
-            computed = pending.result()
-            finish_map(view, out, checks=computed if given is None else None)
+            finish_map(view, out)
         finally:
             close_view(view)
     if args.timing:

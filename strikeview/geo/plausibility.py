@@ -132,13 +132,14 @@ def _verdict(rng: RangeFigure, distance: float) -> str:
 
 
 def _check_pair(event_id: str, launch: Site, impact: Site, weapons: list[Weapon],
-                cache: dict[tuple[Any, ...], Any]) -> list[CheckRow]:
-    """Rows for one launch/impact pair and each weapon (or one row when no weapon is named)."""
+                cache: dict[tuple[Any, ...], Any], overflight: bool = True) -> list[CheckRow]:
+    """Rows for one launch/impact pair and each weapon (or one row when no weapon is named); without
+    ``overflight`` the countries crossed are left out (empty)."""
     area = _to_area(launch)
     assert impact.lon is not None and impact.lat is not None
     key = (area, impact.lon, impact.lat)
     if key not in cache:
-        cache[key] = area_overflight(area, impact.lon, impact.lat)
+        cache[key] = area_overflight(area, impact.lon, impact.lat) if overflight else ([], {})
     nominal, union = cache[key]
     rows = []
     for weapon in weapons or [Weapon(name="(no weapon named)")]:
@@ -147,7 +148,8 @@ def _check_pair(event_id: str, launch: Site, impact: Site, weapons: list[Weapon]
         verdict = _verdict(rng, r.nominal_km)
         reasons = range_reasons(rng, r, verdict, area, impact.uncertainty_km) if weapons else [
             f"No weapon is named; the distance is {km_text(r.nominal_km)}."]
-        reasons.extend(overflight_reasons(nominal, union))
+        if overflight:
+            reasons.extend(overflight_reasons(nominal, union))
         margin = r.nominal_km / rng.max_range_km if rng.max_range_km else None
         rows.append(CheckRow(
             event_id=event_id, launch=_site_dict(launch), impact=_site_dict(impact), weapon=rng.to_dict(),
@@ -189,24 +191,28 @@ def _launch_sites(event: Event, launch: tuple[float, float] | None) -> list[Site
                  country=load_countries().at(lon, lat))]
 
 
-def check_event(event: Event, launch: tuple[float, float] | None = None) -> list[CheckRow]:
+def check_event(event: Event, launch: tuple[float, float] | None = None,
+                overflight: bool = True) -> list[CheckRow]:
     """Check rows for every (launch, impact, weapon) of an event.
 
     ``launch=(lon, lat)`` checks from that point instead of the event's launch sites.
+    ``overflight=False`` skips the countries crossed (the slow part; verdicts and distances are the
+    same), for a map that only colours flight paths by verdict.
     """
     cache: dict[tuple[Any, ...], Any] = {}
     rows: list[CheckRow] = []
     for ls in _launch_sites(event, launch):
         for imp in usable_sites(event, "impact"):
-            rows.extend(_check_pair(event.id, ls, imp, event.weapons, cache))
+            rows.extend(_check_pair(event.id, ls, imp, event.weapons, cache, overflight))
     return rows
 
 
-def check_document(doc: EventsDocument, launch: tuple[float, float] | None = None) -> list[CheckRow]:
-    """Check rows for every event of a document."""
+def check_document(doc: EventsDocument, launch: tuple[float, float] | None = None,
+                   overflight: bool = True) -> list[CheckRow]:
+    """Check rows for every event of a document (``overflight`` as in :func:`check_event`)."""
     rows: list[CheckRow] = []
     for event in doc.events:
-        rows.extend(check_event(event, launch))
+        rows.extend(check_event(event, launch, overflight))
     return rows
 
 

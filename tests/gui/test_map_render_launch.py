@@ -48,13 +48,22 @@ def _colour_near(image: QImage, x: float, y: float, colour: str, reach: int = 3)
     return False
 
 
-@pytest.mark.parametrize(("launch", "verdict"), [(NEAR, "in_range"), (FAR, "beyond_range")])
-def test_map_render_launch_draws_candidate_and_coloured_path(qapp, tmp_path, launch, verdict):
+CASES = [(NEAR, "in_range", False), (FAR, "beyond_range", False), (FAR, "beyond_range", True)]
+
+
+@pytest.mark.parametrize(("launch", "verdict", "from_file"), CASES)
+def test_map_render_launch_draws_candidate_and_coloured_path(qapp, tmp_path, capsys, launch, verdict,
+                                                             from_file):
     out = tmp_path / "m.png"
     extent = (40.0, 30.0, 56.0, 38.0)
-    args = ["render", _write(tmp_path), "-o", str(out), "--width", "1000", "--height", "600", "--dpi", "96",
+    events = _write(tmp_path)
+    args = ["render", events, "-o", str(out), "--width", "1000", "--height", "600", "--dpi", "96",
             "--extent", ",".join(map(str, extent)), "--layers", "arcs,sites", "--title", "T",
             "--select", "e1", f"--launch={launch[1]},{launch[0]}"]
+    if from_file:  # checks of the events alone, written by 'strikeview check --json'
+        assert main(["check", events, "--json"]) == 0
+        (tmp_path / "checks.json").write_text(capsys.readouterr().out, encoding="utf-8")
+        args += ["--checks", str(tmp_path / "checks.json")]
     assert main(args) == 0
     image = QImage(str(out))
     model = MapModel()
