@@ -19,6 +19,9 @@ PART_NOUNS: frozenset[str] = frozenset({"suburb", "suburbs", "outskirt", "outski
                                         "heart", "edge", "airport"})
 POINTLIKE: frozenset[str] = frozenset({"point", "facility", "city"})
 LIST_ITEM_KM = 25.0
+# Nouns of quantity whose "of" phrase holds what was fired ("a large number of missiles").
+QUANTITY_NOUNS: frozenset[str] = frozenset({"number", "dozen", "dozens", "hundred", "hundreds", "barrage",
+                                            "salvo", "volley", "wave", "swarm", "series", "string"})
 FACT_MARKS: frozenset[str] = frozenset({"after", "when", "because", "as", "since"})
 MODALS: frozenset[str] = frozenset({"will", "would", "could", "might", "may", "should", "shall", "ca"})
 HEADING_VERBS: frozenset[str] = frozenset({"head", "fly", "aim", "direct", "race", "speed"})

@@ -18,6 +18,7 @@ from strikeview.extract.cues import (
     LIST_ITEM_KM,
     PART_NOUNS,
     POINTLIKE,
+    QUANTITY_NOUNS,
     heading_to,
     is_hypothetical,
     is_negated,
@@ -93,8 +94,16 @@ def is_strike_word(tok: Token, weapon_tokens: set[int]) -> bool:
 
 
 def has_strike_argument(verb: Token, weapon_tokens: set[int]) -> bool:
-    """True when a subject or object of ``verb`` is a strike noun or a weapon."""
-    return any(is_strike_word(a, weapon_tokens) for a in _arguments(verb))
+    """True when a subject or object of ``verb`` is a strike noun or a weapon, or a quantity of one
+    ("fired a large number of missiles", "dozens of drones")."""
+    for a in _arguments(verb):
+        if is_strike_word(a, weapon_tokens):
+            return True
+        if a.lemma_.lower() in QUANTITY_NOUNS:
+            of = [o for p in a.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+            if any(is_strike_word(o, weapon_tokens) for o in of if o.dep_ == "pobj"):
+                return True
+    return False
 
 
 def launch_cue_in(sent: Span) -> bool:

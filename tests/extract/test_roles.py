@@ -209,3 +209,9 @@ def test_roles_after_clause_is_a_fact_and_blamed_party_no_site(extract, sites):
                      "next to the embassy in Damascus.")
     assert "Damascus" in sites(events, "impact")
     assert "Israel" not in sites(events, "impact")
+
+
+def test_roles_fired_a_number_of_missiles_names_the_launcher(extract, sites):
+    events = extract("SANAA, Oct 31, 2023 - Yemen's Houthis said they had fired a large number of ballistic "
+                     "missiles at Israel.")
+    assert "Yemen" in sites(events, "launch")
