@@ -3,7 +3,10 @@
 Run: ``python benchmarks/bench_render.py [--events EVENTS.json] [--repeat 3]``. Without ``--events``
 the seeds in ``../shared/seeds`` are extracted first with ``strikeview extract``. Prints the wall
 time of the whole command (Python start, imports, plausibility checks, drawing, PNG encoding), the
-same with the checks read from a file, and the drawing alone in a warm process.
+same with the checks read from a file, the drawing alone in a warm process, and the checks alone in a
+warm process: in full (as ``strikeview check``, and as ``render`` computed them up to round 2) and
+without the countries crossed (as ``render`` computes them now). For the full checks before and after
+the faster vague-area overflight, see ``bench_geo.py --overflight EVENTS.json``.
 """
 
 from __future__ import annotations
@@ -55,7 +58,29 @@ def main() -> int:
               f"(min {min(full):.2f}) (goal < 3 s)")
         print(f"  with --checks from a file:     median {statistics.median(pre):.2f} s (min {min(pre):.2f})")
         print(f"  drawing alone, warm process:   {warm_render(events, checks, out):.2f} s")
+        full_s, fast_s = warm_checks(events)
+        print(f"  checks alone, warm process:    {full_s:.2f} s with overflight (what render computed "
+              f"before), {fast_s:.2f} s without (render now)")
     return 0
+
+
+def warm_checks(events: str) -> tuple[float, float]:
+    """Best-of-3 seconds of ``check_document`` with and without overflight (caches cleared each time)."""
+    from strikeview.cli import load_events
+    from strikeview.geo import area
+    from strikeview.geo.plausibility import check_document
+
+    doc = load_events(events)
+    check_document(doc, overflight=False)  # catalogues and country outlines loaded once
+
+    def timed(overflight: bool) -> float:
+        area._area_overflight.cache_clear()
+        area._area_samples.cache_clear()
+        t = time.perf_counter()
+        check_document(doc, overflight=overflight)
+        return time.perf_counter() - t
+
+    return min(timed(True) for _ in range(3)), min(timed(False) for _ in range(3))
 
 
 def warm_render(events: str, checks: str, out: str) -> float:
