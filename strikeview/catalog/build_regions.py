@@ -161,7 +161,9 @@ REGIONS: tuple[tuple[str, str, str, str], ...] = (
     # Lebanon: governorates
     ("South Governorate (Lebanon)", "South Lebanon;southern Lebanon", "LB", "Sidon"),
     ("Nabatieh Governorate", "Nabatieh province;Nabatiyeh Governorate", "LB", "Nabatîyé et Tahta"),
-    ("Beqaa Governorate", "Bekaa Valley;Beqaa Valley;Bekaa;Beqaa", "LB", "Zahlé"),
+    # the valley spans two governorates (~120 km long): a strike "in the Bekaa" is that vague
+    ("Bekaa Valley", "Beqaa Valley;Bekaa;Beqaa", "LB", "Zahlé|Baalbek"),
+    ("Beqaa Governorate", "Bekaa Governorate;Beqaa province", "LB", "Zahlé"),
     ("Baalbek-Hermel Governorate", "Baalbek-Hermel", "LB", "Baalbek"),
     ("North Governorate (Lebanon)", "North Lebanon;northern Lebanon", "LB", "Tripoli"),
     ("Mount Lebanon Governorate", "Mount Lebanon", "LB", "Baabda"),

@@ -372,3 +372,9 @@ def test_gazetteer_common_words_find_no_town_only_so_called(gaz):
 
     assert all(fold_name(p.name) == "north" for p in gaz.candidates("the north"))  # not North Salt Lake
     assert gaz.lookup("Hit").country == "IQ"  # a town that is really called so stays
+
+
+def test_gazetteer_bekaa_is_the_whole_valley(gaz):
+    valley = gaz.lookup("the Bekaa")
+    assert valley.name == "Bekaa Valley" and valley.uncertainty_km >= 40  # spans two governorates
+    assert gaz.lookup("Beqaa Governorate").uncertainty_km < valley.uncertainty_km
