@@ -378,3 +378,13 @@ def test_gazetteer_bekaa_is_the_whole_valley(gaz):
     valley = gaz.lookup("the Bekaa")
     assert valley.name == "Bekaa Valley" and valley.uncertainty_km >= 40  # spans two governorates
     assert gaz.lookup("Beqaa Governorate").uncertainty_km < valley.uncertainty_km
+
+
+def test_gazetteer_every_derived_region_is_in_the_catalogue(gaz):
+    from strikeview.catalog.build_regions import REGIONS
+
+    curated = {p.name: p for p in gaz.curated()}
+    for name, aliases, iso2, _anchor in REGIONS:
+        place = curated.get(name)
+        assert place is not None and place.kind == "region" and place.country == iso2, name
+        assert set(a for a in aliases.split(";") if a) <= set(place.aliases), name
