@@ -13,9 +13,17 @@ spellings and transliterations (see :mod:`strikeview.catalog.names`) and ranks t
    curated entries, then GeoNames towns of at least 5,000 people). A leading direction word or
    country possessive is dropped before that ("western Iraq", "Iran's Kermanshah province").
 
-"X province" / "X governorate" puts regions first, "X city" towns first. Demonyms ("Iranian") are
-never places. ``lookup`` then prefers candidates in the countries a report names nearby and inside
-a containing place.
+"X province" / "X governorate" puts regions first, "X city" towns first; "X base" / "X airfield"
+(no such name known) finds only X's curated facilities. ``lookup`` then prefers candidates in the
+countries a report names nearby and inside a containing place, and takes a transliteration match
+only there or for a town of 20,000+ people.
+
+Names that find nothing, for precision on unseen reports: demonyms ("Iranian"); wide areas ("the
+Middle East", "the Levant"); organisations and institutions ("Hamas", "the Kremlin"); a country's
+things ("US base", "Russian forces"). GeoNames towns known by a name only as an alternate name are
+left out when that name sits inside a longer word of theirs ("Florida" for Floridablanca), when the
+name is made of common words ("the north"), and, under 50,000 people, when a curated place, region
+or country has the name ("Kobani"); transliteration matches never add or drop more than two letters.
 """
 
 from __future__ import annotations
