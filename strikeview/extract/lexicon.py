@@ -10,7 +10,8 @@ from __future__ import annotations
 # Verbs whose object (or passive subject) is the weapon and whose "from" phrase is the launch site.
 LAUNCH_VERBS: frozenset[str] = frozenset({
     "fire", "launch", "use", "deploy", "employ", "send", "drop", "unleash", "lob",
-    "fly", "take", "involve", "include", "conduct", "carry", "mount", "release", "salvo",
+    "fly", "take", "involve", "include", "conduct", "carry", "mount", "release", "salvo", "test",
+    "test-fire",
 })
 
 # Verbs whose subject is the weapon and whose object or location phrase is the impact site.

@@ -49,3 +49,9 @@ def test_weapons_test_of_a_missile_is_a_weapon_used(extract):
     events = extract("North Korea fired a missile from Pyongyang into the sea on Monday. State media said "
                      "the launch was a test of the Hwasong-18 intercontinental ballistic missile.")
     assert "Hwasong-18" in [w.name for e in events for w in e.weapons]
+
+
+def test_weapons_tested_missile_is_used(extract):
+    events = extract("North Korea fired a missile from Pyongyang into the sea. It later said it had tested "
+                     "its Hwasong-17, its largest missile.")
+    assert "Hwasong-17" in [w.name for e in events for w in e.weapons]
