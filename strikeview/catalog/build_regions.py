@@ -17,6 +17,7 @@ import sys
 
 from strikeview.catalog.geonames import cities_file
 from strikeview.catalog.names import fold_name
+from strikeview.catalog.region_areas import AREAS_KM2
 
 # (name, aliases, ISO2, anchor town as GeoNames names it)
 REGIONS: tuple[tuple[str, str, str, str], ...] = (
@@ -234,110 +235,6 @@ REGIONS: tuple[tuple[str, str, str, str], ...] = (
     ("Balochistan (Pakistan)", "Balochistan;Baluchistan;Balochistan province", "PK", "Quetta"),
     ("Khyber Pakhtunkhwa", "Khyber Pakhtunkhwa province;KPK", "PK", "Peshawar"),
 )
-
-
-# Areas (km2) where a table could be found; the radius is at least that of a disc of the area.
-_IQ = "https://en.wikipedia.org/wiki/Governorates_of_Iraq"
-_SY = "https://perceptiocs.com/%D0%9F%D1%80%D0%BE%D0%B2%D0%B8%D0%BD%D1%86%D0%B8%D0%B9_%D0%A1%D0%B8%D1%80%D0%B8%D0%B8"
-_IR = "https://www.liquisearch.com/provinces_of_iran/list"
-_IR2 = "https://kurd.guide/eastern-kurdistan-kurdistana-rojhelat"
-_YE = "https://en.wikipedia.org/wiki/Governorates_of_Yemen"
-_UA = "https://en.wikipedia-on-ipfs.org/wiki/List_of_Ukrainian_oblasts_and_territories_by_area"
-AREAS_KM2: dict[str, tuple[float, str]] = {
-    "Al Anbar Governorate": (138501, _IQ),
-    "Babil Governorate": (5603, _IQ),
-    "Baghdad Governorate": (4555, _IQ),
-    "Basra Governorate": (19070, _IQ),
-    "Dhi Qar Governorate": (12900, _IQ),
-    "Al-Qadisiyyah Governorate": (8153, _IQ),
-    "Diyala Governorate": (17685, _IQ),
-    "Duhok Governorate": (6553, _IQ),
-    "Erbil Governorate": (15074, _IQ),
-    "Karbala Governorate": (5034, _IQ),
-    "Kirkuk Governorate": (9679, _IQ),
-    "Maysan Governorate": (16072, _IQ),
-    "Muthanna Governorate": (51740, _IQ),
-    "Najaf Governorate": (28824, _IQ),
-    "Nineveh Governorate": (37323, _IQ),
-    "Saladin Governorate": (24751, _IQ),
-    "Sulaymaniyah Governorate": (17023, _IQ),
-    "Wasit Governorate": (17153, _IQ),
-    "Deir ez-Zor Governorate": (33060, _SY),
-    "Damascus Governorate": (118, _SY),
-    "Rif Dimashq Governorate": (18018, _SY),
-    "Daraa Governorate": (3730, _SY),
-    "Idlib Governorate": (6097, _SY),
-    "Latakia Governorate": (2297, _SY),
-    "Tartus Governorate": (1896, _SY),
-    "Aleppo Governorate": (18498, _SY),
-    "Hama Governorate": (10163, _SY),
-    "Homs Governorate": (40940, _SY),
-    "Quneitra Governorate": (1861, _SY),
-    "Al-Hasakah Governorate": (23334, _SY),
-    "Raqqa Governorate": (19618, _SY),
-    "As-Suwayda Governorate": (5550, _SY),
-    "Alborz Province": (5833, _IR),
-    "Ardabil Province": (17800, _IR),
-    "East Azerbaijan Province": (45650, _IR),
-    "West Azerbaijan Province": (37437, _IR),
-    "Bushehr Province": (22743, _IR),
-    "Chaharmahal and Bakhtiari Province": (16332, _IR),
-    "Fars Province": (122608, _IR),
-    "Gilan Province": (14042, _IR),
-    "Golestan Province": (20195, _IR),
-    "Hamadan Province": (19368, _IR),
-    "Hormozgan Province": (70669, _IR),
-    "Ilam Province": (20133, _IR),
-    "Isfahan Province": (107029, _IR),
-    "Kerman Province": (180836, _IR),
-    "Abyan Governorate": (21939, _YE),
-    "Aden Governorate": (1114, _YE),
-    "Al Bayda Governorate": (11193, _YE),
-    "Al Hudaydah Governorate": (17509, _YE),
-    "Al Jawf Governorate (Yemen)": (30620, _YE),
-    "Al Mahrah Governorate": (122500, _YE),
-    "Amanat al-Asimah": (126, _YE),
-    "Amran Governorate": (9587, _YE),
-    "Dhamar Governorate": (10495, _YE),
-    "Hadramaut Governorate": (191737, _YE),
-    "Hajjah Governorate": (10141, _YE),
-    "Ibb Governorate": (6484, _YE),
-    "Lahij Governorate": (15210, _YE),
-    "Marib Governorate": (20023, _YE),
-    "Saada Governorate": (15022, _YE),
-    "Shabwah Governorate": (47728, _YE),
-    "Taiz Governorate": (12605, _YE),
-    "Al Dhale Governorate": (4786, _YE),
-    "Al Mahwit Governorate": (2858, _YE),
-    "Raymah Governorate": (3442, _YE),
-    "Sanaa Governorate": (15052, _YE),
-    "Odesa Oblast": (33310, _UA),
-    "Dnipropetrovsk Oblast": (31914, _UA),
-    "Chernihiv Oblast": (31865, _UA),
-    "Kharkiv Oblast": (31415, _UA),
-    "Zhytomyr Oblast": (29832, _UA),
-    "Poltava Oblast": (28748, _UA),
-    "Kherson Oblast": (28461, _UA),
-    "Kyiv Oblast": (28131, _UA),
-    "Zaporizhzhia Oblast": (27180, _UA),
-    "Luhansk Oblast": (26684, _UA),
-    "Donetsk Oblast": (26517, _UA),
-    "Vinnytsia Oblast": (26513, _UA),
-    "Mykolaiv Oblast": (24598, _UA),
-    "Kirovohrad Oblast": (24588, _UA),
-    "Sumy Oblast": (23834, _UA),
-    "Lviv Oblast": (21833, _UA),
-    "Cherkasy Oblast": (20900, _UA),
-    "Khmelnytskyi Oblast": (20645, _UA),
-    "Volyn Oblast": (20144, _UA),
-    "Rivne Oblast": (20047, _UA),
-    "Ivano-Frankivsk Oblast": (13900, _UA),
-    "Ternopil Oblast": (13823, _UA),
-    "Zakarpattia Oblast": (12777, _UA),
-    "Chernivtsi Oblast": (8097, _UA),
-    "Crimea": (26081, _UA),
-}
-_ = _IR2  # Kermanshah, Kordestan and Khuzestan rows come from the reference table, not from here
 
 
 def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
