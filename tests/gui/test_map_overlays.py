@@ -15,6 +15,8 @@ from strikeview.model import Article, Event, EventsDocument, Site
 
 LAUNCH = (47.0869, 34.3176)
 IMPACT = (40.9185, 34.4523)
+FAR_LAUNCH = (51.39, 35.69)  # a made-up event 60° of longitude wide: its sites fill the box
+FAR_IMPACT = (-9.14, 38.72)
 
 
 def _doc() -> EventsDocument:
@@ -22,7 +24,10 @@ def _doc() -> EventsDocument:
     return EventsDocument(articles=[Article(id="a1", path="t.txt", title="A test report")], events=[Event(
         id="e1", article_id="a1", sites=[
         Site("launch", "Hill Camp", LAUNCH[1], LAUNCH[0], source="test"),
-        Site("impact", "Port City", IMPACT[1], IMPACT[0], source="test")])])
+        Site("impact", "Port City", IMPACT[1], IMPACT[0], source="test")]),
+        Event(id="e2", article_id="a1", sites=[
+            Site("launch", "East Town", FAR_LAUNCH[1], FAR_LAUNCH[0], source="test"),
+            Site("impact", "West Town", FAR_IMPACT[1], FAR_IMPACT[0], source="test")])])
 
 
 @pytest.fixture
@@ -150,16 +155,17 @@ def test_map_overlays_measure_tool_with_two_left_clicks(window, qtbot):
     np.testing.assert_allclose(moved[0], view.map_xy(window.map.measure.points)[:, 0])
 
 
-def test_map_overlays_zoom_to_selected_leaves_a_margin(window):
-    window.workspace.select("e1")
-    window.map.set_projection("azimuthal_equidistant")
+@pytest.mark.parametrize("projection", ["plate_carree", "azimuthal_equidistant"])
+def test_map_overlays_zoom_to_selected_leaves_a_margin(window, projection):
+    window.map.set_projection(projection)
+    window.workspace.select("e2")
     window.zoom_to_selected()
     view = window.map.view
     frame = view.frame_rect()
-    for lonlat in (LAUNCH, IMPACT):
+    for lonlat in (FAR_LAUNCH, FAR_IMPACT):
         p = view.lonlat_to_scene(*lonlat)
         gap = min(p.x() - frame.left(), frame.right() - p.x(), p.y() - frame.top(), frame.bottom() - p.y())
-        assert gap > 0.05 * min(frame.width(), frame.height())
+        assert gap > 0.05 * min(frame.width(), frame.height()), (lonlat, gap, frame)
 
 
 def test_map_overlays_relief_listed_unticked_and_switchable(window):
