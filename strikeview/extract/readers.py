@@ -164,7 +164,10 @@ _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{
 _SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<outlet>[^\n.;]{2,40}?)\s*$", re.MULTILINE | re.IGNORECASE)
 _AGENCY_SLASH = re.compile(
     r"^[A-Z][A-Z .'-]+,\s*(?P<when>[^/\n]{3,30}?)\s*/(?P<outlet>[A-Za-z][\w .&-]{1,20})/", re.MULTILINE)
-_AGENCY_PAREN = re.compile(r"^[A-Z][A-Za-z .,'-]*\((?P<outlet>[A-Z][\w .&/-]{1,25})\)\s*[-–—]", re.MULTILINE)
+_AGENCY_PAREN = re.compile(  # "BAGHDAD (Reuters) -", "KYIV, Ukraine (AP) —", "(AFP) -"
+    r"^(?:[A-Z][A-Z .'-]*(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?\s)?"
+    r"\((?P<outlet>[A-Z][\w .&/-]{1,25})\)\s*[-–—]",
+    re.MULTILINE)
 _COPYRIGHT = re.compile(r"(?:©\s*(?:Copyright\s+)?|(?:\([cC]\)|Copyright|COPYRIGHT)\s+(?=(?:19|20)\d{2}))"
                         r"(?P<year>(?:19|20)\d{2})?\s*(?P<outlet>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})?")
 

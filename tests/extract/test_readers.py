@@ -240,3 +240,17 @@ def test_readers_headline_needs_several_words_and_no_full_stop():
         "Two drones downed over the bay overnight")
     assert guess_title("Politics, Security\nStrikes resume on the northern front\n") == (
         "Strikes resume on the northern front")
+
+
+@pytest.mark.parametrize(
+    "line, outlet",
+    [
+        ("KYIV, Ukraine (Wirepress) — Drones hit the city overnight.", "Wirepress"),
+        ("(Wirepress) - Drones hit the city overnight.", "Wirepress"),
+        ("The Guards Corps (IRGC) - which fired them - said nothing.", None),
+    ],
+)
+def test_readers_agency_in_brackets_only_at_a_dateline(line, outlet):
+    from strikeview.extract.readers import text_outlet_and_date
+
+    assert text_outlet_and_date(f"Drones hit the city overnight again\n{line}\n")[0] == outlet
