@@ -3,6 +3,8 @@
 Folders expand to the reports they hold. Progress goes to stderr (a line per file when stderr is a
 terminal). A file that cannot be read gets a one-line message and the rest of the batch goes on; the
 exit status is 0 when at least one report was read, 1 when none could be, 2 for usage errors.
+``--merge`` merges the events of several reports that describe one strike
+(:func:`strikeview.extract.merge.merge_events`), keeping every report's facts and quotes.
 """
 
 from __future__ import annotations
