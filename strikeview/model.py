@@ -51,6 +51,7 @@ class Quote:
     text: str
     start: int
     end: int
+    article_id: str | None = None  # set when the event merges several articles; else the event's article
 
 
 @dataclass
@@ -129,6 +130,7 @@ class Event:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     summary: str | None = None
+    article_ids: list[str] = field(default_factory=list)  # every article of a merged event; else empty
 
     def sites_with_role(self, role: str) -> list[Site]:
         """The geocoded sites of this event that have the given role."""
