@@ -196,13 +196,14 @@ REGIONS: tuple[tuple[str, str, str, str], ...] = (
     ("Zaporizhzhia Oblast", "Zaporizhzhia region;Zaporizhia Oblast", "UA", "Zaporizhzhia"),
     ("Zhytomyr Oblast", "Zhytomyr region", "UA", "Zhytomyr"),
     ("Crimea", "Crimean Peninsula;Autonomous Republic of Crimea", "UA", "Simferopol"),
+    ("Donbas", "Donbass;Donets Basin", "UA", "Kramatorsk|Luhansk"),  # Donetsk and Luhansk oblasts
     # Russia: regions bordering Ukraine that strike reports name
     ("Belgorod Oblast", "Belgorod region", "RU", "Belgorod"),
     ("Kursk Oblast", "Kursk region", "RU", "Kursk"),
     ("Bryansk Oblast", "Bryansk region", "RU", "Bryansk"),
     ("Rostov Oblast", "Rostov region", "RU", "Rostov-on-Don"),
     ("Voronezh Oblast", "Voronezh region", "RU", "Voronezh"),
-    ("Krasnodar Krai", "Krasnodar region", "RU", "Krasnodar"),
+    ("Krasnodar Krai", "Krasnodar region;Kuban", "RU", "Krasnodar"),
     # Russia: regions further in that drone and missile strike reports name (airfields, refineries)
     ("Saratov Oblast", "Saratov region", "RU", "Saratov"),
     ("Moscow Oblast", "Moscow region", "RU", "Podolsk"),

@@ -68,6 +68,8 @@ _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central"
 BIG_TOWN = 50_000
 # A town matched only by an alternate name weighs this much of its population in the ranking.
 ALTERNATE_NAME_WEIGHT = 0.25
+# ... and a town whose own name is spelled like it (a transliteration), this much.
+TRANSLITERATED_NAME_WEIGHT = 0.5
 # Transliteration matches: same skeleton, spelled alike, and (GeoNames) towns at least this big.
 LOOSE_SIMILARITY = 0.8
 LOOSE_TOWN_POPULATION = 5_000
@@ -203,12 +205,19 @@ class Gazetteer:
     def _towns(self, rows: Iterable[int], keys: Iterable[str] = ()) -> list[Place]:
         """GeoNames rows as places, the most prominent first: by population, a town whose own name is
         one of ``keys`` counting four times one known by it only as an alternate (old) name, so
-        Ukraine's Pokrovsk comes before Engels, once called Pokrovsk."""
+        Ukraine's Pokrovsk comes before Engels, once called Pokrovsk. A town whose own name is a
+        transliteration of a key counts twice an alternate name ("Sloviansk": Slovyansk, not Nikopol,
+        which also has it among its alternate names)."""
         towns = [self._geoname(r) for r in dict.fromkeys(rows)]
         own = set(keys)
+        skeletons = {skeleton(k) for k in own}
 
         def weight(t: Place) -> float:
-            return t.population * (1.0 if fold_name(t.name) in own else ALTERNATE_NAME_WEIGHT)
+            name = fold_name(t.name)
+            if name in own:
+                return float(t.population)
+            alike = skeleton(name) in skeletons and _alike(name, own)
+            return t.population * (TRANSLITERATED_NAME_WEIGHT if alike else ALTERNATE_NAME_WEIGHT)
 
         return sorted(towns, key=lambda t: -weight(t))
 

@@ -311,6 +311,8 @@ def test_gazetteer_curated_name_keeps_small_towns_elsewhere_out(gaz):
         ("Akkar", "Akkar Governorate", "LB"),
         ("Socotra", "Socotra Governorate", "YE"),
         ("Belgorod region", "Belgorod Oblast", "RU"),
+        ("the Donbas", "Donbas", "UA"),
+        ("Kuban", "Krasnodar Krai", "RU"),
         ("Sumy region", "Sumy Oblast", "UA"),
     ],
 )
@@ -388,3 +390,8 @@ def test_gazetteer_every_derived_region_is_in_the_catalogue(gaz):
         place = curated.get(name)
         assert place is not None and place.kind == "region" and place.country == iso2, name
         assert set(a for a in aliases.split(";") if a) <= set(place.aliases), name
+
+
+def test_gazetteer_town_spelled_like_the_name_beats_one_that_only_lists_it(gaz):
+    place = gaz.lookup("Sloviansk")  # Nikopol, a town of the same size, also lists the name
+    assert place.country == "UA" and abs(place.lat - 48.85) < 0.1 and abs(place.lon - 37.60) < 0.1
