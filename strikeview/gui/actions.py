@@ -105,7 +105,7 @@ class Actions:
 
     def _tools(self) -> None:
         w = self.window
-        self.measure = self._add(self.tools_menu, "&Measure distance (right-click two places)",
+        self.measure = self._add(self.tools_menu, "&Measure distance (click two places)",
                                  lambda: w.interaction.start_measure(), "Ctrl+M")
         self.clear_measure = self._add(self.tools_menu, "&Clear measurement",
                                        lambda: w.interaction.clear_measure(), "Esc")
