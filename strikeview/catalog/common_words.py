@@ -65,6 +65,9 @@ NOT_PLACE_NAMES = frozenset({
     "pkk", "ypg", "sdf", "pmf", "hashd", "kataib hezbollah", "quds force", "islamic jihad", "un",
     "united nations", "iaea", "reuters", "bloomberg", "tass", "irna", "tasnim", "interfax", "ria novosti",
     "al jazeera", "al arabiya", "downing street", "elysee", "knesset", "majlis", "duma",
+    # days and months: a report's dates, spelled like towns ("Monday" ~ Moanda, "March" in England)
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 })
 
 # Words for what a country has rather than where ("US base", "Russian forces", "Israeli territory"):
