@@ -55,12 +55,16 @@ def app_icon() -> QIcon:
         return QIcon()
 
 
-def make_app(argv: Sequence[str] | None = None) -> QApplication:
-    """The process's QApplication (created once), named and with the icon set."""
+def make_app(argv: Sequence[str] | None = None, *, notice: bool = True) -> QApplication:
+    """The process's QApplication (created once), named and with the icon set.
+
+    ``notice`` says in one line when there is no display and Qt runs offscreen (off for headless
+    commands such as ``strikeview render``, where offscreen is the point).
+    """
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    choose_platform()
+    choose_platform(notice)
     qInstallMessageHandler(_qt_message)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(list(argv) if argv is not None else [sys.argv[0]])

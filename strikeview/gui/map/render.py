@@ -8,7 +8,6 @@ a QImage, a ``QSvgGenerator`` or a ``QPdfWriter``. Pixel sizes of symbols and te
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,13 +25,10 @@ Extent = tuple[float, float, float, float]
 
 
 def ensure_app() -> QApplication:
-    """The running QApplication, or a new one (offscreen when there is no display)."""
-    app = QApplication.instance()
-    if app is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QApplication(sys.argv[:1])
-    return app  # type: ignore[return-value]
+    """The running QApplication, or a new one (offscreen, without a notice, when there is no display)."""
+    from strikeview.gui.app import make_app
+
+    return make_app(notice=False)
 
 
 def image_format(path: str | os.PathLike[str]) -> str:
