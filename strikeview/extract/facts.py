@@ -27,6 +27,10 @@ UNIT_KM: dict[str, float] = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "k
 MEDIA_WORDS: frozenset[str] = frozenset({"agency", "news", "television", "tv", "channel", "radio",
                                         "broadcaster", "outlet", "network", "newspaper", "daily"})
 _KEEP_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "npadvmod", "punct"})
+# Material that shows something but does not itself claim it: the claimant is whoever put it out
+# ("footage broadcast by state television", "images released by the army", "video from the ministry").
+CONTENT_WORDS: frozenset[str] = frozenset({"footage", "video", "image", "picture", "photo", "photograph",
+                                           "clip", "imagery", "broadcast", "recording"})
 
 
 def _acronym(tok: Token) -> str | None:
@@ -110,6 +114,8 @@ def claimed_by(tok: Token) -> str | None:
                             return source_name(obj)
         if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORTING_VERBS:
             subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lemma_.lower() in CONTENT_WORDS:
+                subj = _publisher(subj)
             if subj is not None:
                 name = source_name(subj) or (_previous_speaker(subj) if subj.pos_ == "PRON" else None)
                 if name:
@@ -123,6 +129,21 @@ def claimed_by(tok: Token) -> str | None:
             obj = next((c for c in tok.doc[i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return source_name(obj)
+    return None
+
+
+def _publisher(content: Token) -> Token | None:
+    """Who put out footage or images: the agent of "broadcast by X", or X in "video from/on X"."""
+    for child in content.children:
+        if child.dep_ == "acl":  # "footage broadcast by X", "images released by X"
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ not in ("GPE", "LOC", "FAC"):
+                return obj
     return None
 
 

@@ -73,3 +73,15 @@ def test_facts_count_said_after_the_sentence_is_claimed(extract):
     text = "Rockets hit the Harir air base in Irbil. 22 missiles were fired, the Iraqi military said."
     counts = [(c.value, c.claimed_by) for e in extract(text) for c in e.counts]
     assert (22, "the Iraqi military") in counts
+
+
+def test_facts_footage_is_claimed_by_whoever_broadcast_it(extract):
+    text = "Footage aired by the state broadcaster showed that the drones were launched from Saada province."
+    sites = [s for e in extract(text) for s in e.sites]
+    assert [(s.role, s.claimed_by) for s in sites] == [("launch", "the state broadcaster")]
+
+
+def test_facts_images_from_a_company_are_claimed_by_the_company(extract):
+    text = "Satellite images from Planet Labs indicated the missiles were fired from Tabriz."
+    sites = [s for e in extract(text) for s in e.sites]
+    assert [(s.name, s.claimed_by) for s in sites] == [("Tabriz", "Planet Labs")]
