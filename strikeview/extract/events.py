@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,7 +21,6 @@ from strikeview.extract.clauses import (
     TARGET_GROUND_RE,
     boilerplate_start,
     dateline_tokens,
-    quote_bounds,
     response_tokens,
     tokens_at,
     tree_distance,
@@ -39,6 +37,7 @@ from strikeview.extract.facts import (
     subject_of,
     tally_counts_in,
 )
+from strikeview.extract.grouping import ANSWERED, EARLIER, MAIN, Group, events_from_groups
 from strikeview.extract.lexicon import (
     DEMONYMS,
     IMPACT_VERBS,
@@ -48,32 +47,8 @@ from strikeview.extract.lexicon import (
 )
 from strikeview.extract.places import PLACES_KEY
 from strikeview.extract.roles import has_strike_argument, is_hypothetical, is_negated, is_strike_word
-from strikeview.extract.tidy import (
-    drop_delivery_classes,
-    drop_subsumed_weapons,
-    drop_vague_secondary,
-    prune_sites,
-)
 from strikeview.extract.weapons import WEAPONS_KEY
-from strikeview.model import Article, Claim, Count, Event, Quote, Site, Weapon
-
-MAIN = "main"
-ANSWERED = "answered"
-EARLIER = "earlier"
-
-
-@dataclass
-class Group:
-    """The facts of one event while it is being assembled."""
-
-    key: str
-    date: str | None = None
-    sites: list[tuple[Span, Site]] = field(default_factory=list)
-    weapons: list[tuple[Span, Weapon]] = field(default_factory=list)
-    counts: list[tuple[Span, Count]] = field(default_factory=list)
-    claims: list[tuple[Span, Claim]] = field(default_factory=list)
-    actor: str | None = None
-    tokens: list[Token] = field(default_factory=list)  # where each site and weapon was found
+from strikeview.model import Article, Claim, Event
 
 
 def _since_clause(tok: Token) -> bool:
@@ -189,7 +164,7 @@ class Assembler:
         self._promote_main()
         self._add_counts_and_claims()
         self._add_actor_launch()
-        return self._events()
+        return events_from_groups(self.groups, self.article)
 
     def _promote_main(self) -> None:
         """When no fact fell to the main event (a report dated only "in October"), the event with the
@@ -396,57 +371,3 @@ class Assembler:
                 if not is_strike_word(subj, weapon_tokens) or self.country_of(subj) is not None:
                     return tok, subj
         return None
-
-    def _events(self) -> list[Event]:
-        """The groups as events, main first, leaving out groups without a site."""
-        order = sorted(self.groups.values(), key=lambda g: (g.key != MAIN, g.key))
-        events: list[Event] = []
-        for group in order:
-            if not group.sites and group.key != MAIN:
-                continue
-            if not group.sites and not group.weapons:
-                continue
-            events.append(self._event(group, len(events) + 1))
-        drop_delivery_classes(events)
-        drop_subsumed_weapons(events)
-        events = drop_vague_secondary(events)
-        for n, event in enumerate(events, start=1):
-            event.id = f"{self.article.id}-e{n}"
-            used = {f.quote_id for f in [*event.sites, *event.weapons, *event.counts, *event.claims]}
-            event.quotes = [q for q in event.quotes if q.id in used]
-        return events
-
-    def _event(self, group: Group, n: int) -> Event:
-        """One event from its group: quotes numbered, duplicates merged, vague sites pruned."""
-        quotes: dict[int, Quote] = {}
-
-        def qid(sent: Span) -> str:
-            """The id of the quote of a sentence, adding the quote on first use."""
-            if sent.start_char not in quotes:
-                start, end, text = quote_bounds(sent)
-                quotes[sent.start_char] = Quote(id=f"q{len(quotes) + 1}", text=text, start=start, end=end)
-            return quotes[sent.start_char].id
-
-        sites: dict[tuple[str, str], Site] = {}
-        for sent, site in group.sites:
-            site.quote_id = qid(sent)
-            sites.setdefault((site.role, site.name), site)
-        weapons: dict[str, Weapon] = {}
-        for sent, weapon in group.weapons:
-            weapon.quote_id = qid(sent)
-            kept = weapons.setdefault(weapon.name, weapon)
-            kept.stated_range_km = kept.stated_range_km or weapon.stated_range_km
-        counts: dict[tuple[int, str | None, str | None], Count] = {}
-        for sent, count in group.counts:
-            count.quote_id = qid(sent)
-            counts.setdefault((count.value, count.what, count.claimed_by), count)
-        claims: dict[str, Claim] = {}
-        for sent, claim in group.claims:
-            claim.quote_id = qid(sent)
-            claims.setdefault(claim.text, claim)
-        return Event(
-            id=f"{self.article.id}-e{n}", article_id=self.article.id, date=group.date, actor=group.actor,
-            weapons=list(weapons.values()), counts=list(counts.values()),
-            sites=prune_sites(list(sites.values())), claims=list(claims.values()),
-            quotes=sorted(quotes.values(), key=lambda q: q.start),
-        )
