@@ -29,10 +29,8 @@ or country has the name ("Kobani"); transliteration matches never add or drop mo
 from __future__ import annotations
 
 import math
-import re
 import threading
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 from functools import cache
 
 from strikeview.catalog.common_words import (
@@ -44,7 +42,7 @@ from strikeview.catalog.common_words import (
     is_common_word,
 )
 from strikeview.catalog.geonames import GeoNamesTable, load_geonames
-from strikeview.catalog.names import compact, fold_name, skeleton
+from strikeview.catalog.names import compact, fold_name, skeleton, spelled_alike
 from strikeview.catalog.places import Place, load_countries_as_places, load_places
 
 __all__ = ["Gazetteer", "Place", "fold_name", "is_common_word", "load_gazetteer", "split_head"]
@@ -84,30 +82,16 @@ def _city_uncertainty_km(population: int) -> float:
     return round(min(25.0, max(2.0, 0.02 * math.sqrt(max(population, 1)))), 1)
 
 
-_SPELLING = tuple((re.compile(a), b) for a, b in (
-    (r" ", ""), (r"ee", "i"), (r"oo|ou", "u"), (r"([a-z])\1", r"\1"), (r"ck|q|c(?![eiyh])", "k"),
-    (r"ph", "f"), (r"(?<=[aeiou])h$", ""),
-))
-
-
-def _spelling(folded: str) -> str:
-    """A folded name with common romanisation variants evened out (``Tikreet`` -> ``tikrit``)."""
-    for pattern, repl in _SPELLING:
-        folded = pattern.sub(repl, folded)
-    return folded
-
-
 def _alike(query: str, names: Iterable[str]) -> bool:
-    """True when the folded ``query`` is spelled like one of the folded ``names`` (difflib ratio)."""
-    q = _spelling(query)
-    return any(SequenceMatcher(None, q, _spelling(n)).ratio() >= LOOSE_SIMILARITY for n in names)
+    """True when the folded ``query`` is spelled like one of the folded ``names``."""
+    return spelled_alike(query, names, LOOSE_SIMILARITY)
 
 
 def _extends(query: str, name: str) -> bool:
     """True when the folded ``name`` holds the folded ``query`` inside a longer word, with more than
     a couple of letters to spare: "floridablanca" for "florida", "mkobani" for "kobani"."""
     q, n = compact(query), compact(name)
-    return len(n) > len(q) + _EXTRA_LETTERS and q in n and query not in name.split()
+    return len(n) > len(q) + _EXTRA_LETTERS and q in n and f" {query} " not in f" {name} "
 
 
 def _rough_km(a: Place, b: Place) -> float:
@@ -286,6 +270,8 @@ class Gazetteer:
         if self.country(first) is None and not self.is_demonym(first):
             return False
         rest = fold_name(" ".join(words[1:])).split()
+        if any(w in CITY_WORDS or w in REGION_WORDS for w in rest):  # "Kuwait City"
+            return False
         return bool(rest) and all(w in FACILITY_WORDS or is_common_word(w) for w in rest)
 
     def _loose_matches(self, base: str, wanted: str | None) -> list[Place]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from difflib import SequenceMatcher
 
 # Bump when folding or skeletons change: caches of folded names are keyed by it.
 FOLD_VERSION = 6
@@ -125,3 +127,23 @@ def singular_words(folded: str) -> str:
 def compact(folded: str) -> str:
     """A folded name with its spaces removed (hyphen/space-insensitive comparison)."""
     return folded.replace(" ", "")
+
+
+_SPELLING = tuple((re.compile(a), b) for a, b in (
+    (r" ", ""), (r"ee", "i"), (r"oo|ou", "u"), (r"([a-z])\1", r"\1"), (r"ck|q|c(?![eiyh])", "k"),
+    (r"ph", "f"), (r"(?<=[aeiou])h$", ""),
+))
+
+
+def spelling(folded: str) -> str:
+    """A folded name with common romanisation variants evened out (``Tikreet`` -> ``tikrit``)."""
+    for pattern, repl in _SPELLING:
+        folded = pattern.sub(repl, folded)
+    return folded
+
+
+def spelled_alike(query: str, names: Iterable[str], ratio: float) -> bool:
+    """True when the folded ``query`` is spelled like one of the folded ``names``: a difflib ratio of
+    at least ``ratio`` after :func:`spelling`."""
+    q = spelling(query)
+    return any(SequenceMatcher(None, q, spelling(n)).ratio() >= ratio for n in names)

@@ -272,6 +272,9 @@ def test_gazetteer_country_qualified_names_still_found(gaz):
     assert gaz.lookup("Iran's Kermanshah province").name == "Kermanshah Province"
     assert gaz.lookup("Iraqi Kurdistan").name == "Kurdistan Region"
     assert gaz.lookup("US").kind == "country"
+    for name, iso2 in (("Kuwait City", "KW"), ("Mexico City", "MX"), ("New York", "US")):
+        place = gaz.lookup(name)
+        assert place is not None and place.kind == "city" and place.country == iso2, name
 
 
 @pytest.mark.parametrize("name", ["Middle East", "the Middle East", "the Levant", "the region",
@@ -302,6 +305,8 @@ def test_gazetteer_curated_name_keeps_small_towns_elsewhere_out(gaz):
 @pytest.mark.parametrize(
     "name, expected, country",
     [
+        ("Missouri", "Missouri", "US"),
+        ("Washington state", "Washington (US state)", "US"),
         ("Saratov region", "Saratov Oblast", "RU"),
         ("Saratov Oblast", "Saratov Oblast", "RU"),
         ("Moscow region", "Moscow Oblast", "RU"),
@@ -396,3 +401,9 @@ def test_gazetteer_every_derived_region_is_in_the_catalogue(gaz):
 def test_gazetteer_town_spelled_like_the_name_beats_one_that_only_lists_it(gaz):
     place = gaz.lookup("Sloviansk")  # Nikopol, a town of the same size, also lists the name
     assert place.country == "UA" and abs(place.lat - 48.85) < 0.1 and abs(place.lon - 37.60) < 0.1
+
+
+def test_gazetteer_us_state_in_a_us_report(gaz):
+    assert gaz.lookup("Florida", countries=["US"]).kind == "region"
+    assert gaz.lookup("Georgia").kind == "country"  # the state is "Georgia (US state)" / "Georgia state"
+    assert gaz.lookup("Washington").kind == "city"
