@@ -190,11 +190,12 @@ class Gazetteer:
         """GeoNames rows as places, the most prominent first: by population, a town whose own name is
         one of ``keys`` counting four times one known by it only as an alternate (old) name, so
         Ukraine's Pokrovsk comes before Engels, once called Pokrovsk. A town whose own name is a
-        transliteration of a key counts twice an alternate name ("Sloviansk": Slovyansk, not Nikopol,
-        which also has it among its alternate names)."""
+        transliteration of a key counts twice an alternate name when no town has it as its own name
+        ("Sloviansk": Slovyansk, not Nikopol, which also has it among its alternate names)."""
         towns = [self._geoname(r) for r in dict.fromkeys(rows)]
         own = set(keys)
-        skeletons = {skeleton(k) for k in own}
+        # the bonus only settles between towns that all know the name as an alternate
+        skeletons = set() if any(fold_name(t.name) in own for t in towns) else {skeleton(k) for k in own}
 
         def weight(t: Place) -> float:
             name = fold_name(t.name)
@@ -261,6 +262,8 @@ class Gazetteer:
         forces", "Israel's territory"): names that must find no town."""
         if full.removeprefix("the ") in GENERIC_AREAS or full.removeprefix("the ") in NOT_PLACE_NAMES:
             return True
+        if full in self._curated or full in self._regions:  # "Arabian Sea", "Djibouti airport"
+            return False
         words = name.replace("’", "'").split()
         if words and words[0].lower() == "the":
             words = words[1:]

@@ -407,3 +407,12 @@ def test_gazetteer_us_state_in_a_us_report(gaz):
     assert gaz.lookup("Florida", countries=["US"]).kind == "region"
     assert gaz.lookup("Georgia").kind == "country"  # the state is "Georgia (US state)" / "Georgia state"
     assert gaz.lookup("Washington").kind == "city"
+
+
+def test_gazetteer_curated_names_that_start_like_a_countrys_things(gaz):
+    assert gaz.lookup("the Arabian Sea").kind == "sea"  # "Arabian" + "sea" is still the sea
+    assert gaz.lookup("Djibouti airport") is not None
+
+
+def test_gazetteer_own_name_town_is_not_outranked_by_a_spelling_bonus(gaz):
+    assert gaz.lookup("Kabinda").country == "CD"  # not Cabinda (Angola), which lists "Kabinda"
