@@ -245,8 +245,8 @@ class Gazetteer:
         towns = [t for t in towns if self._own_name(t, (full, base)) or not _extends(base, fold_name(t.name))]
         if out or regions:  # a known place of this name: small towns elsewhere only so called drop out
             towns = [t for t in towns if self._own_name(t, (full, base)) or t.population >= BIG_TOWN]
-        if all(is_common_word(w) for w in base.split()):  # "the north": no town only so called
-            towns = [t for t in towns if self._own_name(t, (full, base))]
+        if all(is_common_word(w) for w in base.split()):  # "the north": no small town only so called
+            towns = [t for t in towns if self._own_name(t, (full, base)) or t.population >= BIG_TOWN]
         out += [t for t in towns if t.population >= BIG_TOWN]
         out += regions
         out += [t for t in towns if t.population < BIG_TOWN]
@@ -257,11 +257,9 @@ class Gazetteer:
         """True when a GeoNames town's main name is one of the folded ``keys`` (not only an alternate)."""
         return fold_name(town.name) in keys
 
-    def _names_no_place(self, name: str, full: str) -> bool:
-        """True for wide areas ("the Middle East") and for a country's things ("US base", "Russian
-        forces", "Israel's territory"): names that must find no town."""
-        if full.removeprefix("the ") in GENERIC_AREAS or full.removeprefix("the ") in NOT_PLACE_NAMES:
-            return True
+    def _country_thing(self, name: str, full: str) -> bool:
+        """True for a country's things ("US base", "Russian forces", "Israel's territory"): names that
+        find no place but a town of exactly that name."""
         if full in self._curated or full in self._regions:  # "Arabian Sea", "Djibouti airport"
             return False
         words = name.replace("’", "'").split()
@@ -311,8 +309,10 @@ class Gazetteer:
         base, wanted = split_head(full)
         if not base or full in self._demonyms or (wanted is None and base in self._demonyms):
             return []
-        if self._names_no_place(name, full):
+        if full.removeprefix("the ") in GENERIC_AREAS or full.removeprefix("the ") in NOT_PLACE_NAMES:
             return []
+        if self._country_thing(name, full):  # only a town really so called ("India Hook")
+            return [t for t in self._exact(full, base, wanted) if t.geonameid and self._own_name(t, (full,))]
         out = self._exact(full, base, wanted)
         if wanted == "region" and not any(p.kind == "region" for p in out) and loose:
             out = list(dict.fromkeys([*self._loose_matches(base, "region"), *out]))

@@ -416,3 +416,9 @@ def test_gazetteer_curated_names_that_start_like_a_countrys_things(gaz):
 
 def test_gazetteer_own_name_town_is_not_outranked_by_a_spelling_bonus(gaz):
     assert gaz.lookup("Kabinda").country == "CD"  # not Cabinda (Angola), which lists "Kabinda"
+
+
+def test_gazetteer_town_really_named_like_a_countrys_thing_is_kept(gaz):
+    place = gaz.lookup("India Hook")  # a US town: "India" + a common word, but its own name
+    assert place is not None and place.country == "US"
+    assert gaz.lookup("Hull").country == "GB"  # a common word, but a big town known by it stays
