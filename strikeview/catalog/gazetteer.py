@@ -20,10 +20,11 @@ only there or for a town of 20,000+ people.
 
 Names that find nothing, for precision on unseen reports: demonyms ("Iranian"); wide areas ("the
 Middle East", "the Levant"); organisations and institutions ("Hamas", "the Kremlin"); a country's
-things ("US base", "Russian forces"). GeoNames towns known by a name only as an alternate name are
-left out when that name sits inside a longer word of theirs ("Florida" for Floridablanca), when the
-name is made of common words ("the north"), and, under 50,000 people, when a curated place, region
-or country has the name ("Kobani"); transliteration matches never add or drop more than two letters.
+things ("US base", "Russian forces"; a town of exactly that name excepted). GeoNames towns known by
+a name only as an alternate name are left out when that name sits inside a longer word of theirs
+("Florida" for Floridablanca), and, under 50,000 people, when the name is made of common words ("the
+north") or a curated place, region or country has it ("Kobani"); transliteration matches never add
+or drop more than two letters.
 """
 
 from __future__ import annotations
