@@ -44,7 +44,7 @@ from strikeview.catalog.common_words import (
 )
 from strikeview.catalog.geonames import GeoNamesTable, load_geonames
 from strikeview.catalog.names import compact, fold_name, skeleton, spelled_alike
-from strikeview.catalog.places import Place, load_countries_as_places, load_places
+from strikeview.catalog.places import Place, load_countries_as_places, load_places, region_guess, rough_km
 
 __all__ = ["Gazetteer", "Place", "fold_name", "is_common_word", "load_gazetteer", "split_head"]
 
@@ -93,14 +93,6 @@ def _extends(query: str, name: str) -> bool:
     a couple of letters to spare: "floridablanca" for "florida", "mkobani" for "kobani"."""
     q, n = compact(query), compact(name)
     return len(n) > len(q) + _EXTRA_LETTERS and q in n and f" {query} " not in f" {name} "
-
-
-def _rough_km(a: Place, b: Place) -> float:
-    """Great-circle distance in km on a sphere; for ranking candidates only (geodesy lives in geo/)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def split_head(folded: str) -> tuple[str, str | None]:
@@ -324,11 +316,23 @@ class Gazetteer:
             out = self._facility_of(full, loose)
         if not out and loose:
             out = self._loose_matches(base, wanted)
+        if wanted == "region" and not any(p.kind == "region" for p in out):
+            out = self._region_around_town(full, base, out) + out
         if wanted == "region":
             out.sort(key=lambda p: p.kind != "region")
         elif wanted == "city":
             out.sort(key=lambda p: p.kind != "city")
         return out
+
+    def _region_around_town(self, full: str, base: str, found: list[Place]) -> list[Place]:
+        """For "X region" with no such region known: the region as a vague place around its namesake
+        town X (a GeoNames town called so, of ``BIG_TOWN`` people or more; regions are mostly named
+        after their capital), with an assumed radius, never the town's own few kilometres."""
+        towns = [p for p in found if p.geonameid and self._own_name(p, (base,)) and p.population >= BIG_TOWN]
+        if not towns:
+            return []
+        head = next((w for w in reversed(full.split()) if w in REGION_WORDS), "region")
+        return [region_guess(max(towns, key=lambda p: p.population), head)]
 
     def _facility_of(self, full: str, loose: bool) -> list[Place]:
         """Curated facilities of a folded name that ends with a facility word ("engels base")."""
@@ -359,7 +363,7 @@ class Gazetteer:
         def rank(item: tuple[int, Place]) -> tuple[int, int, int]:
             i, p = item
             inside = within is not None and p != within and (
-                _rough_km(p, within) <= within.uncertainty_km * 1.5 + p.uncertainty_km
+                rough_km(p, within) <= within.uncertainty_km * 1.5 + p.uncertainty_km
                 and (within.country is None or p.country == within.country)
             )
             return (0 if inside else 1, 0 if p.country in wanted else 1, i)

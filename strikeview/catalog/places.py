@@ -13,7 +13,7 @@ import io
 import json
 import math
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from strikeview.model import Site
@@ -80,6 +80,30 @@ class Place:
         }
         base.update(fields)
         return Site(**base)  # type: ignore[arg-type]
+
+
+# "X region" with no region entry: a vague place around the town X, of this assumed radius
+# (a first-level region; districts and counties the smaller one).
+REGION_GUESS_KM = 150.0
+REGION_GUESS_SMALL_KM = 40.0
+
+
+def region_guess(town: Place, head: str = "region") -> Place:
+    """The region ``head`` ("region", "oblast", "district", ...) named after ``town``, for want of an
+    entry: a vague place centred on the town, with an assumed radius and a source that says so."""
+    radius = REGION_GUESS_SMALL_KM if head in ("district", "county") else REGION_GUESS_KM
+    return replace(town, name=f"{town.name} {head}", kind="region", precision="region",
+                   uncertainty_km=radius, population=0, geonameid=None,
+                   source=f"approximate: no region entry; centred on its namesake town ({town.source}), "
+                          f"radius assumed {radius:.0f} km")
+
+
+def rough_km(a: Place, b: Place) -> float:
+    """Great-circle distance in km on a sphere; for ranking candidates only (geodesy lives in geo/)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def parse_places_csv(text: str) -> list[Place]:

@@ -422,3 +422,13 @@ def test_gazetteer_town_really_named_like_a_countrys_thing_is_kept(gaz):
     place = gaz.lookup("India Hook")  # a US town: "India" + a common word, but its own name
     assert place is not None and place.country == "US"
     assert gaz.lookup("Hull").country == "GB"  # a common word, but a big town known by it stays
+
+
+def test_gazetteer_unknown_region_is_a_vague_place_around_its_town(gaz):
+    town = gaz.lookup("Kirov")
+    region = gaz.lookup("Kirov Oblast")  # no entry for it
+    assert region.kind == "region" and region.precision == "region" and region.uncertainty_km >= 100
+    assert region.name == "Kirov oblast" and region.lonlat == town.lonlat
+    assert "approximate" in region.source and town.source.split()[-1] in region.source
+    assert gaz.lookup("Hebron district").uncertainty_km < region.uncertainty_km
+    assert gaz.lookup("Kirov").kind == "city"
