@@ -22,14 +22,13 @@ from spacy.util import filter_spans
 from strikeview.catalog.gazetteer import Place, load_gazetteer
 from strikeview.catalog.names import fold_name, skeleton
 from strikeview.extract.dates import MONTHS, WEEKDAYS
+from strikeview.extract.kinds import inner_kind, kind_of, shared_kind, suffix_at
 from strikeview.extract.lexicon import (
     DEMONYMS,
     LOCATIVE_PREPS,
     ORG_WORDS,
     PERSON_TITLES,
-    PLACE_SUFFIXES,
     REPORTING_VERBS,
-    SUFFIX_KINDS,
 )
 from strikeview.extract.roles import mention_owner
 from strikeview.extract.weapons import WEAPONS_KEY
@@ -72,45 +71,6 @@ def plausible(name: str, place: Place) -> bool:
     if any(fold_name(n) == key for n in names):
         return True
     return place.curated and any(skeleton(n) == skeleton(name) for n in names)
-
-
-_SUFFIX_WORDS: dict[str, list[tuple[str, ...]]] = {}
-for _suffix in sorted(PLACE_SUFFIXES, key=len, reverse=True):
-    _SUFFIX_WORDS.setdefault(_suffix.split()[0], []).append(tuple(_suffix.split()))
-
-
-def _suffix_at(doc: Doc, end: int) -> tuple[int, str | None]:
-    """The end of a kind word that follows position ``end`` ("air base", "provinces"), and its kind;
-    ``(end, None)`` when none follows."""
-    stop, kind = _suffix_after(doc, end)
-    return (stop, kind) if kind else (end, None)
-
-
-def _suffix_after(doc: Doc, end: int) -> tuple[int, str | None]:
-    """:func:`_suffix_at` without the fallback."""
-    if end < len(doc) and doc[end].is_space and doc[end].text.count("\n") <= 1:
-        end += 1  # a hard-wrapped line: "Kermanshah\nprovince"
-    if end >= len(doc):
-        return end, None
-    first = doc[end].lower_
-    options = _SUFFIX_WORDS.get(first) or _SUFFIX_WORDS.get(first[:-1] if first.endswith("s") else first)
-    for words in options or ():
-        toks = doc[end:end + len(words)]
-        if len(toks) != len(words):
-            continue
-        got = [t.lower_ for t in toks]
-        if got[:-1] == list(words[:-1]) and got[-1] in (words[-1], words[-1] + "s"):
-            return end + len(words), SUFFIX_KINDS.get(" ".join(words))
-    return end, None
-
-
-def _inner_kind(doc: Doc, start: int, end: int) -> str | None:
-    """The kind word a span already ends with ("Kermanshah province" -> "region")."""
-    for k in range(start + 1, end):
-        stop, kind = _suffix_at(doc, k)
-        if stop == end and kind:
-            return kind
-    return None
 
 
 def _looks_like_org(span: Span) -> bool:
@@ -191,10 +151,10 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
     for start, end, strong in found:
         if any(k in weapon_tokens for k in range(start, end)):
             continue
-        end2, kind = _suffix_at(doc, end)
+        end2, kind = suffix_at(doc, end)
         if kind and end2 < len(doc) and doc[end2].lower_ == "of":
             end2, kind = end, None  # "the Gaza city of Rafah": Gaza holds the city, Rafah is it
-        kind = kind or _inner_kind(doc, start, end)
+        kind = kind or inner_kind(doc, start, end) or shared_kind(doc, end)
         span = Span(doc, start, end2, label=kind or "")
         out.append((span, strong))
     return out
@@ -205,7 +165,7 @@ def _core(span: Span) -> str:
     if not span.label_:
         return span.text
     for k in range(span.end - 1, span.start, -1):
-        if _suffix_at(span.doc, k)[0] == span.end:
+        if suffix_at(span.doc, k)[0] == span.end:
             return span.doc[span.start:k].text
     return span.text
 
@@ -233,21 +193,6 @@ def _without_kind_word(span: Span) -> Span:
         if span.doc[span.start:end].text == core:
             return Span(span.doc, span.start, end)
     return span
-
-
-OF_KINDS: dict[str, str] = {"town": "city", "city": "city", "village": "city", "port": "city",
-                            "province": "region", "governorate": "region", "region": "region",
-                            "district": "region"}
-
-
-def kind_of(span: Span) -> str | None:
-    """The kind a mention names: its kind word, or the noun it follows ("the town of X" -> city)."""
-    if span.label_:
-        return span.label_
-    root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return OF_KINDS.get(root.head.head.lemma_.lower())
-    return None
 
 
 def names_of(span: Span) -> list[str]:

@@ -46,3 +46,10 @@ def test_places_one_name_one_place_and_city_of_pattern(extract):
 def test_places_service_prefix_of_a_base_name_is_dropped(extract, sites):
     events = extract("Jets flew from RAF Akrotiri in Cyprus to strike targets in Yemen.")
     assert "Akrotiri" in sites(events, "launch")
+
+
+def test_places_plural_kind_word_applies_to_every_name_of_the_list(extract):
+    text = "Russian missiles struck the Kharkiv and Zaporizhzhia regions overnight, officials said."
+    sites = {s.name: s for e in extract(text) for s in e.sites if s.role == "impact"}
+    assert set(sites) == {"Kharkiv Oblast", "Zaporizhzhia Oblast"}
+    assert all(s.precision == "region" for s in sites.values())
