@@ -164,7 +164,30 @@ class Assembler:
         self._promote_main()
         self._add_counts_and_claims()
         self._add_actor_launch()
+        self._date_secondary()
         return events_from_groups(self.groups, self.article)
+
+    def _date_secondary(self) -> None:
+        """An answered or earlier attack takes the date written in its own phrase ("an air strike on
+        its consulate in Damascus on 1 April"), never the date of the strike that answers it."""
+        for key in (ANSWERED, EARLIER):
+            group = self.groups.get(key)
+            if group is None or group.date is not None:
+                continue
+            real = [d for d in map(self._phrase_date, group.tokens) if isinstance(d, dt.date)]
+            if real:
+                group.date = Counter(real).most_common(1)[0][0].isoformat()
+
+    def _phrase_date(self, tok: Token) -> dt.date | str | None:
+        """The date inside, or right after, the answered-attack phrase that holds ``tok``."""
+        doc = self.doc
+        ents = [e for e in tok.sent.ents if e.label_ == "DATE" and (
+            e.start in self.responses or e.start - 1 in self.responses
+            or (e.start >= 2 and e.start - 2 in self.responses and doc[e.start - 1].lower_ in ("on", "in")))]
+        if not ents:
+            return None
+        nearest = min(ents, key=lambda e: tree_distance(e.root, tok))
+        return resolve_date(nearest.text, self.ref, self.year)
 
     def _promote_main(self) -> None:
         """When no fact fell to the main event (a report dated only "in October"), the event with the

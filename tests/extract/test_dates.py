@@ -64,3 +64,18 @@ def test_dates_statement_day_does_not_date_the_strike(extract):
     events = extract(text)
     assert len(events) == 1 and events[0].date == "2024-10-01"
     assert {s.name for s in events[0].sites} >= {"Kharkiv"}
+
+
+def test_dates_answered_attack_takes_the_date_of_its_own_phrase(extract):
+    text = ("Houthi forces fired missiles at Eilat on Tuesday. The group said the salvo answered an air "
+            "strike on the port of Hodeidah on 20 July that killed six people.")
+    events = {s.name: e for e in extract(text, date="2024-07-24") for s in e.sites}
+    assert events["Eilat"].date == "2024-07-23"
+    assert events["Hodeidah"].date == "2024-07-20"
+
+
+def test_dates_answered_attack_never_takes_the_answering_strike_date(extract):
+    text = "On Tuesday, Houthi forces fired missiles at Eilat in retaliation for the strike on Hodeidah."
+    events = {s.name: e for e in extract(text, date="2024-07-24") for s in e.sites}
+    assert events["Eilat"].date == "2024-07-23"
+    assert events["Hodeidah"].date is None
