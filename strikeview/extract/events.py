@@ -371,7 +371,25 @@ class Assembler:
             actor = strike_actor(tok, self.weapon_tokens)
             if actor is not None and actor.i not in self.datelines:
                 country = self.country_of(actor) if actor.lower_ in DEMONYMS else None
+                if country is None and actor.pos_ == "NOUN" and not actor.ent_type_:
+                    # "Russian warships fired": the platform's country; "four warships of its flotilla
+                    # fired, the ministry said": the speaker's, as the pronoun says they are its own
+                    country = self.country_of(actor)
+                    if country is None and any(t.lower_ in ("its", "their", "our") for t in actor.subtree):
+                        country = self._speaker_country(actor)
                 return country.name if country is not None else actor_name(actor)
+        return None
+
+    def _speaker_country(self, tok: Token) -> Place | None:
+        """The country of whoever reports the clause of ``tok`` ("Russia's defence ministry said ...")."""
+        cur = tok
+        for _ in range(12):
+            if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORTING_VERBS:
+                subj = subject_of(cur)
+                return self.country_of(subj) if subj is not None else None
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
         return None
 
     def _launcher(self, group: Group) -> tuple[Token, Token] | None:

@@ -100,3 +100,13 @@ def test_events_links_to_other_stories_are_not_facts(extract):
             "Israel strikes Gaza as rockets hit Ashkelon\n\nRussian drones hit Odesa port")
     names = [s.name for e in extract(text) for s in e.sites]
     assert "Erbil" in names and not {"Ashkelon", "Odesa"} & set(names)
+
+
+def test_events_actor_of_a_platform_is_its_country(extract):
+    russian = extract("Russian warships fired cruise missiles at Odesa on Monday, Ukraine's navy said.")
+    assert russian[0].actor == "Russia"
+    own = extract("Russia's defence ministry said that two warships of its Black Sea Fleet fired cruise "
+                  "missiles at Odesa.")
+    assert own[0].actor == "Russia"
+    victim = extract("Warships fired cruise missiles at Odesa, Ukraine's navy said.")
+    assert victim[0].actor != "Ukraine"
