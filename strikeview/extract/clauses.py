@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from strikeview.extract.lexicon import RESPONSE_PHRASES, STRIKE_NOUNS
+from strikeview.extract.lexicon import REPORTING_VERBS, RESPONSE_PHRASES, STRIKE_NOUNS
 
 
 def response_tokens(doc: Doc, text: str) -> set[int]:
@@ -121,3 +121,28 @@ def boilerplate_start(text: str) -> int:
         if m.start() > len(text) / 3:
             return m.start()
     return len(text)
+
+
+def since_clause(tok: Token) -> bool:
+    """True when the verb governing ``tok`` has a "since ..." phrase ("have carried out 150 attacks
+    on X since then"): a tally over time, not the strike reported."""
+    cur = tok
+    for _ in range(10):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "prep":
+            return any(c.dep_ == "prep" and c.lower_ == "since" for c in cur.children)
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def statement_date(ent: Span) -> bool:
+    """True when a date entity dates a statement ("the ministry said on Monday"), not a strike."""
+    doc, i = ent.doc, ent.start - 1
+    if i >= 0 and doc[i].lower_ == "on":  # "said on Wednesday", however the parser attached it
+        i -= 1
+    if i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in REPORTING_VERBS:
+        return True
+    word = ent.root.head if ent.root.dep_ == "pobj" else ent.root
+    verb = word.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS and word.i != verb.i

@@ -22,6 +22,8 @@ from strikeview.extract.clauses import (
     boilerplate_start,
     dateline_tokens,
     response_tokens,
+    since_clause,
+    statement_date,
     tokens_at,
     tree_distance,
 )
@@ -49,31 +51,6 @@ from strikeview.extract.places import PLACES_KEY
 from strikeview.extract.roles import has_strike_argument, is_hypothetical, is_negated, is_strike_word
 from strikeview.extract.weapons import WEAPONS_KEY
 from strikeview.model import Article, Claim, Event
-
-
-def _since_clause(tok: Token) -> bool:
-    """True when the verb governing ``tok`` has a "since ..." phrase ("have carried out 150 attacks
-    on X since then"): a tally over time, not the strike reported."""
-    cur = tok
-    for _ in range(10):
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "prep":
-            return any(c.dep_ == "prep" and c.lower_ == "since" for c in cur.children)
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
-def _statement_date(ent: Span) -> bool:
-    """True when a date entity dates a statement ("the ministry said on Monday"), not a strike."""
-    doc, i = ent.doc, ent.start - 1
-    if i >= 0 and doc[i].lower_ == "on":  # "said on Wednesday", however the parser attached it
-        i -= 1
-    if i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in REPORTING_VERBS:
-        return True
-    word = ent.root.head if ent.root.dep_ == "pobj" else ent.root
-    verb = word.head
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS and word.i != verb.i
 
 
 class Assembler:
@@ -106,7 +83,7 @@ class Assembler:
         ents = self._sent_dates[sent.start]
         if not ents:
             return None
-        ents = [e for e in ents if not _statement_date(e)]
+        ents = [e for e in ents if not statement_date(e)]
         if not ents:
             return None
         nearest = min(ents, key=lambda e: tree_distance(e.root, tok))
@@ -124,7 +101,7 @@ class Assembler:
         if tok.i in self.responses:
             return ANSWERED
         d = self.fact_date(tok)
-        if d == EARLIER or _since_clause(tok):
+        if d == EARLIER or since_clause(tok):
             return EARLIER
         if isinstance(d, str) and d.startswith("month:") and (
                 self.main_date is None or f"month:{self.main_date.month:02d}" != d):
