@@ -16,8 +16,8 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
-from PySide6.QtWidgets import QApplication
 
+from strikeview.gui.app import make_app
 from strikeview.model import Article, Event, EventsDocument, Site, Weapon
 
 
@@ -45,7 +45,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--hide", default="", help="comma-separated layers to hide (e.g. rivers), to compare")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = make_app(notice=False)
     from strikeview.gui.map import MapView
     from strikeview.layers import MapModel
 
