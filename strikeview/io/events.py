@@ -6,11 +6,11 @@ document, so every command that takes events can be given a project too.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 from strikeview.io.atomic import write_text_atomic
+from strikeview.io.jsonfile import read_json
 from strikeview.model import EventsDocument, FormatError
 
 __all__ = ["FormatError", "read_events", "write_events"]
@@ -23,19 +23,7 @@ def read_events(path: str | os.PathLike[str]) -> EventsDocument:
     message starting with the file name when the file is not a readable events document.
     """
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except IsADirectoryError:
-        raise FormatError(f"{p}: is a folder, not an events file") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise FormatError(f"{p}: not a strikeview events document (not UTF-8 text)") from None
-    except json.JSONDecodeError as exc:
-        reason = f"not JSON: {exc.msg} at line {exc.lineno}"
-        raise FormatError(f"{p}: not a strikeview events document ({reason})") from None
-    except RecursionError:
-        raise FormatError(f"{p}: not a strikeview events document (JSON nested too deeply)") from None
+    data = read_json(p, "a strikeview events document")
     try:
         return _document_from_data(data)
     except FormatError as exc:

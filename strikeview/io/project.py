@@ -27,6 +27,7 @@ from typing import Any
 
 from strikeview import __version__
 from strikeview.io.atomic import atomic_open
+from strikeview.io.jsonfile import read_json
 from strikeview.model import EventsDocument, FormatError, Site
 
 PROJECT_FORMAT = "strikeview.project"
@@ -237,19 +238,7 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     message naming the file when it is not a readable strikeview project.
     """
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except IsADirectoryError:
-        raise FormatError(f"{p}: is a folder, not a project file") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise FormatError(f"{p}: not a strikeview project (not UTF-8 text)") from None
-    except json.JSONDecodeError as exc:
-        reason = f"not JSON: {exc.msg} at line {exc.lineno}"
-        raise FormatError(f"{p}: not a strikeview project ({reason})") from None
-    except RecursionError:
-        raise FormatError(f"{p}: not a strikeview project (JSON nested too deeply)") from None
+    data = read_json(p, "a strikeview project")
     try:
         return project_from_dict(data)
     except FormatError as exc:
