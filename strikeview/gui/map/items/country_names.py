@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.gui.map.context import MapContext
+from strikeview.gui.map.items.follow import FollowsLayer
 from strikeview.gui.map.items.sites import WORLD_RECT, SitesItem, to_scene
 from strikeview.gui.map.qtstyle import text_with_halo
 from strikeview.layers.country_names import CountryNamesLayer
@@ -26,7 +27,7 @@ def _near(points: np.ndarray, box: QRectF, pad: float) -> bool:
                  & (y > box.top() - pad / 2) & (y < box.bottom() + pad / 2)).any())
 
 
-class CountryNamesItem(pg.GraphicsObject):
+class CountryNamesItem(FollowsLayer, pg.GraphicsObject):
     """Draws :class:`CountryNamesLayer`: a name shows when the country is wider on screen than it."""
 
     def __init__(self, layer: CountryNamesLayer, sites: SitesItem, context: MapContext) -> None:
@@ -36,16 +37,8 @@ class CountryNamesItem(pg.GraphicsObject):
         self.context = context
         self.setZValue(layer.z)
         self._xy = np.empty((0, 2))
-        layer.changed.connect(self._on_layer_changed)
-        self.rebuild()
+        self.follow_layer()
 
-    def _on_layer_changed(self, _layer: object) -> None:
-        """Layer data or visibility changed."""
-        self.rebuild()
-
-    def detach(self) -> None:
-        """Stop following the layer."""
-        self.layer.changed.disconnect(self._on_layer_changed)
 
     def rebuild(self) -> None:
         """Project the label points again."""

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.gui.map.context import MapContext
+from strikeview.gui.map.items.follow import FollowsLayer
 from strikeview.gui.map.items.sites import WORLD_RECT, SitesItem, to_scene
 from strikeview.gui.map.qtstyle import text_with_halo
 from strikeview.layers import style as S
@@ -132,7 +133,7 @@ def pick_on_ring(options_px: np.ndarray, w: float, h: float, frame: QRectF, take
     return None
 
 
-class LabelsItem(pg.GraphicsObject):
+class LabelsItem(FollowsLayer, pg.GraphicsObject):
     """Draws :class:`LabelsLayer` with a white halo; placement is redone only when the zoom changes."""
 
     def __init__(self, layer: LabelsLayer, sites: SitesItem, context: MapContext) -> None:
@@ -147,20 +148,12 @@ class LabelsItem(pg.GraphicsObject):
         self._offsets = np.empty((0, 2))
         self._on_line: dict[int, np.ndarray] = {}
         self.drawn_boxes: list[QRectF] = []  # scene boxes of the labels painted last
-        layer.changed.connect(self._on_layer_changed)
-        self.rebuild()
+        self.follow_layer()
 
     def feats(self) -> list[PointFeature]:
         """The label features (highest priority first), capped at ``MAX_LABELS``."""
         return self.layer.features[:MAX_LABELS]  # type: ignore[return-value]
 
-    def _on_layer_changed(self, _layer: object) -> None:
-        """Layer data or visibility changed."""
-        self.rebuild()
-
-    def detach(self) -> None:
-        """Stop following the layer (before the item is thrown away)."""
-        self.layer.changed.disconnect(self._on_layer_changed)
 
     def rebuild(self) -> None:
         """Project anchors and build text paths again."""

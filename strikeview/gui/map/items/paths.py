@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.geo.geodesy import join_with_nan
 from strikeview.gui.map.context import MapContext
+from strikeview.gui.map.items.follow import FollowsLayer
 from strikeview.gui.map.qtstyle import brush_for, pen_for
 from strikeview.layers.base import AreaFeature, Layer, LineFeature
 from strikeview.layers.base import Style as LayerStyle
@@ -42,7 +43,7 @@ def style_arrays(layer: Layer) -> tuple[dict[str, list[np.ndarray]], set[str]]:
     return groups, areas
 
 
-class LayerPathItem(pg.GraphicsObject):
+class LayerPathItem(FollowsLayer, pg.GraphicsObject):
     """Draws a line/area layer; rebuilds its paths when the layer or the projection changes."""
 
     fill_rule = Qt.FillRule.OddEvenFill
@@ -57,16 +58,8 @@ class LayerPathItem(pg.GraphicsObject):
         self._paths: list[Path] = []
         self._bounds = QRectF()
         self.setZValue(layer.z)
-        layer.changed.connect(self._on_layer_changed)
-        self.rebuild()
+        self.follow_layer()
 
-    def _on_layer_changed(self, _layer: Layer) -> None:
-        """Layer data or visibility changed."""
-        self.rebuild()
-
-    def detach(self) -> None:
-        """Stop following the layer (before the item is thrown away)."""
-        self.layer.changed.disconnect(self._on_layer_changed)
 
     def style_of(self, key: str) -> LayerStyle:
         """The layer style for a key."""

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.gui.map.context import MapContext
+from strikeview.gui.map.items.follow import FollowsLayer
 from strikeview.gui.map.items.sites import WORLD_RECT
 from strikeview.layers.projected import AZIMUTHAL_LIMIT_KM
 from strikeview.layers.relief import OPACITY, ReliefLayer, relief_path, sample_rows_cols
@@ -36,7 +37,7 @@ def relief_pixels(width: int) -> np.ndarray | None:
     return data.reshape(h, -1)[:, :w].copy()
 
 
-class ReliefItem(pg.GraphicsObject):
+class ReliefItem(FollowsLayer, pg.GraphicsObject):
     """Draws :class:`ReliefLayer`: samples the picture at each cell of the frame, through the projection."""
 
     def __init__(self, layer: ReliefLayer, context: MapContext) -> None:
@@ -47,16 +48,8 @@ class ReliefItem(pg.GraphicsObject):
         self._key: tuple | None = None
         self._image: QImage | None = None
         self._buffer: np.ndarray | None = None  # keeps the image's pixels alive
-        layer.changed.connect(self._on_layer_changed)
-        self.rebuild()
+        self.follow_layer()
 
-    def _on_layer_changed(self, _layer: object) -> None:
-        """Visibility changed."""
-        self.rebuild()
-
-    def detach(self) -> None:
-        """Stop following the layer."""
-        self.layer.changed.disconnect(self._on_layer_changed)
 
     def rebuild(self) -> None:
         """Forget the picture drawn (projection or visibility changed)."""

@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage, QPaintEngine, QPainter, QPainterPath, QTransfo
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from strikeview.gui.map.context import MapContext
+from strikeview.gui.map.items.follow import FollowsLayer
 from strikeview.gui.map.qtstyle import brush_for, pen_for
 from strikeview.layers.base import PointFeature, Style
 from strikeview.layers.sites import SitesLayer, points_array
@@ -42,7 +43,7 @@ def symbols_path(centres_px: np.ndarray, symbol: str, radius_px: float) -> QPain
     return pg.arrayToQPath(flat[:, 0].copy(), flat[:, 1].copy(), connect="finite")
 
 
-class SitesItem(pg.GraphicsObject):
+class SitesItem(FollowsLayer, pg.GraphicsObject):
     """Draws :class:`SitesLayer`; markers keep their pixel size at every zoom and in exported images."""
 
     def __init__(self, layer: SitesLayer, context: MapContext) -> None:
@@ -54,16 +55,8 @@ class SitesItem(pg.GraphicsObject):
         self._keys: list[str] = []
         self.drag_override: tuple[int, float, float] | None = None
         self._sprites: dict[tuple[Style, float], tuple[QImage, float]] = {}
-        layer.changed.connect(self._on_layer_changed)
-        self.rebuild()
+        self.follow_layer()
 
-    def _on_layer_changed(self, _layer: object) -> None:
-        """Layer data or visibility changed."""
-        self.rebuild()
-
-    def detach(self) -> None:
-        """Stop following the layer (before the item is thrown away)."""
-        self.layer.changed.disconnect(self._on_layer_changed)
 
     def rebuild(self) -> None:
         """Project the site positions again (data or projection changed)."""
