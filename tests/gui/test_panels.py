@@ -2,7 +2,6 @@
 shortcuts, recovery after a crash."""
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QKeySequence, QTextCursor
 
 from strikeview.gui import projects
@@ -37,12 +36,6 @@ def make_doc() -> EventsDocument:
                          Site(role="impact", name="Port City", lon=47.0, lat=38.5, quote_id="q1")]),
         ],
     )
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, monkeypatch):
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setenv("STRIKEVIEW_RECOVERY_DIR", str(tmp_path / "recovery"))
 
 
 def new_window(qtbot, restore_layout=False):

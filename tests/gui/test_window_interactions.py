@@ -1,7 +1,7 @@
 """The window with the real map view, driven with the mouse: click, drag, right-click, layers, projections."""
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -26,12 +26,6 @@ def make_doc() -> EventsDocument:
                              Site(role="impact", name="River Town", lon=IMPACT[0], lat=IMPACT[1],
                                   quote_id="q1", claimed_by="officials", source="test")])],
     )
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, monkeypatch):
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setenv("STRIKEVIEW_RECOVERY_DIR", str(tmp_path / "recovery"))
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from importlib import metadata
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMessageBox
 
@@ -35,13 +35,6 @@ def make_doc() -> EventsDocument:
                              Site(role="impact", name="Port City", lon=IMPACT[0], lat=IMPACT[1],
                                   quote_id="q1", claimed_by="the militia", source="test")])],
     )
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, monkeypatch):
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setenv("STRIKEVIEW_RECOVERY_DIR", str(tmp_path / "recovery"))
 
 
 def new_window(qtbot) -> MainWindow:

@@ -4,7 +4,7 @@ import itertools
 import time
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 
 from strikeview.gui import workers
 from strikeview.gui.main_window import MainWindow
@@ -15,13 +15,6 @@ REPORT = ("BAGHDAD, March 3, 2020 - Iran's Revolutionary Guards fired ballistic 
           "in a statement.\n")
 OTHER = ("DAMASCUS, June 5, 2019 - Israeli jets struck targets near Damascus airport overnight, "
          "Syrian state media said.\n")
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, monkeypatch):
-    """Settings and autosaves go to a temporary folder."""
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setenv("STRIKEVIEW_RECOVERY_DIR", str(tmp_path / "recovery"))
 
 
 @pytest.fixture
