@@ -49,12 +49,8 @@ def doc_file(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(restore_layout=False)
-    w.autosave_timer.stop()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+def window(new_window):
+    w = new_window(show=True)
     return w
 
 

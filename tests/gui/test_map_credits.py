@@ -1,24 +1,14 @@
 """The window map's credit panel keeps clear of the scale bar."""
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from strikeview.gui.main_window import MainWindow
 from strikeview.gui.map.items.caption import CaptionItem
 from strikeview.gui.map.items.scalebar import ScaleBarItem
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setenv("STRIKEVIEW_RECOVERY_DIR", str(tmp_path / "recovery"))
-    w = MainWindow(restore_layout=False)
-    w.autosave_timer.stop()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(new_window):
+    return new_window(show=True)
 
 
 def _boxes(view):

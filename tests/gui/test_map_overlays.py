@@ -3,11 +3,10 @@
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from strikeview.gui.main_window import MainWindow
 from strikeview.gui.map import MapView
 from strikeview.layers import MapModel
 from strikeview.layers.base import Layer, LineFeature, Style
@@ -120,16 +119,8 @@ def test_map_overlays_item_reproject_is_called_and_extent_untouched(view):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setenv("STRIKEVIEW_RECOVERY_DIR", str(tmp_path / "recovery"))
-    w = MainWindow(restore_layout=False)
-    w.autosave_timer.stop()
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+def window(new_window):
+    w = new_window(size=(1400, 900), show=True)
     w.add_document(_doc())
     w.map.view.set_extent(38.0, 31.0, 50.0, 37.0)
     return w

@@ -6,7 +6,6 @@ from PySide6.QtGui import QFont, QKeySequence, QTextCursor
 
 from strikeview.gui import projects
 from strikeview.gui.checks_panel import COLUMNS
-from strikeview.gui.main_window import MainWindow
 from strikeview.gui.settings import recent_files
 from strikeview.model import Article, Event, EventsDocument, Quote, Site, Weapon
 
@@ -38,16 +37,9 @@ def make_doc() -> EventsDocument:
     )
 
 
-def new_window(qtbot, restore_layout=False):
-    w = MainWindow(restore_layout=restore_layout)
-    w.autosave_timer.stop()
-    qtbot.addWidget(w)
-    return w
-
-
 @pytest.fixture
-def window(qtbot):
-    w = new_window(qtbot)
+def window(new_window):
+    w = new_window()
     w.show()
     w.add_document(make_doc())
     return w
@@ -106,7 +98,7 @@ def test_panels_change_weapon_from_catalogue_changes_the_verdict(window):
     assert window.workspace.verdicts("a-e1") == {"beyond_range"}
 
 
-def test_panels_recent_files_and_layout_are_remembered(qtbot, window, tmp_path):
+def test_panels_recent_files_and_layout_are_remembered(qtbot, window, tmp_path, new_window):
     path = tmp_path / "events.json"
     path.write_text(make_doc().to_json(), encoding="utf-8")
     window.open_paths([path])
@@ -114,7 +106,7 @@ def test_panels_recent_files_and_layout_are_remembered(qtbot, window, tmp_path):
     assert window.actions.recent_menu.actions()[0].text() == "events.json"
     window.checks_dock.hide()
     window.close()
-    again = new_window(qtbot, restore_layout=True)
+    again = new_window(restore_layout=True)
     again.show()
     assert not again.checks_dock.isVisible()
     assert again.events_dock.isVisible()
@@ -129,11 +121,11 @@ def test_panels_standard_shortcuts(window):
     assert a.quit.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
 
 
-def test_panels_recovery_after_a_crash(qtbot, window, tmp_path):
+def test_panels_recovery_after_a_crash(qtbot, window, tmp_path, new_window):
     window.map.siteDragged.emit("b-e1", 1, 46.0, 38.0)
     auto = projects.autosave(window)  # what the autosave timer does; then the process "crashes"
     assert auto is not None
-    later = new_window(qtbot)
+    later = new_window()
     assert projects.offer_recovery(later) == [auto]
     assert "can be recovered" in later.messages[-1]
     projects.ask_recover(later)
@@ -143,9 +135,9 @@ def test_panels_recovery_after_a_crash(qtbot, window, tmp_path):
     assert not auto.exists()  # saved now, so the recovery file goes
 
 
-def test_panels_opening_a_project_keeps_unsaved_work(qtbot, window, tmp_path):
+def test_panels_opening_a_project_keeps_unsaved_work(qtbot, window, tmp_path, new_window):
     saved = tmp_path / "other.strikeview"
-    other = new_window(qtbot)
+    other = new_window()
     other.add_document(make_doc())
     assert projects.save_to(other, saved)
     window.map.siteDragged.emit("a-e1", 1, 41.5, 34.0)  # unsaved edit

@@ -5,7 +5,6 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from strikeview.gui.main_window import MainWindow
 from strikeview.model import Article, Event, EventsDocument, Quote, Site, Weapon
 from strikeview.workspace import check_field
 
@@ -29,13 +28,8 @@ def make_doc() -> EventsDocument:
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(restore_layout=False)
-    w.autosave_timer.stop()
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+def window(qtbot, new_window):
+    w = new_window(size=(1400, 900), show=True)
     w.add_document(make_doc())
     w.map.view.set_extent(38.0, 31.0, 50.0, 37.0)
     qtbot.wait(20)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMessageBox
 
 from strikeview.gui import projects
-from strikeview.gui.main_window import MainWindow
 from strikeview.gui.measure_item import MEASURE_COLOUR
 from strikeview.gui.quotes_panel import conflicting_counts
 from strikeview.model import Article, Count, Event, EventsDocument, Quote, Site, Weapon
@@ -37,19 +36,12 @@ def make_doc() -> EventsDocument:
     )
 
 
-def new_window(qtbot) -> MainWindow:
-    w = MainWindow(restore_layout=False)
-    w.autosave_timer.stop()
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+WINDOW = {"size": (1400, 900), "show": True}
 
 
 @pytest.fixture
-def window(qtbot):
-    w = new_window(qtbot)
+def window(qtbot, new_window):
+    w = new_window(**WINDOW)
     w.add_document(make_doc())
     w.map.view.set_extent(38.0, 31.0, 50.0, 37.0)
     qtbot.wait(20)
@@ -128,12 +120,12 @@ def test_window_tools_notes_typed_are_one_undoable_edit(qtbot, window):
     assert panel.text() == "Check the second launch claim."
 
 
-def test_window_tools_notes_are_saved_and_reopened(qtbot, window, tmp_path):
+def test_window_tools_notes_are_saved_and_reopened(qtbot, window, tmp_path, new_window):
     window.notes_panel.editor.setPlainText("Launch claim rests on one outlet.")  # not committed yet
     path = tmp_path / "analysis.strikeview"
     assert projects.save_to(window, path)
     assert json.loads(path.read_text(encoding="utf-8"))["notes"] == "Launch claim rests on one outlet."
-    other = new_window(qtbot)
+    other = new_window(**WINDOW)
     assert other.open_data_file(path)
     assert other.notes_panel.text() == "Launch claim rests on one outlet."
     assert not other.workspace.is_modified and not other.workspace.edits.can_undo
@@ -234,8 +226,8 @@ def test_window_tools_close_with_save_writes_the_project(qtbot, window, tmp_path
     assert saved["document"]["events"][0]["sites"][1]["lon"] == 41.0
 
 
-def test_window_tools_close_without_changes_does_not_ask(qtbot, tmp_path):
-    window = new_window(qtbot)
+def test_window_tools_close_without_changes_does_not_ask(qtbot, tmp_path, new_window):
+    window = new_window(**WINDOW)
     window.ask_on_close = True
     assert window.close()
     assert window.close_box is None

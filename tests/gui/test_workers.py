@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from strikeview.gui import workers
-from strikeview.gui.main_window import MainWindow
 from strikeview.gui.workers import ExtractionTask
 
 REPORT = ("BAGHDAD, March 3, 2020 - Iran's Revolutionary Guards fired ballistic missiles from "
@@ -18,12 +17,8 @@ OTHER = ("DAMASCUS, June 5, 2019 - Israeli jets struck targets near Damascus air
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(restore_layout=False)
-    w.autosave_timer.stop()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+def window(new_window):
+    w = new_window(show=True)
     yield w
     if w.task is not None:
         w.task.cancel()
