@@ -5,6 +5,7 @@ background thread; everything shown is bound to one :class:`~strikeview.workspac
 from __future__ import annotations
 
 import os
+import threading
 import time
 import uuid
 from collections.abc import Sequence
@@ -329,7 +330,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(250, self._start_warm_up)
 
     def _start_warm_up(self) -> None:
-        self.warm_up = start_warm_up()
+        if self.isVisible():  # not once the window has closed
+            self.warm_up = start_warm_up()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept dragged files."""
@@ -352,6 +354,8 @@ class MainWindow(QMainWindow):
             self.task.cancel()
         if self.task is not None:
             self.task.wait()
+        if isinstance(self.warm_up, threading.Thread):
+            self.warm_up.join(timeout=30)  # bounded; no thread left running into interpreter exit
         projects.autosave(self)
         save_layout(self.saveGeometry(), self.saveState())
         super().closeEvent(event)

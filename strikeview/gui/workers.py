@@ -57,8 +57,13 @@ def warm_up_checks() -> float:
 
 
 def start_warm_up() -> threading.Thread:
-    """Run :func:`warm_up_checks` in a daemon thread."""
-    thread = threading.Thread(target=warm_up_checks, name="strikeview-warm-up", daemon=True)
+    """Run :func:`warm_up_checks` in a background thread.
+
+    Not a daemon: a daemon thread still inside pyproj or GEOS while the interpreter finalises crashes
+    the process at exit (seen as a segfault after ``screenshot`` had written its image). The warm-up is
+    bounded (about a second), so the interpreter waits for it, and the window joins it when it closes.
+    """
+    thread = threading.Thread(target=warm_up_checks, name="strikeview-warm-up", daemon=False)
     thread.start()
     return thread
 

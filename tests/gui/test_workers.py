@@ -130,3 +130,22 @@ def test_workers_reports_dropped_during_a_run_are_queued_and_extracted(qtbot, wi
                     timeout=60_000)
     assert sorted(a.path.rsplit("/", 1)[-1] for a in window.workspace.document.articles) == \
         ["dropped.txt", "report_00.txt", "report_01.txt"]
+
+
+def test_workers_closing_the_window_waits_for_the_warm_up_thread(qtbot, new_window, monkeypatch):
+    # a daemon thread still inside pyproj/GEOS when the interpreter finalises crashed the process at
+    # exit; the warm-up must be an ordinary thread that the window joins when it closes
+    ran = []
+
+    def slow_warm_up() -> float:
+        time.sleep(0.4)
+        ran.append(True)
+        return 0.4
+
+    monkeypatch.setattr(workers, "warm_up_checks", slow_warm_up)
+    w = new_window(show=True)
+    qtbot.waitUntil(lambda: w.warm_up not in (None, False), timeout=5000)
+    thread = w.warm_up
+    assert not thread.daemon
+    w.close()
+    assert not thread.is_alive() and ran == [True]
