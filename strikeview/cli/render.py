@@ -37,6 +37,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--layers", default=None, help=f"comma-separated layers to draw (default all but relief: "
                                                   f"{','.join(LAYERS)})")
     p.add_argument("--title", default=None, help="title above the map")
+    p.add_argument("--no-inset", action="store_true",
+                   help="no detail inset, even when the sites cluster in a much wider map")
     p.add_argument("--select", default=None, metavar="EVENT_ID",
                    help="emphasise one event and draw its weapons' range rings and launch region "
                         "(default: the only event, when there is one)")
@@ -182,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
         checks = pending.result() if given is None else given
         view = prepare_map(doc, checks=checks, width=args.width, height=args.height, dpi=args.dpi,
                            projection=args.projection, extent=extent, layers=layers, title=title,
-                           selected_event_id=selected)
+                           selected_event_id=selected, inset=not args.no_inset)
         try:
             finish_map(view, out)
         finally:

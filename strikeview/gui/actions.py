@@ -124,14 +124,16 @@ class Actions:
         here = Path(w.project_path).parent if w.project_path is not None else Path.home()
         folder = last["folder"] or here
         dialog = ExportMapDialog(w, folder=str(folder), width=int(last["width"]), height=int(last["height"]),
-                                 dpi=int(last["dpi"]))
+                                 dpi=int(last["dpi"]), inset=bool(last["inset"]),
+                                 default_title=w.map.default_title())
         with contextlib.suppress(ValueError):
             dialog.set_format(str(last["format"]))
 
         def export() -> None:
             path, width, height, dpi = dialog.values()
-            if w.export_map_image(path, width, height, dpi):
-                save_export_choices(dialog.suffix(), width, height, dpi, path.parent)
+            title, inset = dialog.options()
+            if w.export_map_image(path, width, height, dpi, title=title, inset=inset):
+                save_export_choices(dialog.suffix(), width, height, dpi, path.parent, inset=inset)
 
         dialog.accepted.connect(export)
         dialog.finished.connect(dialog.deleteLater)

@@ -381,11 +381,11 @@ class MainWindow(QMainWindow):
         return True
 
     def export_map_image(self, path: str | Path, width: int = 2000, height: int = 1400,
-                         dpi: float = 96.0) -> bool:
+                         dpi: float = 96.0, *, title: str | None = None, inset: bool = True) -> bool:
         """Write the map as it is shown (PNG, SVG or PDF by suffix) through the map's export, the code
-        ``strikeview render`` uses; a failure gets a message."""
+        ``strikeview render`` uses, with an optional title and detail inset; a failure gets a message."""
         try:
-            self.map.export_image(str(path), width, height, dpi)
+            self.map.export_image(str(path), width, height, dpi, title=title, inset=inset)
         except (OSError, ValueError) as exc:
             self.notify(f"Cannot export the map image: {exc}", error=True, popup=True)
             return False

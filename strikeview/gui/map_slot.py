@@ -78,9 +78,17 @@ class MapSlot(QObject):
         """The lon/lat box the map shows now."""
         return self.view.view_lonlat_bounds()
 
-    def export_image(self, path: str, width: int, height: int, dpi: float = 96.0) -> None:
-        """Write the map as an image file (PNG, SVG or PDF by suffix) with its legend and sources."""
-        self.view.export_image(path, width, height, dpi)
+    def export_image(self, path: str, width: int, height: int, dpi: float = 96.0, *,
+                     title: str | None = None, inset: bool = True) -> None:
+        """Write the map as an image file (PNG, SVG or PDF by suffix) with its legend and sources, the
+        given title (else the events') and, if ``inset``, a detail inset of a dense cluster of sites."""
+        self.view.export_image(path, width, height, dpi, title=title, inset=inset)
+
+    def default_title(self) -> str:
+        """The title an exported image gets when none is given."""
+        from strikeview.layers.captions import default_title
+
+        return self.view.title or (default_title(self.model.doc) if self.model.doc.events else "")
 
     def show_measure(self, lon1: float, lat1: float, lon2: float, lat2: float, caption: str) -> None:
         """Draw a measured geodesic between two points, captioned (replacing any earlier one)."""

@@ -49,7 +49,8 @@ def load_layout() -> tuple[QByteArray | None, QByteArray | None]:
 
 
 def export_choices() -> dict[str, object]:
-    """The last File → Export map choices: ``format``, ``width``, ``height``, ``dpi``, ``folder``."""
+    """The last File → Export map choices: ``format``, ``width``, ``height``, ``dpi``, ``folder``,
+    ``inset``."""
     s = settings()
     out: dict[str, object] = {"format": str(s.value("export/format", "png"))}
     for key, default in (("width", 2000), ("height", 1400), ("dpi", 150)):
@@ -59,12 +60,14 @@ def export_choices() -> dict[str, object]:
             out[key] = default
     folder = str(s.value("export/folder", ""))
     out["folder"] = folder if folder and Path(folder).is_dir() else ""
+    out["inset"] = str(s.value("export/inset", "true")).lower() not in ("false", "0")
     return out
 
 
-def save_export_choices(fmt: str, width: int, height: int, dpi: float, folder: str | Path) -> None:
-    """Remember the File → Export map choices for next time."""
+def save_export_choices(fmt: str, width: int, height: int, dpi: float, folder: str | Path,
+                        inset: bool = True) -> None:
+    """Remember the File → Export map choices for next time (not the title: it belongs to the events)."""
     s = settings()
     for key, value in (("format", fmt), ("width", int(width)), ("height", int(height)), ("dpi", int(dpi)),
-                       ("folder", str(folder))):
+                       ("folder", str(folder)), ("inset", "true" if inset else "false")):
         s.setValue(f"export/{key}", value)

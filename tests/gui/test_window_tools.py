@@ -353,3 +353,33 @@ def test_window_tools_remove_a_tried_launch_point_and_undo(window):
     assert ws.event("e1").sites[-1].kind == "candidate" and len(ws.checks) == rows_with_candidate
     window.actions.remove_site.trigger()  # nothing selected: a message, nothing removed
     assert len(ws.event("e1").sites) == 3 and "Select a site first" in window.messages[-1]
+
+
+def test_window_tools_export_map_dialog_title_and_inset_choice(window, tmp_path):
+    # a launch in Texas and seven impacts in Syria and Iraq: two scales, so an inset is due
+    near = [("Albu Kamal", 34.45, 40.92), ("Al-Qaim", 34.39, 40.99), ("Al-Mayadin", 35.02, 40.45),
+            ("Deir ez-Zor", 35.34, 40.14), ("Raqqa", 35.95, 39.01), ("Aleppo", 36.20, 37.16),
+            ("Idlib", 35.93, 36.63)]
+    event = Event(id="e9", article_id="a9", sites=[Site("launch", "Dyess Air Force Base", 32.42, -99.85),
+                                                   *(Site("impact", n, lat, lon) for n, lat, lon in near)])
+    window.add_document(EventsDocument(articles=[Article(id="a9", path="r9.txt", title="Report 9")],
+                                       events=[event]))
+    window.map.fit_events()
+    dialog = window.actions.ask_export_image()
+    assert dialog.title.placeholderText() == window.map.default_title() != ""
+    assert dialog.inset.isChecked()
+    dialog.set_format("svg")
+    dialog.path.setText(str(tmp_path / "with.svg"))
+    dialog.accept()
+    with_inset = (tmp_path / "with.svg").read_text(encoding="utf-8")
+    assert "Detail" in with_inset  # the inset's tag: the sites span two continents
+
+    dialog = window.actions.ask_export_image()
+    dialog.inset.setChecked(False)
+    dialog.title.setText("Briefing map seven")
+    dialog.path.setText(str(tmp_path / "without.svg"))
+    dialog.accept()
+    without = (tmp_path / "without.svg").read_text(encoding="utf-8")
+    assert "Detail" not in without and "Briefing map seven" in without
+    assert "Briefing map seven" not in with_inset
+    assert not window.actions.ask_export_image().inset.isChecked()  # the choice is remembered

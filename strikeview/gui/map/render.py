@@ -247,23 +247,26 @@ def _frame_view(view: Any, projection: str, extent: Extent | str | None) -> None
         apply()
 
 
-def render_like(view: Any, path: str | os.PathLike[str], width: int, height: int, dpi: float = 96.0) -> None:
+def render_like(view: Any, path: str | os.PathLike[str], width: int, height: int, dpi: float = 96.0, *,
+                title: str | None = None, inset: bool = True) -> None:
     """Write an image of what a window's map view shows: same model, projection and area.
 
-    Without a title of its own the image is titled after its events (see ``default_title``).
+    ``title`` replaces the view's own; without either the image is titled after its events (see
+    ``default_title``). With ``inset`` a dense cluster of sites in a much wider map gets a detail inset.
     """
     from strikeview.layers.captions import default_title
 
     image_format(path)
     bounds = view.view_lonlat_bounds()
-    title = view.title or (default_title(view.model.doc) if view.model.doc.events else "")
+    title = title or view.title or (default_title(view.model.doc) if view.model.doc.events else "")
     out = make_export_view(view.model, width, height, dpi, title)
     try:
         proj = view.context.projector
         out.set_projection(proj.name, **proj.projection.params)
         if bounds is not None:
             out.set_extent(*bounds)
-        attach_inset(out)
+        if inset:
+            attach_inset(out)
         write_image(out, path, width, height, dpi)
     finally:
         close_view(out)

@@ -385,8 +385,10 @@ class MapView(QWidget, OverlayHost):
         return feat.tooltip if feat is not None else ""
 
     # -- images ----------------------------------------------------------------------------------
-    def export_image(self, path: str, width: int, height: int, dpi: float = 96.0) -> None:
-        """Write what the map shows now as PNG, SVG or PDF (by suffix), with frame, legend and sources."""
+    def export_image(self, path: str, width: int, height: int, dpi: float = 96.0, *,
+                     title: str | None = None, inset: bool = True) -> None:
+        """Write what the map shows now as PNG, SVG or PDF (by suffix), with frame, legend and sources
+        (see :func:`~strikeview.gui.map.render.render_like` for ``title`` and ``inset``)."""
         from strikeview.gui.map.render import render_like
 
-        render_like(self, path, width, height, dpi)
+        render_like(self, path, width, height, dpi, title=title, inset=inset)
