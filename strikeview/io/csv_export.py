@@ -6,6 +6,21 @@ lines. Text cells that a spreadsheet would take for a formula (starting with ``=
 could not be geocoded get a row with empty coordinates. The data attributions and the full list of
 sources go to a companion plain-text file beside the CSV, ``NAME.sources.txt`` (see
 :func:`sidecar_path`); each row's ``source`` column cites its article.
+
+Location precision: ``uncertainty_km`` (how far from the coordinates the site may be) and
+``precision`` (strikeview's word: point, facility, city, region, border, sea, country) are
+strikeview's own columns. ``geo_precision`` is ACLED's 1–3 code, mapped from them by
+:func:`acled_geo_precision` as honestly as the codebook's definitions allow:
+
+* 1, "a particular town, with coordinates for that town": ``point``, ``facility`` and ``city``
+  sites, unless the report places the site only near the town (its words or hedge say "near",
+  "outside", "outskirts", "around", "close to", "vicinity", "west of"...);
+* 2, "a small part of a region, or near a town": a town the report puts near, outside or around
+  the place; a ``region`` or ``border`` site known to within :data:`SMALL_REGION_KM` (a district);
+* 3, "a larger region" (coordinates of its centre): other regions and borders, seas, countries;
+  also a point, facility or city whose uncertainty exceeds :data:`SMALL_REGION_KM`.
+
+Sites without coordinates, or of a precision we do not know, get an empty ``geo_precision``.
 """
 
 from __future__ import annotations
@@ -13,6 +28,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +40,18 @@ from strikeview.model import Event, EventsDocument, Site
 CSV_COLUMNS: tuple[str, ...] = (
     "event_id", "event_date", "actor1", "event_type", "sub_event_type", "location", "country",
     "latitude", "longitude", "geo_precision", "source", "notes", "role", "weapon", "verdict",
-    "distance_km", "uncertainty_km", "claimed_by", "quote", "claims",
+    "distance_km", "uncertainty_km", "precision", "claimed_by", "quote", "claims",
 )
 EVENT_TYPE = "Explosions/Remote violence"
 SUB_AIR = "Air/drone strike"
 SUB_MISSILE = "Shelling/artillery/missile attack"
 AIR_CLASSES = frozenset({"drone", "aircraft", "loitering_munition", "uav", "ucav", "helicopter"})
-# strikeview precision -> ACLED geo_precision (1 exact town, 2 part of a region / near, 3 large region)
-GEO_PRECISION: dict[str, int] = {"point": 1, "facility": 1, "city": 1, "region": 2, "border": 2,
+# strikeview precision -> ACLED geo_precision before the nearness and size checks (see the module)
+GEO_PRECISION: dict[str, int] = {"point": 1, "facility": 1, "city": 1, "region": 3, "border": 3,
                                  "sea": 3, "country": 3}
+SMALL_REGION_KM = 50.0  # a region known to this radius is "a small part of a region" (ACLED 2)
+NEAR_WORDS = re.compile(r"\b(near|nearby|outside|outskirts|around|close to|vicinity|environs|suburbs?|"
+                        r"(north|south|east|west)(-?(east|west))? of)\b", re.IGNORECASE)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -54,6 +74,24 @@ def sub_event_type(event: Event) -> str:
     if classes and classes <= AIR_CLASSES:
         return SUB_AIR
     return SUB_MISSILE
+
+
+def acled_geo_precision(site: Site) -> int | None:
+    """ACLED's ``geo_precision`` (1 town, 2 near a town or part of a region, 3 larger region) of a
+    geocoded site, from its precision, uncertainty and wording (see the module); ``None`` when the
+    site has no coordinates or an unknown precision."""
+    code = GEO_PRECISION.get(site.precision)
+    if code is None or not located(site):
+        return None
+    radius = float(site.uncertainty_km or 0.0)
+    if code == 1:
+        if radius > SMALL_REGION_KM:
+            return 3
+        words = " ".join(w for w in (site.as_written, site.hedge) if w)
+        return 2 if NEAR_WORDS.search(words) else 1
+    if site.precision in ("region", "border") and 0.0 < radius <= SMALL_REGION_KM:
+        return 2
+    return 3
 
 
 def _site_key(event_id: str, site: Site) -> tuple[str, str, str, float | None, float | None]:
@@ -79,12 +117,13 @@ def csv_rows(doc: EventsDocument, data: ExportData | None = None) -> list[dict[s
                 "event_type": EVENT_TYPE, "sub_event_type": sub_event_type(event), "location": site.name,
                 "country": site.country, "latitude": site.lat if located(site) else None,
                 "longitude": site.lon if located(site) else None,
-                "geo_precision": GEO_PRECISION.get(site.precision) if located(site) else None,
+                "geo_precision": acled_geo_precision(site),
                 "source": (article.outlet or article.title) if article else None,
                 "notes": event.summary or (quote.text if quote else None),
                 "role": site.role, "weapon": "; ".join(w.name for w in event.weapons) or None,
                 "verdict": props.get("verdict"), "distance_km": props.get("distance_km"),
-                "uncertainty_km": site.uncertainty_km, "claimed_by": site.claimed_by,
+                "uncertainty_km": site.uncertainty_km, "precision": site.precision,
+                "claimed_by": site.claimed_by,
                 "quote": quote.text if quote else None, "claims": claims_text(event),
             })
     return rows
@@ -119,8 +158,14 @@ def sidecar_text(doc: EventsDocument, data: ExportData, csv_name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_csv(path: str | os.PathLike[str], doc: EventsDocument) -> list[Path]:
-    """Write ``doc`` as CSV to ``path`` and its companion note, each atomically; returns both paths."""
+def write_csv(path: str | os.PathLike[str], doc: EventsDocument,
+              layers: Mapping[str, bool] | None = None) -> list[Path]:
+    """Write ``doc`` as CSV to ``path`` and its companion note, each atomically; returns both paths.
+
+    The CSV is a table of sites: every site gets its row whatever ``layers`` (map layer name →
+    shown) hides; the parameter is accepted so that every exporter takes the same arguments.
+    """
+    del layers  # one row per site, always
     target = Path(path)
     data = build_export(doc)
     write_bytes_atomic(target, csv_text(csv_rows(doc, data)).encode("utf-8"))

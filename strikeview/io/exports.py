@@ -1,13 +1,16 @@
 """GIS exports by file suffix: ``.geojson`` (GeoJSON), ``.kml`` (KML), ``.csv`` (CSV + sources note).
 
 The one entry point the command line (``strikeview export``) and the window's File → Export data
-both use.
+both use. ``layers`` (map layer name → shown, as ``Workspace.layer_visibility``) leaves out what
+the map hides: the uncertainty areas follow the "uncertainty" layer, arcs "arcs", range rings
+"rings", feasible regions "feasible", site points "sites" (see
+:func:`strikeview.io.features.build_export`); the CSV keeps one row per site whatever it says.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from strikeview.io.csv_export import write_csv
@@ -20,17 +23,21 @@ class ExportFormatError(ValueError):
     """An export path whose suffix names no supported format (one-line message)."""
 
 
-def _as_list(writer: Callable[[Path, EventsDocument], Path | list[Path]]) -> Callable[..., list[Path]]:
+Layers = Mapping[str, bool] | None
+Writer = Callable[[Path, EventsDocument, Layers], list[Path]]
+
+
+def _as_list(writer: Callable[[Path, EventsDocument, Layers], Path | list[Path]]) -> Writer:
     """A writer that always returns the list of files written."""
-    def write(path: Path, doc: EventsDocument) -> list[Path]:
+    def write(path: Path, doc: EventsDocument, layers: Layers = None) -> list[Path]:
         """Write and list the files written."""
-        out = writer(path, doc)
+        out = writer(path, doc, layers)
         return out if isinstance(out, list) else [out]
     return write
 
 
 # suffix -> (format name, writer returning every file written)
-FORMATS: dict[str, tuple[str, Callable[[Path, EventsDocument], list[Path]]]] = {
+FORMATS: dict[str, tuple[str, Writer]] = {
     ".geojson": ("GeoJSON", _as_list(write_geojson)),
     ".kml": ("KML", _as_list(write_kml)),
     ".csv": ("CSV", _as_list(write_csv)),
@@ -47,11 +54,13 @@ def export_format(path: str | os.PathLike[str]) -> str:
     return FORMATS[suffix][0]
 
 
-def export_data(path: str | os.PathLike[str], doc: EventsDocument) -> list[Path]:
-    """Export ``doc`` to ``path`` in the format its suffix names; returns every file written."""
+def export_data(path: str | os.PathLike[str], doc: EventsDocument,
+                layers: Mapping[str, bool] | None = None) -> list[Path]:
+    """Export ``doc`` to ``path`` in the format its suffix names, leaving out what ``layers`` hides;
+    returns every file written."""
     export_format(path)
     target = Path(path)
-    return FORMATS[target.suffix.lower()][1](target, doc)
+    return FORMATS[target.suffix.lower()][1](target, doc, layers)
 
 
 def file_filter() -> str:

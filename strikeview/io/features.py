@@ -5,10 +5,16 @@ an events document and written by the GeoJSON, KML and CSV writers, so the three
 
 * ``site``: a point per geocoded launch or impact site, with its quote, claimant, uncertainty and
   distance to (and verdict of) its nearest counterpart;
+* ``uncertainty``: the area of each vague site (a province, a sea, a border, a country: the map's
+  uncertainty area, from :mod:`strikeview.geo.uncertainty`), linked to its site by ``event_id``,
+  ``site_index``, ``name`` and ``role``;
 * ``arc``: the launch→impact great circle of each pair (split at the antimeridian), with distance,
   verdict per weapon, reasons and countries overflown;
 * ``range_ring``: the reach of each ranged weapon around each launch site;
 * ``feasible_region``: where each ranged weapon could have been launched from to hit every impact.
+
+A layer selection (``layers``: map layer name → shown, as ``Workspace.layer_visibility``) leaves
+out the kinds whose map layer is hidden (:data:`KIND_LAYERS`); layers it does not name are shown.
 
 Distances, arcs and rings come from :mod:`strikeview.geo.geodesy`; verdicts, ranges and regions
 from :mod:`strikeview.io.verdicts` (over ``strikeview.geo.plausibility`` and ``geo.feasible``).
@@ -18,13 +24,14 @@ from __future__ import annotations
 
 import importlib
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from shapely.geometry import LineString, MultiLineString, Point
 from shapely.geometry.base import BaseGeometry
 
+from strikeview.geo.uncertainty import uncertainty_area
 from strikeview.io.verdicts import PairKey, PairVerdict, check_pairs, feasible_geometry, weapon_range
 from strikeview.model import Article, Event, EventsDocument, Site
 
@@ -34,7 +41,10 @@ ATTRIBUTIONS: tuple[str, ...] = (
 )
 GENERATOR = "strikeview"
 ARC_MAX_SEGMENT_KM = 25.0
-KINDS: tuple[str, ...] = ("site", "arc", "range_ring", "feasible_region")
+KINDS: tuple[str, ...] = ("site", "uncertainty", "arc", "range_ring", "feasible_region")
+# feature kind -> the map layer (strikeview.layers) that draws it
+KIND_LAYERS: dict[str, str] = {"site": "sites", "uncertainty": "uncertainty", "arc": "arcs",
+                               "range_ring": "rings", "feasible_region": "feasible"}
 
 
 @dataclass
@@ -84,8 +94,16 @@ def located(site: Site) -> bool:
     return math.isfinite(lon) and math.isfinite(lat) and -180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0
 
 
-def build_export(doc: EventsDocument, max_segment_km: float = ARC_MAX_SEGMENT_KM) -> ExportData:
-    """Every feature of ``doc`` with its properties, event by event: sites, arcs, rings, regions."""
+def shown_kinds(layers: Mapping[str, bool] | None) -> frozenset[str]:
+    """The feature kinds a layer selection shows (every kind when there is no selection)."""
+    layers = layers or {}
+    return frozenset(k for k in KINDS if layers.get(KIND_LAYERS[k], True))
+
+
+def build_export(doc: EventsDocument, max_segment_km: float = ARC_MAX_SEGMENT_KM,
+                 layers: Mapping[str, bool] | None = None) -> ExportData:
+    """Every feature of ``doc`` with its properties, event by event: sites, uncertainty areas, arcs,
+    rings, regions; ``layers`` (map layer name → shown) leaves out the kinds of hidden layers."""
     try:
         geodesy = importlib.import_module("strikeview.geo.geodesy")
     except ImportError:
@@ -97,10 +115,13 @@ def build_export(doc: EventsDocument, max_segment_km: float = ARC_MAX_SEGMENT_KM
     for event in doc.events:
         article = doc.article(event.article_id)
         features.extend(_site_features(event, article, checks, geodesy))
+        features.extend(_uncertainty_features(event, article))
         if geodesy is not None:
             features.extend(_arc_features(event, article, checks, geodesy, max_segment_km))
             features.extend(_ring_features(event, geodesy))
         features.extend(_region_features(event, notes))
+    shown = shown_kinds(layers)
+    features = [f for f in features if f.kind in shown]
     return ExportData(features=features, sources=[source_entry(a) for a in doc.articles], notes=notes)
 
 
@@ -171,6 +192,25 @@ def _site_features(event: Event, article: Article | None, checks: dict[PairKey, 
                  "hedge": site.hedge, "quote": _quote_text(event, site.quote_id), "distance_km": distance,
                  "verdict": verdict}
         yield Feature("site", event.id, Point(site.lon, site.lat), props, name=site.name)
+
+
+def _uncertainty_features(event: Event, article: Article | None) -> Iterable[Feature]:
+    """The area of each vague site of the event (see :mod:`strikeview.geo.uncertainty`)."""
+    for index, site in enumerate(event.sites):
+        area = uncertainty_area(site)
+        if area is None:
+            continue
+        props = {"feature": "uncertainty", "event_id": event.id, "event_date": event.date,
+                 "site_index": index, "role": site.role, "name": site.name, "as_written": site.as_written,
+                 "lon": site.lon, "lat": site.lat, "uncertainty_km": site.uncertainty_km,
+                 "precision": site.precision, "country": site.country, "kind": site.kind,
+                 "area_shape": area.shape, "radius_km": area.radius_km, "area_km2": area.area_km2,
+                 "gazetteer": site.source, "claimed_by": site.claimed_by, "hedge": site.hedge,
+                 "quote": _quote_text(event, site.quote_id), "source": source_label(article),
+                 "source_url": article.url if article else None}
+        size = f"±{area.radius_km:g} km" if area.radius_km is not None else "the country's outline"
+        yield Feature("uncertainty", event.id, area.geometry, props,
+                      name=f"{site.name} ({site.role} area, {size})")
 
 
 def _arc_features(event: Event, article: Article | None, checks: dict[PairKey, PairVerdict],

@@ -1,8 +1,9 @@
 """GeoJSON export (RFC 7946): WGS84 lon/lat, no ``crs`` member, right-hand-rule polygons.
 
 Sites are Points, launch→impact great circles LineStrings (MultiLineStrings when they cross the
-antimeridian, split on ±180), range rings (Multi)Polygons with counter-clockwise exteriors and
-clockwise holes. The data attributions and the sources (articles) are foreign members of the
+antimeridian, split on ±180), range rings, feasible regions and the uncertainty areas of vague
+sites (``"feature": "uncertainty"``) (Multi)Polygons split on ±180, with counter-clockwise
+exteriors and clockwise holes. The data attributions and the sources (articles) are foreign members of the
 FeatureCollection: ``attribution`` (list of strings), ``sources`` (list of objects), ``generator``.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -69,14 +71,16 @@ def to_geojson(data: ExportData) -> dict[str, Any]:
     return collection
 
 
-def document_to_geojson(doc: EventsDocument) -> dict[str, Any]:
-    """The FeatureCollection of an events document."""
-    return to_geojson(build_export(doc))
+def document_to_geojson(doc: EventsDocument, layers: Mapping[str, bool] | None = None) -> dict[str, Any]:
+    """The FeatureCollection of an events document (``layers``: map layer name → shown)."""
+    return to_geojson(build_export(doc, layers=layers))
 
 
-def write_geojson(path: str | os.PathLike[str], doc: EventsDocument) -> Path:
-    """Write ``doc`` as GeoJSON to ``path`` atomically; returns the path."""
+def write_geojson(path: str | os.PathLike[str], doc: EventsDocument,
+                  layers: Mapping[str, bool] | None = None) -> Path:
+    """Write ``doc`` as GeoJSON to ``path`` atomically (``layers``: map layer name → shown, as
+    :func:`strikeview.io.features.build_export`); returns the path."""
     target = Path(path)
-    text = json.dumps(document_to_geojson(doc), ensure_ascii=False, allow_nan=False) + "\n"
+    text = json.dumps(document_to_geojson(doc, layers), ensure_ascii=False, allow_nan=False) + "\n"
     write_text_atomic(target, text)
     return target

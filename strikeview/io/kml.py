@@ -2,9 +2,11 @@
 
 A Document whose description carries the data attributions and the sources; shared styles (launch
 and impact icons, one arc style per verdict, a translucent range-ring style); one Folder per event
-holding its site placemarks (Points), launch→impact arcs (LineStrings, MultiGeometry when split at
-the antimeridian) and range rings (Polygons). Placemark descriptions hold the quotes and sources as
-plain text (ElementTree escapes ``<``, ``&`` and quotes); every property is also in ExtendedData.
+holding its site placemarks (Points), the uncertainty areas of its vague sites (Polygons with a
+translucent fill in the map's launch/impact colours), launch→impact arcs (LineStrings,
+MultiGeometry when split at the antimeridian) and range rings (Polygons). Placemark descriptions
+hold the quotes and sources as plain text (ElementTree escapes ``<``, ``&`` and quotes); every
+property is also in ExtendedData.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +43,13 @@ VERDICT_COLOURS: dict[str, str] = {
 }
 RING_COLOUR = "#1f6fb4"
 REGION_COLOUR = "#e8a33d"
+# role -> (#rrggbb, outline opacity, fill opacity): the map's uncertainty areas (layers.sites)
+UNCERTAINTY_STYLES: dict[str, tuple[str, float, float]] = {
+    "launch": (LAUNCH_COLOUR, 0.6, 0.13),
+    "impact": ("#404040", 0.6, 0.12),
+}
 _DESCRIBED = ("quote", "claimed_by", "hedge", "claims", "counts", "distance_km", "verdict", "verdicts",
+              "precision", "uncertainty_km", "area_km2",
               "reasons", "overflight", "radius_km", "max_range_km", "min_range_km", "range_source", "source",
               "source_url")
 
@@ -86,6 +94,12 @@ def _styles(doc_el: ET.Element) -> None:
         _sub(line, "color", kml_colour(colour))
         _sub(line, "width", "1.5")
         _sub(_sub(area, "PolyStyle"), "color", kml_colour(colour, 0.15))
+    for role, (colour, line_alpha, fill_alpha) in UNCERTAINTY_STYLES.items():
+        area = _sub(doc_el, "Style", id=f"uncertainty-{role}")
+        line = _sub(area, "LineStyle")
+        _sub(line, "color", kml_colour(colour, line_alpha))
+        _sub(line, "width", "1")
+        _sub(_sub(area, "PolyStyle"), "color", kml_colour(colour, fill_alpha))
 
 
 def _coords(points: Iterable[Any]) -> str:
@@ -134,9 +148,18 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _area_lead(props: dict[str, Any]) -> str:
+    """The first line of an uncertainty area's description: what the area stands for."""
+    role = props.get("role") or "site"
+    where = f"within about {_text(props['radius_km'])} km of" if props.get("radius_km") else "anywhere in"
+    what = "the point marked" if props.get("radius_km") else "the country outlined"
+    return (f"Uncertainty area: the report places this {role} site only as a {props.get('precision')} "
+            f"({props.get('name')}); it may be {where} {what}.")
+
+
 def _description(props: dict[str, Any]) -> str:
     """Plain-text description of a placemark: quote, claim, verdict and source."""
-    lines = []
+    lines = [_area_lead(props)] if props.get("feature") == "uncertainty" else []
     for key in _DESCRIBED:
         value = props.get(key)
         if value is None or value == "":
@@ -151,6 +174,8 @@ def _style_url(feature: Feature) -> str:
         return "#" + str(feature.properties.get("role") or "impact")
     if feature.kind == "arc":
         return "#" + verdict_style_id(feature.properties.get("verdict"))
+    if feature.kind == "uncertainty":
+        return "#uncertainty-" + ("launch" if feature.properties.get("role") == "launch" else "impact")
     return "#feasible_region" if feature.kind == "feasible_region" else "#range_ring"
 
 
@@ -206,11 +231,13 @@ def _folder_name(doc: EventsDocument, index: int) -> tuple[str, str]:
     return event.id, f"Event {index + 1}: {label}" if label else f"Event {index + 1}"
 
 
-def write_kml(path: str | os.PathLike[str], doc: EventsDocument) -> Path:
-    """Write ``doc`` as KML to ``path`` atomically; returns the path."""
+def write_kml(path: str | os.PathLike[str], doc: EventsDocument,
+              layers: Mapping[str, bool] | None = None) -> Path:
+    """Write ``doc`` as KML to ``path`` atomically (``layers``: map layer name → shown, as
+    :func:`strikeview.io.features.build_export`); returns the path."""
     target = Path(path)
     events = [_folder_name(doc, i) for i in range(len(doc.events))]
-    root = to_kml(build_export(doc), events)
+    root = to_kml(build_export(doc, layers=layers), events)
     ET.indent(root)
     with atomic_open(target, "wb", encoding=None) as fh:
         ET.ElementTree(root).write(fh, encoding="UTF-8", xml_declaration=True)

@@ -33,7 +33,10 @@ def test_csv_export_one_row_per_site(tmp_path: Path, document: EventsDocument) -
         if site.lonlat is not None:
             assert (float(row["longitude"]), float(row["latitude"])) == site.lonlat
             assert row["location"] == site.name
-            assert row["geo_precision"] == "1"
+            # ACLED 1 for a town, 2 for a site the report places only near a town ("near Eilat")
+            near = "near" in (site.as_written or "")
+            assert row["geo_precision"] == ("2" if near else "1")
+            assert (float(row["uncertainty_km"]), row["precision"]) == (site.uncertainty_km, site.precision)
         else:
             assert row["longitude"] == row["latitude"] == row["geo_precision"] == ""
     sanaa = rows[0]
