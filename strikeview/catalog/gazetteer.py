@@ -98,8 +98,8 @@ def _extends(query: str, name: str) -> bool:
 def split_head(folded: str) -> tuple[str, str | None]:
     """``("kermanshah", "region")`` for ``"kermanshah province"``: the head word says what is meant.
 
-    Also handles ``"the ..."``, ``"city of ..."`` and ``"province of ..."``; the kind is ``"region"``,
-    ``"city"`` or ``None``.
+    Also handles ``"the ..."``, ``"city of ..."``, ``"province of ..."`` and plural heads closing a list
+    (``"the Idlib and Hama provinces"``: each a province); the kind is ``"region"``, ``"city"`` or ``None``.
     """
     if folded.startswith("the "):
         return split_head(folded[4:])
@@ -107,6 +107,8 @@ def split_head(folded: str) -> tuple[str, str | None]:
         if folded.startswith(prefix):
             return folded[len(prefix):], kind
     words = folded.split()
+    if len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in REGION_WORDS:
+        words[-1] = words[-1][:-1]
     if len(words) > 1 and words[-1] in REGION_WORDS:
         return " ".join(words[:-1]), "region"
     if len(words) > 1 and words[-1] in CITY_WORDS:

@@ -66,10 +66,18 @@ OF_KINDS: dict[str, str] = {"town": "city", "city": "city", "village": "city", "
 
 
 def kind_of(span: Span) -> str | None:
-    """The kind a mention names: its kind word, or the noun it follows ("the town of X" -> city)."""
+    """The kind a mention names: its kind word, or the noun it follows ("the town of X" -> city), also
+    for every name listed after a plural one ("the provinces of X, Y and Z")."""
     if span.label_:
         return span.label_
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         return OF_KINDS.get(root.head.head.lemma_.lower())
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is not root and first.dep_ == "pobj" and first.head.lower_ == "of":
+        noun = first.head.head  # "the provinces of Tehran, Khuzestan and Ilam": each a province
+        if noun.tag_ in ("NNS", "NNPS"):
+            return OF_KINDS.get(noun.lemma_.lower())
     return None

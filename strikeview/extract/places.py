@@ -186,6 +186,32 @@ def names_a_person(span: Span) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
 
 
+# Verbs of people: a name that is their subject ("X warned", "X vowed") is a person's or a country's.
+SPEAKER_VERBS: frozenset[str] = REPORTING_VERBS | frozenset({
+    "warn", "vow", "threaten", "promise", "pledge", "order", "condemn", "urge", "meet", "speak", "praise",
+    "blame", "call", "sign", "visit", "tell", "respond", "authorize", "authorise", "approve"})
+
+
+def person_words(doc: Doc) -> frozenset[str]:
+    """The folded words of the people a report names: its PERSON entities, names after a title
+    ("President Biden") and subjects of verbs of speaking or deciding ("Biden warned"). A mention of
+    one of these words is the person, not a town of a similar spelling."""
+    words = {fold_name(t.text) for e in doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN"}
+    for tok in doc[1:]:
+        if tok.pos_ == "PROPN" and (doc[tok.i - 1].lower_ in PERSON_TITLES or (
+                tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEAKER_VERBS)):
+            words.add(fold_name(tok.text))
+    return frozenset(w for w in words if w)
+
+
+def is_person(span: Span, people: frozenset[str]) -> bool:
+    """True when a mention is tagged as a person or each of its words belongs to a named person."""
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return True
+    words = [fold_name(t.text) for t in span if not t.is_punct]
+    return bool(words) and all(w in people for w in words)
+
+
 def _without_kind_word(span: Span) -> Span:
     """The mention without the kind word it was extended by ("US base" -> "US")."""
     core = _core(span)
@@ -255,6 +281,7 @@ class PlaceFinder:
         exact: dict[tuple[int, int], tuple[Place, ...]] = {}
         loose: dict[tuple[int, int], tuple[Place, ...]] = {}
         by_key: dict[tuple[int, int], Span] = {}
+        people = person_words(doc)
         for span, strong in candidate_spans(doc):
             if span.label_ and (not gazetteer_candidates(span.text, loose=False)
                                 or gaz.country(_core(span)) is not None):
@@ -262,19 +289,21 @@ class PlaceFinder:
             if not strong and (gaz.is_common_word(span.text) or names_a_person(span)
                                or (len(span) == 1 and span.text.isupper() and span[0].ent_type_ == "ORG")):
                 continue
+            person = is_person(span, people)  # a person's name: no loose spelling ("Biden" is no Baden)
             names = names_of(span)
             strict_list = tuple(dict.fromkeys(p for n in names for p in gazetteer_candidates(n, loose=False)))
             strict = set(strict_list)
             # transliteration matches are only looked for when no name matches exactly (slower)
-            cands = strict_list or tuple(dict.fromkeys(p for n in names for p in gazetteer_candidates(n)))
-            placelike = strong or in_place_phrase(span)
+            cands = strict_list or (() if person else tuple(
+                dict.fromkeys(p for n in names for p in gazetteer_candidates(n))))
+            placelike = (strong and not person) or in_place_phrase(span)
             good = tuple(p for p in cands if (p in strict and (placelike or p.curated))
                          or plausible(_core(span), p) or plausible(span.text, p))
             key = (span.start, span.end)
             by_key[key] = span
             if good:
                 exact[key] = good
-            others = tuple(p for p in cands if p not in good and (strong or p in strict))
+            others = tuple(p for p in cands if p not in good and (strong or p in strict) and not person)
             if others:
                 loose[key] = others
         # Towns known only under another spelling count when they lie in a country the report names.

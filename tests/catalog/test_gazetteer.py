@@ -232,6 +232,8 @@ def test_gazetteer_regions_cover_provinces_named_in_strike_reports(gaz):
         ("governorate of deir zor", ("deir zor", "region")),
         ("the caspian sea", ("caspian sea", None)),
         ("province", ("province", None)),
+        ("latakia provinces", ("latakia", "region")),  # the plural head closing a list
+        ("provinces", ("provinces", None)),
     ],
 )
 def test_gazetteer_split_head(text, result):
