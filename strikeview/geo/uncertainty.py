@@ -4,7 +4,7 @@ A site stated as a province, a sea, a border stretch or a country is not a point
 the map draws around it (``strikeview.layers.sites.UncertaintyLayer``):
 
 * a site of ``country`` precision whose outline we have: the country's outline (Natural Earth,
-  simplified to :data:`COUNTRY_SIMPLIFY_DEG` and made valid);
+  simplified to :data:`COUNTRY_SIMPLIFY_DEG` as on the map, then made valid);
 * any other vague site: the geodesic disc of radius ``uncertainty_km`` around its coordinates
   (capped at :data:`MAX_UNCERTAINTY_KM` as on the map), with :data:`DISC_VERTICES` vertices each
   exactly on the circle (``pyproj.Geod.fwd``), split on ±180 where it crosses the antimeridian and
@@ -94,7 +94,7 @@ def country_outline(iso2: str) -> BaseGeometry | None:
     geom = load_countries().geometry(iso2)
     if geom is None or geom.is_empty:
         return None
-    simple = shapely.make_valid(shapely.simplify(geom, COUNTRY_SIMPLIFY_DEG, preserve_topology=True))
+    simple = shapely.make_valid(shapely.simplify(geom, COUNTRY_SIMPLIFY_DEG, preserve_topology=False))
     polys = [g for g in getattr(simple, "geoms", [simple]) if isinstance(g, Polygon | MultiPolygon)]
     if not polys:
         return None

@@ -52,6 +52,9 @@ GEO_PRECISION: dict[str, int] = {"point": 1, "facility": 1, "city": 1, "region":
 SMALL_REGION_KM = 50.0  # a region known to this radius is "a small part of a region" (ACLED 2)
 NEAR_WORDS = re.compile(r"\b(near|nearby|outside|outskirts|around|close to|vicinity|environs|suburbs?|"
                         r"(north|south|east|west)(-?(east|west))? of)\b", re.IGNORECASE)
+# the features a CSV reads (site points, for distances and verdicts; regions, for their notes)
+CSV_LAYERS: dict[str, bool] = {"sites": True, "feasible": True, "uncertainty": False, "arcs": False,
+                               "rings": False}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -101,7 +104,7 @@ def _site_key(event_id: str, site: Site) -> tuple[str, str, str, float | None, f
 
 def csv_rows(doc: EventsDocument, data: ExportData | None = None) -> list[dict[str, Any]]:
     """The rows (unescaped) of the CSV export of ``doc``, in event and site order."""
-    data = data if data is not None else build_export(doc)
+    data = data if data is not None else build_export(doc, layers=CSV_LAYERS)
     measured = {
         (f.event_id, f.properties["role"], f.properties["name"], f.properties["lon"], f.properties["lat"]):
         f.properties for f in data.features if f.kind == "site"
@@ -167,7 +170,7 @@ def write_csv(path: str | os.PathLike[str], doc: EventsDocument,
     """
     del layers  # one row per site, always
     target = Path(path)
-    data = build_export(doc)
+    data = build_export(doc, layers=CSV_LAYERS)
     write_bytes_atomic(target, csv_text(csv_rows(doc, data)).encode("utf-8"))
     note = sidecar_path(target)
     write_text_atomic(note, sidecar_text(doc, data, target.name))

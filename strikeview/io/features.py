@@ -111,17 +111,20 @@ def build_export(doc: EventsDocument, max_segment_km: float = ARC_MAX_SEGMENT_KM
     checks, notes = check_pairs(doc)
     if geodesy is None:
         notes.append("arcs, rings and distances omitted: strikeview.geo.geodesy is not available")
+    shown = shown_kinds(layers)
     features: list[Feature] = []
     for event in doc.events:
         article = doc.article(event.article_id)
-        features.extend(_site_features(event, article, checks, geodesy))
-        features.extend(_uncertainty_features(event, article))
-        if geodesy is not None:
+        if "site" in shown:
+            features.extend(_site_features(event, article, checks, geodesy))
+        if "uncertainty" in shown:
+            features.extend(_uncertainty_features(event, article))
+        if geodesy is not None and "arc" in shown:
             features.extend(_arc_features(event, article, checks, geodesy, max_segment_km))
+        if geodesy is not None and "range_ring" in shown:
             features.extend(_ring_features(event, geodesy))
-        features.extend(_region_features(event, notes))
-    shown = shown_kinds(layers)
-    features = [f for f in features if f.kind in shown]
+        regions = _region_features(event, notes)  # run for its notes even when regions are hidden
+        features.extend(f for f in regions if "feasible_region" in shown)
     return ExportData(features=features, sources=[source_entry(a) for a in doc.articles], notes=notes)
 
 
