@@ -49,7 +49,7 @@ AIR_CLASSES = frozenset({"drone", "aircraft", "loitering_munition", "uav", "ucav
 # strikeview precision -> ACLED geo_precision before the nearness and size checks (see the module)
 GEO_PRECISION: dict[str, int] = {"point": 1, "facility": 1, "city": 1, "region": 3, "border": 3,
                                  "sea": 3, "country": 3}
-SMALL_REGION_KM = 50.0  # a region known to this radius is "a small part of a region" (ACLED 2)
+SMALL_REGION_KM = 40.0  # a region this small (the gazetteer's district radius) is "a small part of a region"
 NEAR_WORDS = re.compile(r"\b(near|nearby|outside|outskirts|around|close to|vicinity|environs|suburbs?|"
                         r"(north|south|east|west)(-?(east|west))? of)\b", re.IGNORECASE)
 # the features a CSV reads (site points, for distances and verdicts; regions, for their notes)

@@ -161,7 +161,8 @@ def test_csv_export_precision_columns(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("precision", "radius_km", "written", "expected"), [
     ("city", 6.0, "Small Town", 1), ("facility", 3.0, None, 1), ("city", 6.0, "near Small Town", 2),
     ("city", 6.0, "the outskirts of Small Town", 2), ("region", 40.0, "a district", 2),
-    ("region", 120.0, "a province", 3), ("border", 171.0, None, 3), ("sea", 400.0, None, 3),
+    ("region", 46.0, "a governorate", 3), ("region", 120.0, "a province", 3), ("border", 171.0, None, 3),
+    ("sea", 400.0, None, 3),
     ("country", 724.3, None, 3), ("facility", 250.0, None, 3), ("unheard_of", 5.0, None, None),
 ])
 def test_csv_export_acled_geo_precision(precision: str, radius_km: float, written: str | None,
