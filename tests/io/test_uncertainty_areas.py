@@ -172,3 +172,23 @@ def test_csv_export_acled_geo_precision(precision: str, radius_km: float, writte
     assert acled_geo_precision(site) == expected
     site.lat = None
     assert acled_geo_precision(site) is None
+
+
+def test_geojson_uncertainty_areas_are_the_maps(tmp_path: Path) -> None:
+    """Each exported area covers what the map's uncertainty layer draws for that site (a denser disc,
+    the same country outline), and the map draws no area that the export leaves out."""
+    from strikeview.layers.sites import UncertaintyLayer
+
+    doc = vague_document()
+    layer = UncertaintyLayer()
+    layer.rebuild(doc)
+    drawn = {(f.data["event_id"], f.data["site_index"]): shapely.union_all(
+        [Polygon(r) for r in f.rings]) for f in layer.features}
+    features = _features(write_geojson(tmp_path / "out.geojson", doc))
+    exported = {(p["event_id"], int(p["site_index"])): g
+                for g, p in features if p["feature"] == "uncertainty"}
+    assert set(exported) <= set(drawn)
+    assert set(drawn) - set(exported) == {("e1", 1)}  # the town: a 6 km disc on the map, a point here
+    for key, geom in exported.items():
+        mismatch = geom.symmetric_difference(drawn[key]).area / geom.area
+        assert mismatch < 0.01, (key, mismatch)
