@@ -178,7 +178,7 @@ def _site_features(event: Event, article: Article | None, checks: dict[PairKey, 
                    geodesy: Any) -> Iterable[Feature]:
     """A point per geocoded site, with its distance to (and verdict of) its nearest counterpart."""
     pairs = _pairs(event)
-    for site in event.sites:
+    for index, site in enumerate(event.sites):
         if not located(site):
             continue
         mine = [p for p in pairs if any(site is s for s in p)]
@@ -188,7 +188,8 @@ def _site_features(event: Event, article: Article | None, checks: dict[PairKey, 
             distance = _pair_distance_km(geodesy, *nearest)
             check = checks.get((event.id, nearest[0].name, nearest[1].name))
             verdict = check.verdict if check else None
-        props = {"feature": "site", **_event_props(event, article), "role": site.role, "name": site.name,
+        props = {"feature": "site", **_event_props(event, article), "site_index": index,
+                 "role": site.role, "name": site.name,
                  "as_written": site.as_written, "lon": site.lon, "lat": site.lat,
                  "uncertainty_km": site.uncertainty_km, "precision": site.precision, "country": site.country,
                  "kind": site.kind, "gazetteer": site.source, "claimed_by": site.claimed_by,

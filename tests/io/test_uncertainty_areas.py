@@ -86,8 +86,11 @@ def test_geojson_uncertainty_areas_read_back_with_their_site(tmp_path: Path) -> 
     assert props["area_km2"] == pytest.approx(np.pi * 120.0**2, rel=0.01)
     iran, iran_props = areas[1]
     assert iran.contains(Point(51.39, 35.69)) and np.isnan(iran_props["radius_km"])  # null
-    sites = {p["name"] for _, p in features if p["feature"] == "site"}
-    assert sites == {"West Province", "Small Town", "Iran", "Bering Sea"}
+    sites = {(p["event_id"], p["site_index"]): p["name"] for _, p in features if p["feature"] == "site"}
+    assert sites == {("e1", 0): "West Province", ("e1", 1): "Small Town", ("e1", 2): "Iran",
+                     ("e2", 0): "Bering Sea"}
+    for _, p in areas:  # each area names its site point by event and index
+        assert sites[(p["event_id"], p["site_index"])] == p["name"]
 
 
 def test_geojson_town_gets_no_uncertainty_area(tmp_path: Path) -> None:
