@@ -70,6 +70,8 @@ def explicit_date(text: str, ref: dt.date | None = None, year: int | None = None
         found.append((m.start(), MONTHS[m.group(2).lower()], int(m.group(1)), m.group(3)))
     for _, month, day, y in sorted(found):
         yy = int(y) if y else _infer_year(month, day, ref, year)
+        if yy is not None and not y:  # "Monday, October 1": the weekday must fit the inferred year
+            yy = year_fitting_weekday(text, month, day, yy)
         if yy is not None and (d := _safe(yy, month, day)) is not None:
             return d
     return None
@@ -99,18 +101,51 @@ def resolve_date(text: str, ref: dt.date | None = None, year: int | None = None)
     return None
 
 
+# A byline or publication line: "Published 8 January 2020", "Updated: Jan. 8, 2020 10:32 GMT".
+_STAMP_RE = re.compile(
+    r"^(?:first\s+)?(?:published|updated|posted|last\s+updated|date(?:d)?)\b[\s:,-]*(?:on\s+)?", re.I)
+
+
 def report_date(text: str, published: str | None) -> dt.date | None:
     """The report's own date: its publication date, else a dated dateline or byline in its first lines."""
+    return report_date_source(text, published)[0]
+
+
+def report_date_source(text: str, published: str | None) -> tuple[dt.date | None, str | None]:
+    """The report's own date and where it was read: the publication date, a dated dateline in the
+    first lines ("KYIV, December 29, 2023 -"), or a "Published ..." / "Updated ..." line (first or
+    last lines). A stamp line without a year counts only when the text names a year."""
     if published:
         d = explicit_date(published)
         if d is not None:
-            return d
-    head = "\n".join(text.strip().splitlines()[:12])
+            return d, "the report's publication date"
+    lines = [line.strip() for line in text.strip().splitlines()]
     year = year_hint(text)
-    for line in head.splitlines():
-        line = line.strip()
+    for line in lines[:12]:
         if re.match(r"^[A-Z][A-Z .'-]{2,},", line) or re.search(r"\b\d{4}\.?$", line):
             d = explicit_date(line, None, year)
             if d is not None:
-                return d
-    return None
+                what = "byline" if _STAMP_RE.match(line) else "dateline"
+                return d, f"the report's {what} ({line[:40].strip()})"
+    for line in [*lines[:12], *lines[-6:]]:
+        if _STAMP_RE.match(line) and len(line) < 80:
+            d = explicit_date(line, None, year)
+            if d is not None:
+                return d, f"the report's byline ({line[:40].strip()})"
+    return None, None
+
+
+def weekday_check(text: str, day: dt.date) -> bool:
+    """False when ``text`` names a weekday that ``day`` is not ("Monday, October 1" in a year where
+    October 1 is a Tuesday): the year was guessed wrong."""
+    low = text.lower()
+    named = [wd for name, wd in WEEKDAYS.items() if re.search(rf"\b{name}\b", low)]
+    return not named or day.weekday() in named
+
+
+def year_fitting_weekday(text: str, month: int, day: int, year: int) -> int | None:
+    """The year, among ``year`` and the years either side, in which a written "Monday, October 1"
+    falls on its weekday; None when none or more than one do."""
+    fits = [y for y in (year, year - 1, year + 1)
+            if (d := _safe(y, month, day)) is not None and weekday_check(text, d)]
+    return fits[0] if len(fits) == 1 or (fits and fits[0] == year) else None

@@ -23,11 +23,9 @@ from strikeview.extract.clauses import (
     dateline_tokens,
     response_tokens,
     since_clause,
-    statement_date,
     tokens_at,
-    tree_distance,
 )
-from strikeview.extract.dates import report_date, resolve_date, year_hint
+from strikeview.extract.eventdates import EventDates
 from strikeview.extract.facts import (
     actor_name,
     claimed_by,
@@ -61,40 +59,18 @@ class Assembler:
         self.doc = doc
         self.article = article
         self.text = article.text or ""  # the doc's text (doc.text is rebuilt from tokens on each access)
-        self.ref = report_date(self.text, article.date)
-        self.year = self.ref.year if self.ref else year_hint(self.text)
         self.responses = response_tokens(doc, self.text)
+        self.dates = EventDates(doc, self.text, article.date, self.responses)
         self.datelines = dateline_tokens(doc, self.text)
         self.groups: dict[str, Group] = {}
-        self._sent_dates: dict[int, list[Span]] = {}
         self.main_date: dt.date | None = None
         self.main_country: str | None = None
         self._countries: dict[int, Place | None] = {}
         self.weapon_tokens = {i for s in doc.spans.get(WEAPONS_KEY, []) for i in range(s.start, s.end)}
 
     def fact_date(self, tok: Token) -> dt.date | str | None:
-        """The date of the clause of a fact: the sentence's date expression nearest to it in the parse
-        (dates inside answered-attack phrases left out), resolved; None when it has none."""
-        sent = tok.sent
-        if sent.start not in self._sent_dates:
-            self._sent_dates[sent.start] = [
-                e for e in sent.ents if e.label_ in ("DATE", "TIME")
-                and not {e.start - 1, e.start, e.end} & self.responses]
-        ents = self._sent_dates[sent.start]
-        if not ents:
-            return None
-        ents = [e for e in ents if not statement_date(e)]
-        if not ents:
-            return None
-        nearest = min(ents, key=lambda e: tree_distance(e.root, tok))
-        start, end = nearest.start, nearest.end
-        for e in ents:  # "on Tuesday evening": a date and a time entity side by side are one expression
-            if e.end == start or e.start == end:
-                start, end = min(start, e.start), max(end, e.end)
-        text = self.doc[start:end].text
-        if start > 0 and self.doc[start - 1].lower_ in ("since", "last", "earlier"):
-            text = self.doc[start - 1].text + " " + text
-        return resolve_date(text, self.ref, self.year)
+        """The date of the clause of a fact (see :meth:`EventDates.fact_date`)."""
+        return self.dates.fact_date(tok)
 
     def key_of(self, tok: Token) -> str:
         """The event a fact at ``tok`` belongs to."""
@@ -129,10 +105,7 @@ class Assembler:
         places = [s for s in self.doc.spans.get(PLACES_KEY, [])
                   if s._.sv_role and s.start not in self.datelines and s.start_char < end]
         weapons = [s for s in self.doc.spans.get(WEAPONS_KEY, []) if s._.sv_used and s.start_char < end]
-        dates = [self.fact_date(s.root) for s in [*places, *weapons] if s.start not in self.responses]
-        real = [d for d in dates if isinstance(d, dt.date)]
-        if real:
-            self.main_date = Counter(real).most_common(1)[0][0]
+        self.main_date = self._main_date([s for s in [*places, *weapons] if s.start not in self.responses])
         self.main_country = self._main_country([*places, *weapons])
         self._add_sites(places)
         self._add_weapons(weapons)
@@ -142,7 +115,19 @@ class Assembler:
         self._add_counts_and_claims()
         self._add_actor_launch()
         self._date_secondary()
+        for group in self.groups.values():
+            if group.date is not None and group.date[:1].isdigit():
+                group.date_basis = self.dates.basis.get(dt.date.fromisoformat(group.date[:10]))
         return events_from_groups(self.groups, self.article)
+
+    def _main_date(self, facts: list[Span]) -> dt.date | None:
+        """The date most facts give; when none gives one, the day the sources of the first sentence
+        with facts and a statement date spoke ("the ministry said on Monday")."""
+        facts = sorted(facts, key=lambda s: s.start)
+        real = [d for s in facts if isinstance(d := self.fact_date(s.root), dt.date)]
+        if real:
+            return Counter(real).most_common(1)[0][0]
+        return self.dates.statement_day([s.sent for s in facts])
 
     def _date_secondary(self) -> None:
         """An answered or earlier attack takes the date written in its own phrase ("an air strike on
@@ -151,20 +136,9 @@ class Assembler:
             group = self.groups.get(key)
             if group is None or group.date is not None:
                 continue
-            real = [d for d in map(self._phrase_date, group.tokens) if isinstance(d, dt.date)]
+            real = [d for d in map(self.dates.phrase_date, group.tokens) if isinstance(d, dt.date)]
             if real:
                 group.date = Counter(real).most_common(1)[0][0].isoformat()
-
-    def _phrase_date(self, tok: Token) -> dt.date | str | None:
-        """The date inside, or right after, the answered-attack phrase that holds ``tok``."""
-        doc = self.doc
-        ents = [e for e in tok.sent.ents if e.label_ == "DATE" and (
-            e.start in self.responses or e.start - 1 in self.responses
-            or (e.start >= 2 and e.start - 2 in self.responses and doc[e.start - 1].lower_ in ("on", "in")))]
-        if not ents:
-            return None
-        nearest = min(ents, key=lambda e: tree_distance(e.root, tok))
-        return resolve_date(nearest.text, self.ref, self.year)
 
     def _promote_main(self) -> None:
         """When no fact fell to the main event (a report dated only "in October"), the event with the

@@ -37,6 +37,7 @@ class Group:
     claims: list[tuple[Span, Claim]] = field(default_factory=list)
     actor: str | None = None
     tokens: list[Token] = field(default_factory=list)  # where each site and weapon was found
+    date_basis: str | None = None  # how the date was found ("written in full ('8 January 2020')")
 
 
 def events_from_groups(groups: dict[str, Group], article: Article) -> list[Event]:
@@ -92,4 +93,5 @@ def event_from_group(group: Group, article: Article, n: int) -> Event:
         weapons=list(weapons.values()), counts=list(counts.values()),
         sites=prune_sites(list(sites.values())), claims=list(claims.values()),
         quotes=sorted(quotes.values(), key=lambda q: q.start),
+        summary=f"Date {group.date}: {group.date_basis}." if group.date and group.date_basis else None,
     )

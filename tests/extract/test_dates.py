@@ -79,3 +79,51 @@ def test_dates_answered_attack_never_takes_the_answering_strike_date(extract):
     events = {s.name: e for e in extract(text, date="2024-07-24") for s in e.sites}
     assert events["Eilat"].date == "2024-07-23"
     assert events["Hodeidah"].date is None
+
+
+def test_dates_published_line_gives_the_report_date():
+    text = "Depot hit\n\nPublished: 14 March 2021 09:10 GMT\n\nDrones hit a depot on Sunday."
+    assert report_date(text, None) == dt.date(2021, 3, 14)
+    text = "Depot hit\n\nDrones hit a depot.\n\nUpdated on May 2, 2022"
+    assert report_date(text, None) == dt.date(2022, 5, 2)
+    assert report_date("Depot hit\n\nPublished by the agency.", None) is None
+
+
+def test_dates_weekday_must_fit_an_inferred_year():
+    assert explicit_date("on Monday, October 1", year=2018) == dt.date(2018, 10, 1)
+    assert explicit_date("on Monday, October 1", year=2019) == dt.date(2018, 10, 1)  # the year beside it
+    assert explicit_date("on Monday, October 1", year=2015) is None  # no year near fits: unresolved
+
+
+def test_dates_weekday_resolves_against_a_published_line(extract):
+    text = ("Depot burns\n\nPublished: 14 March 2021\n\n"
+            "Drones launched from Yemen struck an oil depot in Jizan on Friday, officials said.")
+    (event,) = extract(text)
+    assert event.date == "2021-03-12"
+    assert "Friday" in event.summary and "byline" in event.summary
+
+
+def test_dates_day_and_month_take_the_year_the_text_names(extract):
+    text = ("Missiles fired from Iran struck Erbil on 13 March, officials said. It was the heaviest "
+            "attack on the city in 2022.")
+    (event,) = extract(text)
+    assert event.date == "2022-03-13" and "2022" in event.summary
+
+
+def test_dates_no_year_anywhere_stays_unknown(extract):
+    (event,) = extract("Missiles fired from Iran struck Erbil on Monday, officials said.")
+    assert event.date is None and event.summary is None
+
+
+def test_dates_untagged_overnight_and_joined_expressions(extract):
+    text = "KYIV, May 4, 2023 - Russia fired 20 drones at Kyiv overnight, the air force said."
+    assert extract(text)[0].date == "2023-05-04"
+    text = "TEHRAN, May 6, 2023 - Warplanes struck targets in Iran before dawn on Saturday, the army said."
+    assert extract(text)[0].date == "2023-05-06"
+
+
+def test_dates_strike_dated_only_by_its_sources_takes_their_day(extract):
+    text = ("SEOUL, June 12, 2023 - North Korea fired a ballistic missile into the sea, officials "
+            "said on Monday.")
+    (event,) = extract(text)
+    assert event.date == "2023-06-12" and "sources spoke" in event.summary

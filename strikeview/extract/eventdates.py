@@ -1,0 +1,106 @@
+"""The dates of the facts of a report: which date expression dates a clause, and how it resolves.
+
+:class:`EventDates` reads the report's own date (publication date, dateline or byline), finds for a
+fact the date expression nearest to it in the parse (date entities and untagged words such as
+"overnight"), resolves it, and remembers how each date was found (its *basis*: "written in full",
+"weekday counted back from the report's dateline", ...). A report that dates its strike only by when
+its sources spoke ("the ministry said on Tuesday") gets that day for its main event, said as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from strikeview.extract.clauses import statement_date, tree_distance
+from strikeview.extract.dates import report_date_source, resolve_date, year_hint
+
+DateValue = dt.date | str | None
+# Date words the statistical model often leaves untagged ("fired 40 missiles overnight").
+UNTAGGED_DATE_WORDS: frozenset[str] = frozenset({"overnight", "yesterday", "today", "tonight"})
+_YEAR_RE = re.compile(r"\b(19|20)\d\d\b")
+_DAY_RE = re.compile(r"\b\d{1,2}\b")
+
+
+class EventDates:
+    """Dates of facts in one processed report (``responses``: tokens of answered-attack phrases)."""
+
+    def __init__(self, doc: Doc, text: str, published: str | None, responses: set[int]) -> None:
+        """Read the report's own date and the year the text names."""
+        self.doc, self.text, self.responses = doc, text, responses
+        self.ref, self.ref_source = report_date_source(text, published)
+        self.year = self.ref.year if self.ref else year_hint(text)
+        self.basis: dict[dt.date, str] = {}
+        self._sent_dates: dict[int, list[Span]] = {}
+
+    def expressions(self, sent: Span) -> list[Span]:
+        """The date expressions of a sentence outside answered-attack phrases: DATE/TIME entities
+        (neighbours joined: "before dawn on Saturday") and untagged words like "overnight"."""
+        if sent.start not in self._sent_dates:
+            ents = [(e.start, e.end) for e in sent.ents if e.label_ in ("DATE", "TIME")]
+            ents += [(t.i, t.i + 1) for t in sent if t.lower_ in UNTAGGED_DATE_WORDS and not t.ent_type_]
+            joined: list[tuple[int, int]] = []
+            for start, end in sorted(ents):
+                gap = self.doc[joined[-1][1]:start] if joined else None
+                if gap is not None and len(gap) <= 1 and all(t.lower_ in ("on", ",", "of") for t in gap):
+                    joined[-1] = (joined[-1][0], end)
+                else:
+                    joined.append((start, end))
+            self._sent_dates[sent.start] = [
+                self.doc[s:e] for s, e in joined if not {s - 1, s, e} & self.responses]
+        return self._sent_dates[sent.start]
+
+    def fact_date(self, tok: Token) -> DateValue:
+        """The date of the clause of a fact: the sentence's date expression nearest to it in the parse
+        (statements' dates left out), resolved; None when it has none."""
+        spans = [e for e in self.expressions(tok.sent) if not statement_date(e)]
+        if not spans:
+            return None
+        return self.resolve(min(spans, key=lambda e: tree_distance(e.root, tok)))
+
+    def resolve(self, span: Span) -> DateValue:
+        """A date expression resolved (with "since"/"last"/"earlier" before it), its basis noted."""
+        text = span.text
+        if span.start > 0 and self.doc[span.start - 1].lower_ in ("since", "last", "earlier"):
+            text = self.doc[span.start - 1].text + " " + text
+        value = resolve_date(text, self.ref, self.year)
+        if isinstance(value, dt.date) and value not in self.basis:
+            self.basis[value] = self._explain(text.strip())
+        return value
+
+    def _explain(self, text: str) -> str:
+        """How a resolved date expression got its date."""
+        if _YEAR_RE.search(text) or re.search(r"\d{4}-\d\d-\d\d", text):
+            return f"written in full ('{text}')"
+        if _DAY_RE.search(text):
+            if self.ref is not None:
+                return f"day and month as written ('{text}'), year of {self.ref_source}"
+            return f"day and month as written ('{text}'), year as the text names it ({self.year})"
+        return f"'{text}' counted from {self.ref_source} ({self.ref})"
+
+    def phrase_date(self, tok: Token) -> DateValue:
+        """The date inside, or right after, the answered-attack phrase that holds ``tok``."""
+        doc = self.doc
+        ents = [e for e in tok.sent.ents if e.label_ == "DATE" and (
+            e.start in self.responses or e.start - 1 in self.responses
+            or (e.start >= 2 and e.start - 2 in self.responses and doc[e.start - 1].lower_ in ("on", "in")))]
+        if not ents:
+            return None
+        nearest = min(ents, key=lambda e: tree_distance(e.root, tok))
+        return self.resolve(nearest)
+
+    def statement_day(self, sents: list[Span]) -> dt.date | None:
+        """The day the sources spoke in the first of these sentences that says ("the ministry said on
+        Tuesday"), for a strike the report dates no other way; its basis is noted as such."""
+        for sent in sorted(sents, key=lambda s: s.start):
+            for span in self.expressions(sent):
+                if not statement_date(span):
+                    continue
+                value = resolve_date(span.text, self.ref, self.year)
+                if isinstance(value, dt.date):
+                    self.basis.setdefault(value, f"the day the report's sources spoke ('said {span.text}'), "
+                                                 f"{self._explain(span.text)}")
+                    return value
+        return None
