@@ -369,15 +369,20 @@ class MainWindow(QMainWindow):
             self.map.zoom_to(*box, margin=ZOOM_MARGIN)
 
     def export_data(self, path: str | Path) -> bool:
-        """Write the events (with the analyst's edits) as GeoJSON, KML or CSV, by suffix."""
+        """Write the events (with the analyst's edits) as GeoJSON, KML or CSV, by suffix; what a hidden
+        layer draws (arcs, rings, uncertainty areas, ...) is left out, as on the map."""
         from strikeview.io.exports import export_data
+        from strikeview.io.features import KIND_LAYERS
 
+        layers = self.map.shown_layers(self.workspace)
         try:
-            written = export_data(path, self.workspace.document)
+            written = export_data(path, self.workspace.document, layers)
         except (OSError, ValueError) as exc:
             self.notify(f"Cannot export data: {exc}", error=True, popup=True)
             return False
-        self.notify("Exported " + ", ".join(p.name for p in written))
+        hidden = sorted(name for name in KIND_LAYERS.values() if not layers.get(name, True))
+        self.notify("Exported " + ", ".join(p.name for p in written)
+                    + (f" (hidden layers left out: {', '.join(hidden)})" if hidden else ""))
         return True
 
     def export_map_image(self, path: str | Path, width: int = 2000, height: int = 1400,

@@ -78,6 +78,11 @@ class MapSlot(QObject):
         """The lon/lat box the map shows now."""
         return self.view.view_lonlat_bounds()
 
+    def shown_layers(self, workspace: Workspace) -> dict[str, bool]:
+        """Every layer's name → whether the workspace shows it (its default when never toggled)."""
+        return {layer.name: workspace.layer_visible(layer.name, layer.default_visible)
+                for layer in self.model.layers + self.model.optional_layers}
+
     def export_image(self, path: str, width: int, height: int, dpi: float = 96.0, *,
                      title: str | None = None, inset: bool = True) -> None:
         """Write the map as an image file (PNG, SVG or PDF by suffix) with its legend and sources, the

@@ -245,3 +245,17 @@ def test_main_window_selecting_a_count_puts_its_sentence_first(window, doc_file)
     window.workspace.select("a1-e1", 0)
     text = window.quotes_panel.plain_text()
     assert text.index("The Guards fired") < text.index("State radio said 6 missiles")
+
+
+def test_main_window_export_data_leaves_out_what_hidden_layers_draw(window, doc_file, tmp_path):
+    window.open_paths([doc_file])
+    out = tmp_path / "all.geojson"
+    assert window.export_data(out)
+    kinds = {f["properties"]["feature"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]}
+    assert {"site", "arc"} <= kinds
+    window.workspace.set_layer_visible("arcs", False)
+    out = tmp_path / "no_arcs.geojson"
+    assert window.export_data(out)
+    kinds_now = {f["properties"]["feature"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]}
+    assert kinds_now == kinds - {"arc"}
+    assert "hidden layers left out: arcs" in window.messages[-1]

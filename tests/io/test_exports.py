@@ -117,3 +117,20 @@ def test_exports_cli_runs_as_a_program(tmp_path: Path, document: EventsDocument)
     bad = subprocess.run([sys.executable, "-m", "strikeview", "export", str(events), "-o",
                           str(tmp_path / "o.txt")], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def test_exports_cli_layers_choose_what_goes_out(tmp_path: Path, document: EventsDocument,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from strikeview.cli.export import EXPORT_LAYERS
+    from strikeview.io.features import KIND_LAYERS
+
+    assert set(EXPORT_LAYERS) == set(KIND_LAYERS.values())  # every layer the exporters know can be chosen
+    events = write_events(tmp_path / "events.json", document)
+    out = tmp_path / "out.geojson"
+    assert main(["export", str(events), "-o", str(out), "--layers", "sites, arcs"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {f["properties"]["feature"] for f in data["features"]} == {"site", "arc"}
+    capsys.readouterr()
+    assert main(["export", str(events), "-o", str(out), "--layers", "sites,roads"]) == 2
+    assert capsys.readouterr().err.strip() == ("strikeview: error: unknown layer roads; choose from "
+                                               "sites, uncertainty, arcs, rings, feasible")
