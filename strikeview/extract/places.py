@@ -161,10 +161,10 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
 
 
 def _core(span: Span) -> str:
-    """The name of a mention without its kind word."""
+    """The name of a mention without its kind word (the longest: "Belaya", not "Belaya air")."""
     if not span.label_:
         return span.text
-    for k in range(span.end - 1, span.start, -1):
+    for k in range(span.start + 1, span.end):
         if suffix_at(span.doc, k)[0] == span.end:
             return span.doc[span.start:k].text
     return span.text
@@ -346,6 +346,10 @@ class PlaceFinder:
                     countries.add(near.country)
                 final[k] = rank(cands[k], kind=kind_of(spans[k]), countries=countries, near=near,
                                 report_countries=frozenset(doc_countries))
+                inside = _stated_in(spans[k], k, owner)
+                if final[k] is not None and inside is not None and chosen[inside] is not None and (
+                        final[k].precision != "country" and not _within(final[k], chosen[inside])):
+                    final[k] = None  # a namesake far outside the place the text puts it in ("X in Y")
                 if near is not None and final[k] is not None:
                     placed.setdefault(fold_name(spans[k].text), final[k])
         for k, s in enumerate(spans):  # one name, one place, through the report
@@ -353,6 +357,31 @@ class PlaceFinder:
             if same is not None and k not in fixed and same in cands[k]:
                 final[k] = same
             s._.sv_place = final[k]
+
+
+def _within(place: Place, container: Place) -> bool:
+    """True when ``place`` lies in or near ``container`` (its uncertainty plus a margin)."""
+    return km_between(place, container) <= max(container.uncertainty_km, 30.0) * 1.5 + 50.0
+
+
+def _stated_in(span: Span, me: int, owner: Callable[..., int | None]) -> int | None:
+    """The mention a place is said to be in ("X in Y", "the X air base in Y"), if any."""
+    toks = list(span)
+    end = span.end
+    if span.root.dep_ == "compound" and span.root.head.i >= span.end:
+        toks.append(span.root.head)  # "Belaya" of "the Belaya air base in the Irkutsk region"
+        end = span.root.head.i + 1
+    if span.root.dep_ == "dobj":
+        toks.append(span.root.head)  # "struck X in Y", the "in" hung on the verb
+    for tok in toks:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within") and (
+                    child.head in span or child.i == end):
+                for obj in child.children:
+                    o = owner(obj)
+                    if o is not None and o != me:
+                        return o
+    return None
 
 
 def _container_of(span: Span, me: int, owner: Callable[..., int | None]) -> int | None:

@@ -223,3 +223,15 @@ def test_weapons_air_defence_and_class_only_entries_carry_no_range(weapons):
     assert {"MIM-104 Patriot", "Iron Dome", "Scud", "F-16", "Mohajer-6"} <= {s.name for s in unranged}
     assert all(s.range_note for s in unranged)
     assert all(s.max_range_km is None for s in weapons.entries() if s.weapon_class == "air_defence")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("glide bombs", "glide bomb"), ("UMPK", "glide bomb"), ("FAB-1500", "FAB-1500"), ("KAB-500L", "KAB-500"),
+    ("Tu-160", "Tu-160"), ("Harop", "Harop"), ("sea drones", "naval drone"), ("R-360 Neptune", "Neptune"),
+])
+def test_weapons_bombs_drones_and_missiles_added_later_are_found(weapons, text, name):
+    assert weapons.find(text).name == name
+
+
+def test_weapons_added_names_that_are_ordinary_words_need_context(weapons):
+    assert all(weapons.needs_context(w) for w in ("Neptune", "Heron", "Flamingo", "Harpoon", "Mirage"))

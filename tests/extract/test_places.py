@@ -83,3 +83,16 @@ def test_places_a_person_is_never_a_loosely_spelled_town(nlp):
 def test_places_a_person_subject_keeps_exact_place_names(nlp):
     places, _doc = _places(nlp, "Tehran warned Washington after drones struck Erbil.")
     assert places["Tehran"].country == "IR" and places["Erbil"].country == "IQ"
+
+
+def test_places_a_namesake_far_outside_the_stated_region_is_dropped(extract):
+    # Baden and Gudermes are real towns thousands of km from Irkutsk: the text puts these in its region
+    for text in ("Drones struck Baden in the Irkutsk region overnight.",
+                 "Drones hit the Gudermes air base in the Irkutsk region, the governor said."):
+        sites = [s for e in extract(text) for s in e.sites]
+        assert [s.name for s in sites] == ["Irkutsk region"]
+
+
+def test_places_kind_word_of_two_words_is_cut_whole(nlp):
+    places, _doc = _places(nlp, "Drones hit the Belaya air base in the Irkutsk region.")
+    assert places["Belaya air base"].name == "Belaya Air Base"

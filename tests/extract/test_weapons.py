@@ -55,3 +55,15 @@ def test_weapons_tested_missile_is_used(extract):
     events = extract("North Korea fired a missile from Pyongyang into the sea. It later said it had tested "
                      "its Hwasong-17, its largest missile.")
     assert "Hwasong-17" in [w.name for e in events for w in e.weapons]
+
+
+def test_weapons_glide_bombs_and_naval_drones_are_weapons(extract):
+    events = extract("Russian jets dropped glide bombs on Kharkiv on Monday, the governor said.")
+    assert [w.name for e in events for w in e.weapons] == ["glide bomb"]
+    events = extract("A sea drone hit a landing ship near Sevastopol, the navy said.")
+    assert [w.name for e in events for w in e.weapons] == ["naval drone"]
+
+
+def test_weapons_ukrainian_systems_named_with_a_weapon_word(extract):
+    events = extract("Ukraine said its Neptune missiles struck a radar in Crimea.")
+    assert [w.name for e in events for w in e.weapons] == ["Neptune"]
