@@ -123,6 +123,9 @@ DEFENSIVE_CLASSES: frozenset[str] = frozenset({"air_defence", "air_defense", "in
 # Head nouns after which an unknown capitalised word is probably a weapon's name ("Xyz cruise missiles").
 WEAPON_HEADS: frozenset[str] = frozenset({"missile", "missiles", "rocket", "rockets", "drone", "drones",
                                           "bomber", "bombers", "uav", "uavs", "munition", "munitions"})
+# Words after a name that say it is an aircraft or a bomb ("Typhoon jets", "Harop drones" aside).
+PLATFORM_HEADS: frozenset[str] = frozenset({"jet", "jets", "fighter", "fighters", "warplane", "warplanes",
+                                            "aircraft", "bomb", "bombs", "helicopter", "helicopters"})
 
 # Demonyms and country adjectives, for actors named by nationality ("the Russians").
 DEMONYMS: dict[str, str] = {

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from strikeview.catalog.weapons import WeaponCatalogue, WeaponSpec, load_weapons
-from strikeview.extract.lexicon import WEAPON_HEADS
+from strikeview.extract.lexicon import PLATFORM_HEADS, WEAPON_HEADS
 
 WEAPONS_KEY = "sv_weapons"
 
@@ -35,10 +35,12 @@ def _plural(phrase: str) -> str | None:
 
 
 def _weapon_word_near(doc: Doc, start: int, end: int) -> bool:
-    """True when a weapon word follows the span (allowing one modifier) or the span has one itself."""
+    """True when a weapon word follows the span (allowing one modifier), or an aircraft or bomb word
+    ("Typhoon jets"), or the span has a weapon word itself."""
     if doc[end - 1].lower_ in WEAPON_HEADS:
         return True
-    return any(t.lower_ in WEAPON_HEADS for t in doc[end:min(end + 3, len(doc))])
+    after = doc[end:min(end + 3, len(doc))]
+    return any(t.lower_ in WEAPON_HEADS or t.lower_ in PLATFORM_HEADS for t in after)
 
 
 class WeaponFinder:

@@ -67,3 +67,10 @@ def test_weapons_glide_bombs_and_naval_drones_are_weapons(extract):
 def test_weapons_ukrainian_systems_named_with_a_weapon_word(extract):
     events = extract("Ukraine said its Neptune missiles struck a radar in Crimea.")
     assert [w.name for e in events for w in e.weapons] == ["Neptune"]
+
+
+def test_weapons_aircraft_name_that_needs_context_takes_jets_as_context(extract):
+    events = extract("Four Typhoon jets flew from Cyprus to strike a radar site in Yemen.")
+    assert "Eurofighter Typhoon" in [w.name for e in events for w in e.weapons]
+    events = extract("A typhoon hit the coast of Yemen, flooding the port.")
+    assert not [w.name for e in events for w in e.weapons]
