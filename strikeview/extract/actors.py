@@ -11,9 +11,9 @@ from spacy.tokens import Doc, Token
 
 from strikeview.catalog.gazetteer import Place, load_gazetteer
 from strikeview.extract.facts import entities_in, subject_of
+from strikeview.extract.governors import is_strike_word
 from strikeview.extract.lexicon import DEMONYMS, IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY
-from strikeview.extract.roles import is_strike_word
 
 # Verbs whose subject is what flies or falls, never who attacked ("debris fell", "a missile landed").
 PROJECTILE_VERBS: frozenset[str] = frozenset({"fall", "land", "crash", "explode", "slam", "impact", "rain"})

@@ -12,9 +12,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from strikeview.extract.cues import is_hypothetical
 from strikeview.extract.lexicon import DEFENSIVE_CLASSES, IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY, PlaceFinder, make_place_finder
-from strikeview.extract.roles import is_hypothetical, mention_owner, place_role
+from strikeview.extract.roles import mention_owner, place_role
 from strikeview.extract.usage import weapon_is_used
 from strikeview.extract.weapons import WEAPONS_KEY, WeaponFinder, make_weapon_finder
 

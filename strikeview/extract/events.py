@@ -25,6 +25,7 @@ from strikeview.extract.clauses import (
     since_clause,
     tokens_at,
 )
+from strikeview.extract.cues import is_hypothetical, is_negated
 from strikeview.extract.eventdates import EventDates
 from strikeview.extract.facts import (
     actor_name,
@@ -37,6 +38,7 @@ from strikeview.extract.facts import (
     subject_of,
     tally_counts_in,
 )
+from strikeview.extract.governors import has_strike_argument, is_strike_word
 from strikeview.extract.grouping import ANSWERED, EARLIER, MAIN, Group, events_from_groups
 from strikeview.extract.lexicon import (
     DEMONYMS,
@@ -46,7 +48,6 @@ from strikeview.extract.lexicon import (
     REPORTING_VERBS,
 )
 from strikeview.extract.places import PLACES_KEY
-from strikeview.extract.roles import has_strike_argument, is_hypothetical, is_negated, is_strike_word
 from strikeview.extract.weapons import WEAPONS_KEY
 from strikeview.model import Article, Claim, Event
 

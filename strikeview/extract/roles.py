@@ -18,31 +18,32 @@ from strikeview.extract.cues import (
     LIST_ITEM_KM,
     PART_NOUNS,
     POINTLIKE,
-    QUANTITY_NOUNS,
     heading_to,
     is_hypothetical,
-    is_negated,
     km,
     launcher_in,
 )
+from strikeview.extract.governors import (
+    OBJECT_DEPS,
+    is_strike_word,
+    launcher_flying_over,
+    noun_role,
+    under_attack,
+    verb_role,
+)
 from strikeview.extract.lexicon import (
-    AREA_VERBS,
     FACILITY_NOUNS,
     IMPACT_PREPS,
-    IMPACT_VERBS,
     LAUNCH_VERBS,
     NOT_SITE_HEADS,
-    OTHER_ATTACK_WORDS,
     OTHER_EVENT_WORDS,
     PLACE_NOUNS,
-    REPORTING_VERBS,
     STRIKE_NOUNS,
 )
 
 CONTAINER_PREPS: frozenset[str] = frozenset({"in", "inside", "within", "near", "of", "outside", "at"})
 ROUTE_PREPS: frozenset[str] = frozenset({"over", "through", "via", "past"})
 LIST_PREPS: frozenset[str] = frozenset({"including", "like", "such", "as well as", "among"})
-OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 
 Owner = Callable[[Token], int | None]
 
@@ -75,108 +76,6 @@ def mention_owner(doc: Doc, spans: list[Span]) -> Owner:
     return owner
 
 
-def _arguments(verb: Token) -> list[Token]:
-    """Subjects and objects of a verb, including the subject it shares with a verb it is conjoined to."""
-    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")]
-    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in args):
-        args += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    out = []
-    for a in args:
-        out.append(a)
-        if a.dep_ == "agent":
-            out.extend(a.children)
-    return out
-
-
-def is_strike_word(tok: Token, weapon_tokens: set[int]) -> bool:
-    """True for a strike noun ("attack", "airstrikes") or a weapon word."""
-    return tok.lemma_.lower() in STRIKE_NOUNS or tok.i in weapon_tokens
-
-
-def has_strike_argument(verb: Token, weapon_tokens: set[int]) -> bool:
-    """True when a subject or object of ``verb`` is a strike noun or a weapon, or a quantity of one
-    ("fired a large number of missiles", "dozens of drones")."""
-    for a in _arguments(verb):
-        if is_strike_word(a, weapon_tokens):
-            return True
-        if a.lemma_.lower() in QUANTITY_NOUNS:
-            of = [o for p in a.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
-            if any(is_strike_word(o, weapon_tokens) for o in of if o.dep_ == "pobj"):
-                return True
-    return False
-
-
-def launch_cue_in(sent: Span) -> bool:
-    """True when the sentence has a "from" attached to a launch verb ("launched from")."""
-    return any(t.lower_ == "from" and t.head.lemma_.lower() in LAUNCH_VERBS for t in sent)
-
-
-def _verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
-               weapon_tokens: set[int]) -> tuple[str | None, str]:
-    """The role given by a governing verb, or ("climb", ...) to go on through a modifier clause."""
-    lemma = verb.lemma_.lower()
-    if lemma in OTHER_EVENT_WORDS:
-        return None, "other_event"
-    reported_strike = any(c.dep_ == "nsubjpass" and is_strike_word(c, weapon_tokens) for c in verb.children)
-    if lemma in REPORTING_VERBS and lemma not in AREA_VERBS and not reported_strike:
-        return None, "no_cue"  # "..., the military said": saying is not striking (but "blasts were
-        # reported in X" is)
-    strikeish = lemma in IMPACT_VERBS or has_strike_argument(verb, weapon_tokens)
-    launchish = lemma in LAUNCH_VERBS
-    role: str | None = None
-    if from_seen:
-        role = "launch" if (launchish or strikeish) else None
-    elif dep in OBJECT_DEPS and lemma in IMPACT_VERBS:
-        role = "impact"
-    elif prep == "as" and lemma in AREA_VERBS and launch_cue_in(verb.sent):
-        role = "launch"
-    elif prep in IMPACT_PREPS and (strikeish or launchish):
-        role = "impact"
-    if role is None:
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return "climb", ""
-        return None, "no_cue"
-    if is_hypothetical(verb):
-        return None, "hypothetical"
-    if is_negated(verb):
-        return None, "negated"
-    return role, "cue:" + lemma
-
-
-def _noun_role(noun: Token, prep: str, from_seen: bool) -> tuple[str | None, str]:
-    """The role given by a strike noun governing the place ("attack on X", "strikes from X")."""
-    if any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in OTHER_ATTACK_WORDS
-           for c in noun.children):
-        return None, "other_event"
-    if from_seen and prep == "from":
-        role = "launch"
-    elif prep in IMPACT_PREPS or prep == "of":
-        role = "impact"
-    else:
-        return None, "no_cue"
-    if is_hypothetical(noun):
-        return None, "hypothetical"
-    return role, "cue:" + noun.lemma_.lower()
-
-
-def _under_attack(verb: Token) -> bool:
-    """True for "came under attack/fire": the subject of such a verb is where the strike fell."""
-    words = STRIKE_NOUNS | {"fire", "bombardment"}
-    return any(child.dep_ == "prep" and child.lower_ == "under"
-               and any(o.lemma_.lower() in words for o in child.children) for child in verb.children)
-
-
-def _launcher_flying_over(verb: Token) -> bool:
-    """True for "(bombers) flying over X" when the aircraft fired: "missiles fired by bombers flying
-    over the Caspian Sea", "jets flying over X fired missiles" (X is the launch area)."""
-    if verb.lemma_.lower() != "fly" or verb.dep_ not in ("acl", "relcl"):
-        return False
-    craft = verb.head
-    if craft.dep_ == "pobj" and craft.head.dep_ == "agent":
-        return craft.head.head.lemma_.lower() in LAUNCH_VERBS
-    return craft.dep_ == "nsubj" and craft.head.lemma_.lower() in LAUNCH_VERBS
-
-
 def _where_clause(tok: Token) -> Token | None:
     """The verb of a "..., where X happened" clause attached to ``tok``, if any."""
     for child in tok.children:
@@ -206,7 +105,7 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     if p in ROUTE_PREPS:
         if gov.lower_ == "from" and gov.dep_ == "prep":  # "launched from over the Caspian Sea"
             return "launch", "cue:from_over"
-        return ("launch", "cue:fly_over") if _launcher_flying_over(gov) else (None, "route")
+        return ("launch", "cue:fly_over") if launcher_flying_over(gov) else (None, "route")
     lemma = gov.lemma_.lower()
     if lemma in ("blame", "attribute", "pin") and p in ("on", "to"):  # "a strike it blamed on Israel"
         return None, "actor"
@@ -259,7 +158,7 @@ class _Climb:
         if self.at_place:
             where = _where_clause(t)
             if where is not None:  # "Ashkelon, where two rockets landed": the clause's verb decides
-                role, why = _verb_role(where, "in", False, None, self.weapons)
+                role, why = verb_role(where, "in", False, None, self.weapons)
                 if role not in (None, "climb"):
                     return role, why
             verdict = self._own_dependency(dep, head)
@@ -270,10 +169,10 @@ class _Climb:
         if head.pos_ in ("VERB", "AUX") and dep in (*OBJECT_DEPS, "nsubj", "advmod", "npadvmod"):
             if dep == "nsubj" and not self.at_place and launcher_in(head, self.prep):
                 return "launch", "cue:launcher_in"  # "warships in the Black Sea fired ..."
-            if dep == "nsubj" and self.locative and not self.from_seen and _under_attack(head):
+            if dep == "nsubj" and self.locative and not self.from_seen and under_attack(head):
                 return ("impact", "cue:under_attack") if not is_hypothetical(head) else (None, "hypothetical")
             as_object = dep if (self.at_place or (dep in OBJECT_DEPS and self.locative)) else None
-            role, why = _verb_role(head, self.prep, self.from_seen, as_object, self.weapons)
+            role, why = verb_role(head, self.prep, self.from_seen, as_object, self.weapons)
             if role != "climb":
                 return role, why
             self.t, self.at_place, self.from_seen = head.head, False, False
@@ -319,7 +218,7 @@ class _Climb:
             return "", ""
         if dep in ("compound", "amod", "nmod", "npadvmod"):
             return None, "modifier"
-        if dep == "nsubj" and _under_attack(head):
+        if dep == "nsubj" and under_attack(head):
             return ("impact", "cue:under_attack") if not is_hypothetical(head) else (None, "hypothetical")
         if dep in ("nsubj", "csubj", "expl"):
             return None, "actor"
@@ -360,7 +259,7 @@ class _Climb:
             return "impact", "cue:heading"
         if p in LIST_PREPS:  # "targets including X": X stands where the list's head stands
             if gov.pos_ in ("VERB", "AUX"):
-                role, why = _verb_role(gov, self.prep, self.from_seen, "dobj", self.weapons)
+                role, why = verb_role(gov, self.prep, self.from_seen, "dobj", self.weapons)
                 return (None, "no_cue") if role == "climb" else (role, why)
             self.t = gov
             return None
@@ -374,13 +273,13 @@ class _Climb:
         if gov.pos_ in ("VERB", "AUX"):
             if p == "in" and self._launched_in(gov):
                 self.from_seen = True  # "fired from warships in the X Sea": where the launchers were
-            role, why = _verb_role(gov, p, self.from_seen, None, self.weapons)
+            role, why = verb_role(gov, p, self.from_seen, None, self.weapons)
             if role != "climb":
                 return role, why
             self.t, self.from_seen = gov.head, False
             return None
         if is_strike_word(gov, self.weapons):
-            return _noun_role(gov, p, self.from_seen)
+            return noun_role(gov, p, self.from_seen)
         self.t = gov
         return None
 

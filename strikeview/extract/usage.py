@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from strikeview.extract.governors import is_strike_word
 from strikeview.extract.lexicon import IMPACT_VERBS, LAUNCH_VERBS, STRIKE_NOUNS
-from strikeview.extract.roles import is_strike_word
 
 # Nouns whose "of" phrase names what was fired ("a test of the Xyz-18 missile", "a salvo of rockets").
 FIRING_NOUNS: frozenset[str] = frozenset({"test", "firing", "salvo", "barrage", "volley", "launch"})

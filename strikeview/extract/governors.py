@@ -1,0 +1,126 @@
+"""What the word governing a place mention says about it: verbs and strike nouns as role cues.
+
+A launch verb with a "from" phrase makes a launch site, an impact verb or a strike noun with an
+"at/on/against/in" phrase an impact site; reporting verbs, other kinds of events, hypothetical and
+negated clauses give no role. Used by the parse walk in :mod:`strikeview.extract.roles`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from strikeview.extract.cues import QUANTITY_NOUNS, is_hypothetical, is_negated
+from strikeview.extract.lexicon import (
+    AREA_VERBS,
+    IMPACT_PREPS,
+    IMPACT_VERBS,
+    LAUNCH_VERBS,
+    OTHER_ATTACK_WORDS,
+    OTHER_EVENT_WORDS,
+    REPORTING_VERBS,
+    STRIKE_NOUNS,
+)
+
+OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+
+
+def _arguments(verb: Token) -> list[Token]:
+    """Subjects and objects of a verb, including the subject it shares with a verb it is conjoined to."""
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")]
+    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in args):
+        args += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    out = []
+    for a in args:
+        out.append(a)
+        if a.dep_ == "agent":
+            out.extend(a.children)
+    return out
+
+
+def is_strike_word(tok: Token, weapon_tokens: set[int]) -> bool:
+    """True for a strike noun ("attack", "airstrikes") or a weapon word."""
+    return tok.lemma_.lower() in STRIKE_NOUNS or tok.i in weapon_tokens
+
+
+def has_strike_argument(verb: Token, weapon_tokens: set[int]) -> bool:
+    """True when a subject or object of ``verb`` is a strike noun or a weapon, or a quantity of one
+    ("fired a large number of missiles", "dozens of drones")."""
+    for a in _arguments(verb):
+        if is_strike_word(a, weapon_tokens):
+            return True
+        if a.lemma_.lower() in QUANTITY_NOUNS:
+            of = [o for p in a.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+            if any(is_strike_word(o, weapon_tokens) for o in of if o.dep_ == "pobj"):
+                return True
+    return False
+
+
+def launch_cue_in(sent: Span) -> bool:
+    """True when the sentence has a "from" attached to a launch verb ("launched from")."""
+    return any(t.lower_ == "from" and t.head.lemma_.lower() in LAUNCH_VERBS for t in sent)
+
+
+def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
+               weapon_tokens: set[int]) -> tuple[str | None, str]:
+    """The role given by a governing verb, or ("climb", ...) to go on through a modifier clause."""
+    lemma = verb.lemma_.lower()
+    if lemma in OTHER_EVENT_WORDS:
+        return None, "other_event"
+    reported_strike = any(c.dep_ == "nsubjpass" and is_strike_word(c, weapon_tokens) for c in verb.children)
+    if lemma in REPORTING_VERBS and lemma not in AREA_VERBS and not reported_strike:
+        return None, "no_cue"  # "..., the military said": saying is not striking (but "blasts were
+        # reported in X" is)
+    strikeish = lemma in IMPACT_VERBS or has_strike_argument(verb, weapon_tokens)
+    launchish = lemma in LAUNCH_VERBS
+    role: str | None = None
+    if from_seen:
+        role = "launch" if (launchish or strikeish) else None
+    elif dep in OBJECT_DEPS and lemma in IMPACT_VERBS:
+        role = "impact"
+    elif prep == "as" and lemma in AREA_VERBS and launch_cue_in(verb.sent):
+        role = "launch"
+    elif prep in IMPACT_PREPS and (strikeish or launchish):
+        role = "impact"
+    if role is None:
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return "climb", ""
+        return None, "no_cue"
+    if is_hypothetical(verb):
+        return None, "hypothetical"
+    if is_negated(verb):
+        return None, "negated"
+    return role, "cue:" + lemma
+
+
+def noun_role(noun: Token, prep: str, from_seen: bool) -> tuple[str | None, str]:
+    """The role given by a strike noun governing the place ("attack on X", "strikes from X")."""
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in OTHER_ATTACK_WORDS
+           for c in noun.children):
+        return None, "other_event"
+    if from_seen and prep == "from":
+        role = "launch"
+    elif prep in IMPACT_PREPS or prep == "of":
+        role = "impact"
+    else:
+        return None, "no_cue"
+    if is_hypothetical(noun):
+        return None, "hypothetical"
+    return role, "cue:" + noun.lemma_.lower()
+
+
+def under_attack(verb: Token) -> bool:
+    """True for "came under attack/fire": the subject of such a verb is where the strike fell."""
+    words = STRIKE_NOUNS | {"fire", "bombardment"}
+    return any(child.dep_ == "prep" and child.lower_ == "under"
+               and any(o.lemma_.lower() in words for o in child.children) for child in verb.children)
+
+
+def launcher_flying_over(verb: Token) -> bool:
+    """True for "(bombers) flying over X" when the aircraft fired: "missiles fired by bombers flying
+    over the Caspian Sea", "jets flying over X fired missiles" (X is the launch area)."""
+    if verb.lemma_.lower() != "fly" or verb.dep_ not in ("acl", "relcl"):
+        return False
+    craft = verb.head
+    if craft.dep_ == "pobj" and craft.head.dep_ == "agent":
+        return craft.head.head.lemma_.lower() in LAUNCH_VERBS
+    return craft.dep_ == "nsubj" and craft.head.lemma_.lower() in LAUNCH_VERBS
