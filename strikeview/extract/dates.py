@@ -21,7 +21,10 @@ EARLIER_WORDS: tuple[str, ...] = ("last week", "last month", "last year", "weeks
                                   "years ago", "recent months", "recent weeks", "recent days", "recent years",
                                   "earlier this year",
                                   "last summer", "last winter", "days ago", "previously", "last weekend",
-                                  "earlier in the week", "earlier this week", "earlier this month", "since ")
+                                  "earlier in the week", "earlier this week", "earlier this month", "since ",
+                                  "day earlier", "days earlier", "week earlier", "weeks earlier",
+                                  "month earlier", "months earlier", "day before", "days before",
+                                  "previous day", "previous week", "the previous night")
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MD = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)

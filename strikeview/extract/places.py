@@ -341,7 +341,8 @@ class PlaceFinder:
                     continue
                 c = _container_of(spans[k], k, owner)
                 near = chosen[c] if c is not None else None
-                countries = {p.country for j in ks if j != k and (p := chosen[j]) is not None and p.country}
+                countries = {p.country for j in ks if j != k and (p := chosen[j]) is not None and p.country
+                             and not _launched_from(spans[j])}  # strikes cross borders
                 if near is not None and near.country:
                     countries.add(near.country)
                 final[k] = rank(cands[k], kind=kind_of(spans[k]), countries=countries, near=near,
@@ -357,6 +358,11 @@ class PlaceFinder:
             if same is not None and k not in fixed and same in cands[k]:
                 final[k] = same
             s._.sv_place = final[k]
+
+
+def _launched_from(span: Span) -> bool:
+    """True for a place named as where something came from ("fired from Iran")."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ == "from"
 
 
 def _within(place: Place, container: Place) -> bool:

@@ -109,7 +109,8 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     lemma = gov.lemma_.lower()
     if lemma in ("blame", "attribute", "pin") and p in ("on", "to"):  # "a strike it blamed on Israel"
         return None, "actor"
-    if lemma in NOT_SITE_HEADS:
+    launch_area = lemma == "airspace" and gov.dep_ == "pobj" and gov.head.lower_ == "from"
+    if lemma in NOT_SITE_HEADS and not launch_area:  # ("released from airspace near X" is a launch area)
         return None, "not_site:" + lemma
     if lemma in OTHER_EVENT_WORDS:
         return None, "other_event"
@@ -248,6 +249,8 @@ class _Climb:
         if verdict is not None:
             return verdict
         p, gov = head.lower_, head.head
+        if head.dep_ == "conj" and gov.pos_ == "ADP" and gov.head.i != gov.i:
+            gov = gov.head  # "on the border and near X": the second preposition shares the first's head
         place = self.span._.sv_place
         if p == "off" and self.at_place and place is not None and place.precision == "country":
             return None, "reference"  # "into the sea off Japan": near the country, not in it

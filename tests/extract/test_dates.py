@@ -127,3 +127,11 @@ def test_dates_strike_dated_only_by_its_sources_takes_their_day(extract):
             "said on Monday.")
     (event,) = extract(text)
     assert event.date == "2023-06-12" and "sources spoke" in event.summary
+
+
+def test_dates_a_day_earlier_is_another_event(extract):
+    text = ("KABUL, May 3, 2024 - Drones launched from Iran struck Herat on Friday, officials said. "
+            "A day earlier, missiles had hit a depot in Kandahar.")
+    events = extract(text)
+    dated = {s.as_written: e.date for e in events for s in e.sites if s.role == "impact"}
+    assert dated["Herat"] == "2024-05-03" and dated.get("Kandahar") != "2024-05-03"

@@ -215,3 +215,15 @@ def test_roles_fired_a_number_of_missiles_names_the_launcher(extract, sites):
     events = extract("SANAA, Oct 31, 2023 - Yemen's Houthis said they had fired a large number of ballistic "
                      "missiles at Israel.")
     assert "Yemen" in sites(events, "launch")
+
+
+def test_roles_second_preposition_of_a_pair_shares_the_first_ones_head(extract, sites):
+    text = ("The targets included depots near Kherson on the river bank and near Mykolaiv and Odesa "
+            "in the south, the army said.")
+    assert {"Kherson", "Mykolayiv", "Odesa"} <= set(sites(extract(text), "impact"))
+
+
+def test_roles_bombs_released_from_airspace_near_a_town_were_launched_there(extract, sites):
+    text = "Su-34 bombers released glide bombs on Kharkiv from airspace near Belgorod, the governor said."
+    events = extract(text)
+    assert "Belgorod" in sites(events, "launch") and "Kharkiv" in sites(events, "impact")
