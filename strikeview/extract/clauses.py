@@ -53,13 +53,19 @@ def tokens_at(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def earlier_tokens(doc: Doc, text: str) -> set[int]:
-    """Tokens of phrases about an earlier attack: "days after X", "a week after X struck Y"."""
+    """Tokens of phrases about an earlier attack: "days after X", "a week after X struck Y", "the
+    strikes followed X"."""
     out: set[int] = set()
     for m in _SINCE_RE.finditer(text):  # "since the October 7 attack on X": an earlier attack
         span = tokens_at(doc, m.start(), m.start() + 5)
         if span is not None and span[0].dep_ == "prep":
             objs = [c for c in span[0].children if c.dep_ == "pobj" and c.lemma_.lower() in STRIKE_NOUNS]
             out.update(t.i for c in objs for t in c.subtree)
+    for tok in doc:  # "the strikes followed a barrage of rockets fired at X": the barrage came first
+        if tok.lemma_.lower() == "follow" and tok.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in STRIKE_NOUNS | {"it", "this", "operation"}
+                for c in tok.children):
+            out.update(t.i for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
     for m in _EARLIER_RE.finditer(text):
         span = tokens_at(doc, m.end() - len(m.group().split()[-1]), m.end())
         if span is None:

@@ -45,6 +45,7 @@ class RoleTagger:
             role, why = place_role(span, k, owner, weapon_tokens)
             span._.sv_role = role
             span._.sv_why = why
+        _continue_lists(places)
         for span in weapons:
             used = weapon_is_used(span, weapon_tokens)
             if not used and not span._.sv_weapon.generic:
@@ -52,6 +53,33 @@ class RoleTagger:
             defensive = span._.sv_weapon.weapon_class in DEFENSIVE_CLASSES
             span._.sv_used = used and not defensive and not is_hypothetical(span.root)
         return doc
+
+
+def _phrase_prep(span: Span) -> Span | None:
+    """The preposition of the phrase a place (or the first place of its list) is the object of."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.doc[tok.head.i:tok.head.i + 1] if tok.dep_ == "pobj" else None
+
+
+def _continue_lists(places: list[Span]) -> None:
+    """A place in an "..., as well as in X" phrase takes the role of the place before it with the same
+    preposition ("strikes were reported in A, where ..., as well as in B and C"), however the parser
+    attached the phrase."""
+    for k, span in enumerate(places):
+        prep = _phrase_prep(span)
+        if span._.sv_role or prep is None or prep.start < 3:
+            continue
+        if [t.lower_ for t in span.doc[prep.start - 3:prep.start]] != ["as", "well", "as"]:
+            continue
+        for before in reversed(places[:k]):
+            other = _phrase_prep(before)
+            if before.sent.start != span.sent.start or other is None:
+                continue
+            if other.text.lower() == prep.text.lower() and before._.sv_role and other.start < prep.start - 3:
+                span._.sv_role, span._.sv_why = before._.sv_role, "as_well_as:" + (before._.sv_why or "")
+                break
 
 
 def _strike_verb_in(sent: Span) -> bool:

@@ -42,9 +42,15 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# Years that only bound a time ("since February 24, 2022", "until 2019"): not the report's year.
+_BOUND_RE = re.compile(r"\b(?:since|until|till|before|after)\s+(?:\w+\s+){0,3}$", re.I)
+
+
 def year_hint(text: str) -> int | None:
-    """The year a text names most often (first named wins a tie), or None."""
-    years = _YEAR.findall(text)
+    """The year a text names most often (first named wins a tie), leaving out years that only bound
+    a time ("since February 24, 2022"); None when there is none."""
+    years = [m.group(1) for m in _YEAR.finditer(text)
+             if not _BOUND_RE.search(text[max(0, m.start() - 40):m.start()].replace(",", " "))]
     if not years:
         return None
     counts = Counter(years)
@@ -71,10 +77,10 @@ def explicit_date(text: str, ref: dt.date | None = None, year: int | None = None
         found.append((m.start(), MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)))
     for m in _DM.finditer(text):
         found.append((m.start(), MONTHS[m.group(2).lower()], int(m.group(1)), m.group(3)))
-    for _, month, day, y in sorted(found):
+    for start, month, day, y in sorted(found):
         yy = int(y) if y else _infer_year(month, day, ref, year)
-        if yy is not None and not y:  # "Monday, October 1": the weekday must fit the inferred year
-            yy = year_fitting_weekday(text, month, day, yy)
+        if yy is not None and not y:  # "Monday, October 1": a weekday written beside it must fit
+            yy = year_fitting_weekday(text[max(0, start - 14):start + 12], month, day, yy)
         if yy is not None and (d := _safe(yy, month, day)) is not None:
             return d
     return None

@@ -51,6 +51,9 @@ from strikeview.extract.places import PLACES_KEY
 from strikeview.extract.weapons import WEAPONS_KEY
 from strikeview.model import Article, Claim, Event
 
+# Weapons carried by aircraft: an event using them gets no launch site from its actor's country.
+AIR_CLASSES: frozenset[str] = frozenset({"aircraft", "air_launched"})
+
 
 class Assembler:
     """Builds the events of one processed report."""
@@ -312,6 +315,8 @@ class Assembler:
                 group.actor = country.name if country is not None else actor_name(subj)
             if group.key != MAIN or any(s.role == "launch" for _, s in group.sites):
                 continue
+            if any(w.weapon_class in AIR_CLASSES for _, w in group.weapons):
+                continue  # aircraft fly from bases abroad: their country says little of where they flew from
             country = self.country_of(subj)
             if country is not None:
                 site = country.to_site("launch", claimed_by=claimed_by(verb), as_written=group.actor)

@@ -253,8 +253,8 @@ def rank(places: Iterable[Place], *, kind: str | None, countries: set[str], near
             score += 4.0 if d <= limit else -2.0
         if p.precision == "country" and not kind:
             score += 1.5
-        if p.curated:
-            score += 2.0
+        if p.curated and not (p.precision == "region" and kind is None):
+            score += 2.0  # (a bare "Zaporizhzhia" is the city, not the curated province of its name)
         score += min(math.log10((p.population or 0) + 1), 8.0) / 3.0
         if best is None or score > best[0]:
             best = (score, p)

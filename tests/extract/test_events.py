@@ -63,10 +63,10 @@ def test_events_launch_from_near_a_city_with_multiword_actor(extract):
     assert [w.name for w in main.weapons] == ["Hwasong-18"]
 
 
-def test_events_air_strike_launch_is_the_attackers_country(extract):
+def test_events_air_strike_actor_is_the_attackers_country_but_not_its_launch_site(extract):
+    # warplanes fly from bases, often abroad and refuelled: the attacker's country is no launch site
     events = extract("Israeli warplanes struck depots near Baalbek on Monday, the army said.")
-    launch = [s for s in events[0].sites if s.role == "launch"]
-    assert [(s.country, s.precision) for s in launch] == [("IL", "country")]
+    assert [s for s in events[0].sites if s.role == "launch"] == []
     assert events[0].actor == "Israel"
 
 
@@ -110,3 +110,21 @@ def test_events_actor_of_a_platform_is_its_country(extract):
     assert own[0].actor == "Russia"
     victim = extract("Warships fired cruise missiles at Odesa, Ukraine's navy said.")
     assert victim[0].actor != "Ukraine"
+
+
+def test_events_aircraft_strikes_get_no_launch_site_from_the_actor_country(extract, sites):
+    text = "US F-16 jets struck militia depots near Abu Kamal in Syria on Sunday, the Pentagon said."
+    events = extract(text)
+    assert sites(events, "launch") == []
+    assert [s.as_written for e in events for s in e.sites if s.role == "impact"] == ["Abu Kamal"]
+    text = "Iran fired ballistic missiles at militant bases near Erbil on Sunday, state media said."
+    assert sites(extract(text), "launch") == ["Iran"]
+
+
+def test_events_the_attack_a_strike_followed_is_another_event(extract):
+    text = ("DAMASCUS, May 6, 2021 - Israeli jets struck a depot near Homs on Thursday, the army said. "
+            "The strikes followed a barrage of rockets fired on Monday at Metula, an Israeli town.")
+    events = extract(text)
+    by_site = {s.as_written: e for e in events for s in e.sites}
+    assert by_site["Homs"].date == "2021-05-06" and by_site["Homs"] is events[0]
+    assert by_site.get("Metula") is not events[0]

@@ -227,3 +227,11 @@ def test_roles_bombs_released_from_airspace_near_a_town_were_launched_there(extr
     text = "Su-34 bombers released glide bombs on Kharkiv from airspace near Belgorod, the governor said."
     events = extract(text)
     assert "Belgorod" in sites(events, "launch") and "Kharkiv" in sites(events, "impact")
+
+
+def test_roles_places_after_as_well_as_continue_the_list(extract, sites):
+    text = ("Explosions were reported in Odesa, where the governor said three people had died, as well "
+            "as in Mykolaiv, Kherson and Zaporizhzhia.")
+    impacts = {s.as_written: s for e in extract(text) for s in e.sites if s.role == "impact"}
+    assert {"Odesa", "Mykolaiv", "Kherson", "Zaporizhzhia"} <= set(impacts)
+    assert impacts["Zaporizhzhia"].precision == "city"  # a bare name is the city, not its province
