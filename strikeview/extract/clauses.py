@@ -152,3 +152,14 @@ def statement_date(ent: Span) -> bool:
     word = ent.root.head if ent.root.dep_ == "pobj" else ent.root
     verb = word.head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS and word.i != verb.i
+
+
+# A picture's caption line ("Photo: Missiles being launched in ...", "PHOTO: Mourners carry ...").
+_CAPTION_RE = re.compile(
+    r"(?im)^[ \t]*(?:photo|picture|image|caption|file photo|video)\b[^:\n]{0,30}:[^\n]*$")
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of caption lines: what a picture shows is no fact of the report."""
+    return [(m.start(), m.end()) for m in _CAPTION_RE.finditer(text)]
+

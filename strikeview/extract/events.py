@@ -20,6 +20,7 @@ from strikeview.extract.clauses import (
     OWN_GROUND_RE,
     TARGET_GROUND_RE,
     boilerplate_start,
+    caption_spans,
     dateline_tokens,
     response_tokens,
     since_clause,
@@ -106,9 +107,15 @@ class Assembler:
     def run(self) -> list[Event]:
         """All events of the report, main event first."""
         end = boilerplate_start(self.text)
+        captions = caption_spans(self.text)
+
+        def in_body(span: Span) -> bool:
+            """Before the links to other stories and outside picture captions."""
+            return span.start_char < end and not any(a <= span.start_char < b for a, b in captions)
+
         places = [s for s in self.doc.spans.get(PLACES_KEY, [])
-                  if s._.sv_role and s.start not in self.datelines and s.start_char < end]
-        weapons = [s for s in self.doc.spans.get(WEAPONS_KEY, []) if s._.sv_used and s.start_char < end]
+                  if s._.sv_role and s.start not in self.datelines and in_body(s)]
+        weapons = [s for s in self.doc.spans.get(WEAPONS_KEY, []) if s._.sv_used and in_body(s)]
         self.main_date = self._main_date([s for s in [*places, *weapons] if s.start not in self.responses])
         self.main_country = self._main_country([*places, *weapons])
         self._add_sites(places)

@@ -288,10 +288,17 @@ class _Climb:
 
 
     def _launched_in(self, verb: Token) -> bool:
-        """True when "in X" under a launch verb is where the launchers were: a sea, or beside "from"."""
+        """True when "in X" under a launch verb is where the launchers were: a sea, beside "from", or
+        after "launched" said of the weapons themselves ("missiles being launched in western Iran")."""
         if verb.lemma_.lower() not in LAUNCH_VERBS:
             return False
         place = self.span._.sv_place
+        if verb.lemma_.lower() == "launch" and not any(c.dep_ == "prep" and c.lower_ in IMPACT_PREPS - {"in"}
+                                                       for c in verb.children):
+            subject = verb.head if verb.dep_ in ("acl", "relcl") else next(
+                (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None and is_strike_word(subject, self.weapons):
+                return True
         return (place is not None and place.kind == "sea") or any(
             c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
 

@@ -8,7 +8,7 @@ stores the verdict on each weapon span.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from strikeview.extract.governors import is_strike_word
 from strikeview.extract.lexicon import IMPACT_VERBS, LAUNCH_VERBS, STRIKE_NOUNS
@@ -42,8 +42,12 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
             return True
         if dep in ("nsubj",) and (lemma in IMPACT_VERBS or lemma in ("go", "cross", "fly", "come", "land")):
             return True
+        if dep == "attr" and _names_a_weapon(head, weapon_tokens):  # "the drone was a Samad-3"
+            return True
         if dep == "pobj" and head.lower_ in ("with", "by", "including", "of"):
             gov = head.head
+            if head.lower_ == "of" and _names_a_weapon(gov, weapon_tokens):
+                return True  # "the missiles were of the Zolfaqar and Qiam types"
             fired = gov.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS | FIRING_NOUNS)
             if fired or is_strike_word(gov, set()):
                 return True
@@ -53,3 +57,16 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
             return False
         return False
     return False
+
+
+# Weapon words that a copula can name as a system ("the missiles were Zolfaqars").
+WEAPON_WORDS: frozenset[str] = frozenset({"missile", "drone", "rocket", "projectile", "weapon", "munition"})
+
+
+def _names_a_weapon(verb: Token, weapon_tokens: set[int]) -> bool:
+    """True for a copula whose subject is a weapon ("the drone was ...", "the missiles were of ...")."""
+    if verb.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.i in weapon_tokens or c.lemma_.lower() in WEAPON_WORDS)
+               for c in verb.children)
+

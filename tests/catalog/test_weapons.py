@@ -228,6 +228,7 @@ def test_weapons_air_defence_and_class_only_entries_carry_no_range(weapons):
 @pytest.mark.parametrize("text, name", [
     ("glide bombs", "glide bomb"), ("UMPK", "glide bomb"), ("FAB-1500", "FAB-1500"), ("KAB-500L", "KAB-500"),
     ("Tu-160", "Tu-160"), ("Harop", "Harop"), ("sea drones", "naval drone"), ("R-360 Neptune", "Neptune"),
+    ("Burkan H2", "Burkan-2H"), ("Volcano H2", "Burkan-2H"),
 ])
 def test_weapons_bombs_drones_and_missiles_added_later_are_found(weapons, text, name):
     assert weapons.find(text).name == name

@@ -128,3 +128,11 @@ def test_events_the_attack_a_strike_followed_is_another_event(extract):
     by_site = {s.as_written: e for e in events for s in e.sites}
     assert by_site["Homs"].date == "2021-05-06" and by_site["Homs"] is events[0]
     assert by_site.get("Metula") is not events[0]
+
+
+def test_events_picture_captions_are_not_facts(extract, sites):
+    text = ("Missiles fired from Iran struck Deir ez-Zor in Syria on Sunday, the guards said.\n\n"
+            "Photo: Missiles being launched in western Iraq on Sunday evening.\n\n"
+            "The guards said the strike answered the attacks in Tehran.")
+    events = extract(text)
+    assert "Iraq" not in sites(events)

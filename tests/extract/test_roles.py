@@ -235,3 +235,8 @@ def test_roles_places_after_as_well_as_continue_the_list(extract, sites):
     impacts = {s.as_written: s for e in extract(text) for s in e.sites if s.role == "impact"}
     assert {"Odesa", "Mykolaiv", "Kherson", "Zaporizhzhia"} <= set(impacts)
     assert impacts["Zaporizhzhia"].precision == "city"  # a bare name is the city, not its province
+
+
+def test_roles_weapons_launched_in_a_place_were_launched_there(extract, sites):
+    events = extract("Missiles launched in western Iran struck Erbil on Monday, officials said.")
+    assert sites(events, "launch") == ["Iran"] and sites(events, "impact") == ["Erbil"]

@@ -74,3 +74,11 @@ def test_weapons_aircraft_name_that_needs_context_takes_jets_as_context(extract)
     assert "Eurofighter Typhoon" in [w.name for e in events for w in e.weapons]
     events = extract("A typhoon hit the coast of Yemen, flooding the port.")
     assert not [w.name for e in events for w in e.weapons]
+
+
+def test_weapons_a_copula_naming_the_weapon_makes_the_system_used(extract):
+    text = ("Drones launched from Yemen struck Eilat on Friday. Officials said the drone was an "
+            "upgraded Samad-3. Earlier, missiles hit Jizan; the missiles were of the Zolfaqar and "
+            "Qiam types.")
+    names = {w.name for e in extract(text) for w in e.weapons}
+    assert {"Samad-3", "Zolfaghar", "Qiam-1"} <= names
