@@ -40,6 +40,9 @@ STRONG_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 NUMERIC_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
                                             "PERCENT"})
 LEADING_WORDS: frozenset[str] = frozenset({"the", "a", "an"})
+# Direction words before a name that may be part of a known name ("the eastern Mediterranean").
+DIRECTION_WORDS: frozenset[str] = frozenset({"northern", "southern", "eastern", "western", "central",
+                                             "northeastern", "northwestern", "southeastern", "southwestern"})
 
 if not Span.has_extension("sv_place"):
     Span.set_extension("sv_place", default=None)
@@ -157,6 +160,8 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
         kind = kind or inner_kind(doc, start, end) or shared_kind(doc, end)
         span = Span(doc, start, end2, label=kind or "")
         out.append((span, strong))
+        if start > 0 and doc[start - 1].lower_ in DIRECTION_WORDS and not kind:
+            out.append((Span(doc, start - 1, end2), strong))  # "the eastern Mediterranean", if known
     return out
 
 

@@ -96,3 +96,13 @@ def test_places_a_namesake_far_outside_the_stated_region_is_dropped(extract):
 def test_places_kind_word_of_two_words_is_cut_whole(nlp):
     places, _doc = _places(nlp, "Drones hit the Belaya air base in the Irkutsk region.")
     assert places["Belaya air base"].name == "Belaya Air Base"
+
+
+def test_places_a_direction_word_joins_a_name_it_belongs_to(nlp):
+    places, _doc = _places(nlp, "Destroyers in the eastern Mediterranean fired cruise missiles at the base.")
+    assert places["eastern Mediterranean"].name == "Eastern Mediterranean"
+
+
+def test_places_capital_airports_are_known(extract, sites):
+    text = "Debris of the missile fell inside Riyadh airport, the coalition said."
+    assert sites(extract(text), "impact") == ["King Khalid International Airport"]
