@@ -68,6 +68,9 @@ NOT_PLACE_NAMES = frozenset({
     # days and months: a report's dates, spelled like towns ("Monday" ~ Moanda, "March" in England)
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    # feasts and months of other calendars, and units that read as names ("Mach 22")
+    "ramadan", "ramzan", "muharram", "ashura", "eid", "eid al fitr", "eid al adha", "nowruz", "christmas",
+    "easter", "passover", "hanukkah", "yom kippur", "rosh hashanah", "sukkot", "mach",
 })
 
 # Words for what a country has rather than where ("US base", "Russian forces", "Israeli territory"):

@@ -54,11 +54,19 @@ class EventDates:
 
     def fact_date(self, tok: Token) -> DateValue:
         """The date of the clause of a fact: the sentence's date expression nearest to it in the parse
-        (statements' dates left out), resolved; None when it has none."""
-        spans = [e for e in self.expressions(tok.sent) if not statement_date(e)]
+        (statements' dates left out, but a statement of an earlier year dates an earlier strike),
+        resolved; None when it has none."""
+        exprs = self.expressions(tok.sent)
+        spans = [e for e in exprs if not statement_date(e)]
         if not spans:
-            return None
+            return "earlier" if any(self._past_year(e.text) for e in exprs) else None
         return self.resolve(min(spans, key=lambda e: tree_distance(e.root, tok)))
+
+    def _past_year(self, text: str) -> bool:
+        """True for a date naming a year before the report's ("said in November 2020" in 2022): what
+        was said then is about an earlier strike."""
+        years = [int(m.group()) for m in _YEAR_RE.finditer(text)]
+        return self.year is not None and bool(years) and max(years) < self.year
 
     def resolve(self, span: Span) -> DateValue:
         """A date expression resolved (with "since"/"last"/"earlier" before it), its basis noted."""

@@ -55,6 +55,10 @@ def drop_vague_secondary(events: list[Event]) -> list[Event]:
     return kept
 
 
+# Named systems that are no missiles: naming one does not make a bare "missile" redundant.
+NOT_MISSILE_CLASSES: frozenset[str] = frozenset({"drone", "aircraft", "munition", "air_defence"})
+
+
 def drop_delivery_classes(events: list[Event]) -> None:
     """Keep "airstrike"-like classes only in the main event and only when it names no other weapon."""
     for n, e in enumerate(events):
@@ -64,10 +68,11 @@ def drop_delivery_classes(events: list[Event]) -> None:
 
 
 def drop_subsumed_weapons(events: list[Event]) -> None:
-    """Leave out a bare "missile" when the report names a more specific missile or a named system."""
-    specific = any(w.name != "missile" and (not w.generic or "missile" in w.name)
-                   for e in events for w in e.weapons)
-    if not specific:
-        return
+    """Leave out a bare "missile" from an event that names a more specific missile ("cruise missile",
+    a named missile system); a missile named in another event (an earlier attack) says nothing of it."""
     for e in events:
-        e.weapons = [w for w in e.weapons if w.name != "missile"]
+        specific = any(w.name != "missile" and (
+            "missile" in w.name or (not w.generic and w.weapon_class not in NOT_MISSILE_CLASSES))
+            for w in e.weapons)
+        if specific:
+            e.weapons = [w for w in e.weapons if w.name != "missile"]

@@ -42,6 +42,8 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
             return True
         if dep in ("nsubj",) and (lemma in IMPACT_VERBS or lemma in ("go", "cross", "fly", "come", "land")):
             return True
+        if dep == "nsubj" and lemma in ("fire", "launch", "lob", "test-fire"):
+            return True  # "Missiles fired from X hit ...", parsed as if the missiles fired
         if dep == "attr" and _names_a_weapon(head, weapon_tokens):  # "the drone was a Samad-3"
             return True
         if dep == "pobj" and head.lower_ in ("with", "by", "including", "of"):

@@ -136,3 +136,17 @@ def test_events_picture_captions_are_not_facts(extract, sites):
             "The guards said the strike answered the attacks in Tehran.")
     events = extract(text)
     assert "Iraq" not in sites(events)
+
+
+def test_events_a_statement_of_an_earlier_year_is_about_an_earlier_strike(extract):
+    text = ("JEDDAH, March 26, 2022 - Drones launched from Yemen hit a fuel depot in Jeddah on Friday, "
+            "officials said. In November 2020 the rebels said a Quds-2 cruise missile struck the depot.")
+    events = extract(text)
+    assert "Quds-2" not in [w.name for w in events[0].weapons]
+
+
+def test_events_bare_missile_stays_when_another_event_names_a_system(extract):
+    text = ("JEDDAH, March 26, 2022 - Missiles fired from Yemen hit a fuel depot in Jeddah on Friday, "
+            "officials said. Last year a Quds-2 cruise missile struck the depot.")
+    events = extract(text)
+    assert "missile" in [w.name for w in events[0].weapons]

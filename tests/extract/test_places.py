@@ -106,3 +106,8 @@ def test_places_a_direction_word_joins_a_name_it_belongs_to(nlp):
 def test_places_capital_airports_are_known(extract, sites):
     text = "Debris of the missile fell inside Riyadh airport, the coalition said."
     assert sites(extract(text), "impact") == ["King Khalid International Airport"]
+
+
+def test_places_feasts_and_speed_units_are_not_places(nlp):
+    places, _doc = _places(nlp, "The missile flew at Mach 22 during Ramadan and fell near Hokkaido.")
+    assert "Mach" not in places and "Ramadan" not in places

@@ -82,3 +82,9 @@ def test_weapons_a_copula_naming_the_weapon_makes_the_system_used(extract):
             "Qiam types.")
     names = {w.name for e in extract(text) for w in e.weapons}
     assert {"Samad-3", "Zolfaghar", "Qiam-1"} <= names
+
+
+def test_weapons_opening_missiles_fired_from_is_a_used_weapon(extract):
+    # the small parser reads "Missiles fired from X hit Y" as if the missiles fired
+    events = extract("Missiles fired from Yemen hit a fuel depot in Jeddah on Friday, officials said.")
+    assert [w.name for e in events for w in e.weapons] == ["missile"]
