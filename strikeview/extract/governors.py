@@ -81,6 +81,8 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
         role = "launch"
     elif prep in IMPACT_PREPS and (strikeish or launchish):
         role = "impact"
+    elif prep in IMPACT_PREPS and verb.dep_ in ("acl", "relcl") and is_strike_word(verb.head, weapon_tokens):
+        role = "impact"  # "a drone attack that killed three soldiers at X": where the attack fell
     if role is None:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return "climb", ""

@@ -134,6 +134,9 @@ DEMONYMS: dict[str, str] = {
     "ukrainian": "UA", "ukrainians": "UA", "turkish": "TR", "saudi": "SA", "yemeni": "YE", "houthi": "YE",
     "houthis": "YE", "lebanese": "LB", "jordanian": "JO", "british": "GB", "french": "FR", "chinese": "CN",
     "north korean": "KP", "pakistani": "PK", "indian": "IN", "emirati": "AE", "qatari": "QA",
+    # armed groups and institutions whose country is not in doubt, for actors ("Hezbollah fired ...")
+    "hezbollah": "LB", "hizbollah": "LB", "hizballah": "LB", "hamas": "PS", "irgc": "IR", "idf": "IL",
+    "pentagon": "US", "kremlin": "RU",
 }
 
 # Suffix words that turn a name into a facility or an area ("Xyz air base", "Xyz province").

@@ -21,15 +21,14 @@ from spacy.util import filter_spans
 
 from strikeview.catalog.gazetteer import Place, load_gazetteer
 from strikeview.catalog.names import fold_name, skeleton
+from strikeview.extract.containers import container_of, km_between, launched_from, stated_in, within
 from strikeview.extract.dates import MONTHS, WEEKDAYS
 from strikeview.extract.kinds import inner_kind, kind_of, shared_kind, suffix_at
 from strikeview.extract.lexicon import (
     DEMONYMS,
-    LOCATIVE_PREPS,
     ORG_WORDS,
-    PERSON_TITLES,
-    REPORTING_VERBS,
 )
+from strikeview.extract.people import in_place_phrase, is_person, names_a_person, person_words
 from strikeview.extract.roles import mention_owner
 from strikeview.extract.weapons import WEAPONS_KEY
 
@@ -46,14 +45,6 @@ DIRECTION_WORDS: frozenset[str] = frozenset({"northern", "southern", "eastern", 
 
 if not Span.has_extension("sv_place"):
     Span.set_extension("sv_place", default=None)
-
-
-def km_between(a: Place, b: Place) -> float:
-    """Great-circle distance in km between two places (a plain haversine, for ranking only)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @lru_cache(maxsize=20000)
@@ -173,48 +164,6 @@ def _core(span: Span) -> str:
         if suffix_at(span.doc, k)[0] == span.end:
             return span.doc[span.start:k].text
     return span.text
-
-
-def in_place_phrase(span: Span) -> bool:
-    """True when a name stands where places stand: the object of "in", "at", "near", "from", ..."""
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
-
-
-def names_a_person(span: Span) -> bool:
-    """True for a name the parse shows is a person's or a speaker's: after a title ("spokesman John
-    Kirby") or the subject of a reporting verb that is not tagged as a place ("Hatami said")."""
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in PERSON_TITLES:
-        return True
-    root = span.root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
-
-
-# Verbs of people: a name that is their subject ("X warned", "X vowed") is a person's or a country's.
-SPEAKER_VERBS: frozenset[str] = REPORTING_VERBS | frozenset({
-    "warn", "vow", "threaten", "promise", "pledge", "order", "condemn", "urge", "meet", "speak", "praise",
-    "blame", "call", "sign", "visit", "tell", "respond", "authorize", "authorise", "approve"})
-
-
-def person_words(doc: Doc) -> frozenset[str]:
-    """The folded words of the people a report names: its PERSON entities, names after a title
-    ("President Biden") and subjects of verbs of speaking or deciding ("Biden warned"). A mention of
-    one of these words is the person, not a town of a similar spelling."""
-    words = {fold_name(t.text) for e in doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN"}
-    for tok in doc[1:]:
-        if tok.pos_ == "PROPN" and (doc[tok.i - 1].lower_ in PERSON_TITLES or (
-                tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEAKER_VERBS)):
-            words.add(fold_name(tok.text))
-    return frozenset(w for w in words if w)
-
-
-def is_person(span: Span, people: frozenset[str]) -> bool:
-    """True when a mention is tagged as a person or each of its words belongs to a named person."""
-    if any(t.ent_type_ == "PERSON" for t in span):
-        return True
-    words = [fold_name(t.text) for t in span if not t.is_punct]
-    return bool(words) and all(w in people for w in words)
 
 
 def _without_kind_word(span: Span) -> Span:
@@ -344,17 +293,17 @@ class PlaceFinder:
             for k in ks:
                 if k in fixed:
                     continue
-                c = _container_of(spans[k], k, owner)
+                c = container_of(spans[k], k, owner)
                 near = chosen[c] if c is not None else None
                 countries = {p.country for j in ks if j != k and (p := chosen[j]) is not None and p.country
-                             and not _launched_from(spans[j])}  # strikes cross borders
+                             and not launched_from(spans[j])}  # strikes cross borders
                 if near is not None and near.country:
                     countries.add(near.country)
                 final[k] = rank(cands[k], kind=kind_of(spans[k]), countries=countries, near=near,
                                 report_countries=frozenset(doc_countries))
-                inside = _stated_in(spans[k], k, owner)
+                inside = stated_in(spans[k], k, owner)
                 if final[k] is not None and inside is not None and chosen[inside] is not None and (
-                        final[k].precision != "country" and not _within(final[k], chosen[inside])):
+                        final[k].precision != "country" and not within(final[k], chosen[inside])):
                     final[k] = None  # a namesake far outside the place the text puts it in ("X in Y")
                 if near is not None and final[k] is not None:
                     placed.setdefault(fold_name(spans[k].text), final[k])
@@ -363,65 +312,6 @@ class PlaceFinder:
             if same is not None and k not in fixed and same in cands[k]:
                 final[k] = same
             s._.sv_place = final[k]
-
-
-def _launched_from(span: Span) -> bool:
-    """True for a place named as where something came from ("fired from Iran")."""
-    return span.root.dep_ == "pobj" and span.root.head.lower_ == "from"
-
-
-def _within(place: Place, container: Place) -> bool:
-    """True when ``place`` lies in or near ``container`` (its uncertainty plus a margin)."""
-    return km_between(place, container) <= max(container.uncertainty_km, 30.0) * 1.5 + 50.0
-
-
-def _stated_in(span: Span, me: int, owner: Callable[..., int | None]) -> int | None:
-    """The mention a place is said to be in ("X in Y", "the X air base in Y"), if any."""
-    toks = list(span)
-    end = span.end
-    if span.root.dep_ == "compound" and span.root.head.i >= span.end:
-        toks.append(span.root.head)  # "Belaya" of "the Belaya air base in the Irkutsk region"
-        end = span.root.head.i + 1
-    if span.root.dep_ == "dobj":
-        toks.append(span.root.head)  # "struck X in Y", the "in" hung on the verb
-    for tok in toks:
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within") and (
-                    child.head in span or child.i == end):
-                for obj in child.children:
-                    o = owner(obj)
-                    if o is not None and o != me:
-                        return o
-    return None
-
-
-def _container_of(span: Span, me: int, owner: Callable[..., int | None]) -> int | None:
-    """The mention that contains ``span`` in the text ("X in Y", "Y's X", "X, Y"), if any."""
-    head_tok = span.root
-    # "X in Y" / "X near Y" / "Y's X" / "X, Y": a phrase under the mention
-    for tok in span:
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within", "near", "of"):
-                for obj in child.children:
-                    o = owner(obj)
-                    if o is not None and o != me:
-                        return o
-            if child.dep_ in ("poss", "appos"):
-                o = owner(child)
-                if o is not None and o != me:
-                    return o
-    # "the town of X in Y": the place noun that stands for X carries the phrase
-    head = head_tok.head
-    if head_tok.dep_ == "pobj" and head.lower_ == "of":
-        noun = head.head
-        for child in noun.children:
-            if child.dep_ in ("prep", "poss", "appos", "compound", "nmod", "amod") and child is not head:
-                objs = list(child.children) if child.dep_ == "prep" else [child]
-                for obj in objs:
-                    o = owner(obj)
-                    if o is not None and o != me:
-                        return o
-    return None
 
 
 @Language.factory("strikeview_places", default_config={"weak_needs_kind": False})

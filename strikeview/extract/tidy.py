@@ -8,8 +8,8 @@ the main event names; a bare "missile" is dropped when a more specific one is na
 from __future__ import annotations
 
 from strikeview.catalog.gazetteer import Place
+from strikeview.extract.containers import km_between
 from strikeview.extract.lexicon import DELIVERY_CLASSES
-from strikeview.extract.places import km_between
 from strikeview.model import Event, Site
 
 _VAGUE = {"country": 3, "border": 2, "region": 1}

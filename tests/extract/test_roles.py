@@ -240,3 +240,9 @@ def test_roles_places_after_as_well_as_continue_the_list(extract, sites):
 def test_roles_weapons_launched_in_a_place_were_launched_there(extract, sites):
     events = extract("Missiles launched in western Iran struck Erbil on Monday, officials said.")
     assert sites(events, "launch") == ["Iran"] and sites(events, "impact") == ["Erbil"]
+
+
+def test_roles_place_of_a_clause_describing_an_attack_is_where_it_fell(extract, sites):
+    text = ("Jets struck depots near Abu Kamal on Friday in retaliation for a drone attack that "
+            "killed three soldiers at Tower 22 last week.")
+    assert "Tower 22" in sites(extract(text), "impact")

@@ -1,0 +1,82 @@
+"""Places said to hold other places: "X in Y", "Y's X", "X, Y", and the distances that check them.
+
+Helpers of :mod:`strikeview.extract.places`: the mention that contains another in the text (used to
+choose among namesakes), the place a mention is said to lie in ("the Belaya air base in the Irkutsk
+region", checked so that a namesake thousands of km away is dropped), and launch places ("from X").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from spacy.tokens import Span
+
+from strikeview.catalog.gazetteer import Place
+
+
+def km_between(a: Place, b: Place) -> float:
+    """Great-circle distance in km between two places (a plain haversine, for ranking only)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def launched_from(span: Span) -> bool:
+    """True for a place named as where something came from ("fired from Iran")."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ == "from"
+
+
+def within(place: Place, container: Place) -> bool:
+    """True when ``place`` lies in or near ``container`` (its uncertainty plus a margin)."""
+    return km_between(place, container) <= max(container.uncertainty_km, 30.0) * 1.5 + 50.0
+
+
+def stated_in(span: Span, me: int, owner: Callable[..., int | None]) -> int | None:
+    """The mention a place is said to be in ("X in Y", "the X air base in Y"), if any."""
+    toks = list(span)
+    end = span.end
+    if span.root.dep_ == "compound" and span.root.head.i >= span.end:
+        toks.append(span.root.head)  # "Belaya" of "the Belaya air base in the Irkutsk region"
+        end = span.root.head.i + 1
+    if span.root.dep_ == "dobj":
+        toks.append(span.root.head)  # "struck X in Y", the "in" hung on the verb
+    for tok in toks:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within") and (
+                    child.head in span or child.i == end):
+                for obj in child.children:
+                    o = owner(obj)
+                    if o is not None and o != me:
+                        return o
+    return None
+
+
+def container_of(span: Span, me: int, owner: Callable[..., int | None]) -> int | None:
+    """The mention that contains ``span`` in the text ("X in Y", "Y's X", "X, Y"), if any."""
+    head_tok = span.root
+    # "X in Y" / "X near Y" / "Y's X" / "X, Y": a phrase under the mention
+    for tok in span:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within", "near", "of"):
+                for obj in child.children:
+                    o = owner(obj)
+                    if o is not None and o != me:
+                        return o
+            if child.dep_ in ("poss", "appos"):
+                o = owner(child)
+                if o is not None and o != me:
+                    return o
+    # "the town of X in Y": the place noun that stands for X carries the phrase
+    head = head_tok.head
+    if head_tok.dep_ == "pobj" and head.lower_ == "of":
+        noun = head.head
+        for child in noun.children:
+            if child.dep_ in ("prep", "poss", "appos", "compound", "nmod", "amod") and child is not head:
+                objs = list(child.children) if child.dep_ == "prep" else [child]
+                for obj in objs:
+                    o = owner(obj)
+                    if o is not None and o != me:
+                        return o
+    return None

@@ -1,0 +1,68 @@
+"""People in a report: names the parse or the tagger shows are persons, not towns.
+
+A mention after a title ("spokesman X"), the subject of a verb of speaking or deciding ("X warned"),
+or a PERSON entity outside a place's slot is a person; a word of such a name is never matched to a
+town by a loose spelling ("Biden" is no Baden). The statistical tagger often calls towns persons, so
+a name in a place's slot ("in X", "the town of X") is not taken for a person by its tag alone.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from strikeview.catalog.names import fold_name
+from strikeview.extract.kinds import OF_KINDS
+from strikeview.extract.lexicon import LOCATIVE_PREPS, PERSON_TITLES, REPORTING_VERBS
+
+
+def in_place_phrase(span: Span) -> bool:
+    """True when a name stands where places stand: the object of "in", "at", "near", "from", ..."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+def names_a_person(span: Span) -> bool:
+    """True for a name the parse shows is a person's or a speaker's: after a title ("spokesman John
+    Kirby") or the subject of a reporting verb that is not tagged as a place ("Hatami said")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in PERSON_TITLES:
+        return True
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
+
+
+# Verbs of people: a name that is their subject ("X warned", "X vowed") is a person's or a country's.
+SPEAKER_VERBS: frozenset[str] = REPORTING_VERBS | frozenset({
+    "warn", "vow", "threaten", "promise", "pledge", "order", "condemn", "urge", "meet", "speak", "praise",
+    "blame", "call", "sign", "visit", "tell", "respond", "authorize", "authorise", "approve"})
+
+
+def where_places_stand(span: Span) -> bool:
+    """True for a name in a place's slot: the object of a place preposition ("in X", "at X") or of a
+    place noun's "of" ("the town of X"); the statistical tagger often calls such towns persons."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lemma_.lower() in OF_KINDS
+    return in_place_phrase(span)
+
+
+def person_words(doc: Doc) -> frozenset[str]:
+    """The folded words of the people a report names: its PERSON entities outside places' slots,
+    names after a title ("President Biden") and subjects of verbs of speaking or deciding ("Biden
+    warned"). A mention of one of these words is the person, not a town of a similar spelling."""
+    words = {fold_name(t.text) for e in doc.ents if e.label_ == "PERSON" and not where_places_stand(e)
+             for t in e if t.pos_ == "PROPN"}
+    for tok in doc[1:]:
+        if tok.pos_ == "PROPN" and (doc[tok.i - 1].lower_ in PERSON_TITLES or (
+                tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEAKER_VERBS)):
+            words.add(fold_name(tok.text))
+    return frozenset(w for w in words if w)
+
+
+def is_person(span: Span, people: frozenset[str]) -> bool:
+    """True when a mention is tagged as a person outside a place's slot ("the town of X", "in X"), or
+    each of its words belongs to a person the report names."""
+    if any(t.ent_type_ == "PERSON" for t in span) and not where_places_stand(span):
+        return True
+    words = [fold_name(t.text) for t in span if not t.is_punct]
+    return bool(words) and all(w in people for w in words)
