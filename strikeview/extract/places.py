@@ -28,7 +28,13 @@ from strikeview.extract.lexicon import (
     DEMONYMS,
     ORG_WORDS,
 )
-from strikeview.extract.people import in_place_phrase, is_person, names_a_person, person_words
+from strikeview.extract.people import (
+    in_place_phrase,
+    is_person,
+    names_a_person,
+    person_words,
+    where_places_stand,
+)
 from strikeview.extract.roles import mention_owner
 from strikeview.extract.weapons import WEAPONS_KEY
 
@@ -257,11 +263,14 @@ class PlaceFinder:
             by_key[key] = span
             if good:
                 exact[key] = good
-            others = tuple(p for p in cands if p not in good and (strong or p in strict) and not person)
+            slot = strong or where_places_stand(span)  # a weak tag in "the town of X" counts too
+            others = tuple(p for p in cands if p not in good and (slot or p in strict) and not person)
             if others:
                 loose[key] = others
         # Towns known only under another spelling count when they lie in a country the report names.
         context = {p.country for ps in exact.values() for p in ps[:1] if p.country}
+        context |= {DEMONYMS[e.text.lower()] for e in doc.ents
+                    if e.label_ == "NORP" and e.text.lower() in DEMONYMS}  # "the Israeli town of X"
         found = dict(exact)
         for key, cands in loose.items():
             inside = tuple(p for p in cands if p.country in context and p.population >= 5000)

@@ -111,3 +111,9 @@ def test_places_capital_airports_are_known(extract, sites):
 def test_places_feasts_and_speed_units_are_not_places(nlp):
     places, _doc = _places(nlp, "The missile flew at Mach 22 during Ramadan and fell near Hokkaido.")
     assert "Mach" not in places and "Ramadan" not in places
+
+
+def test_places_a_town_in_a_place_slot_is_found_under_another_spelling(nlp):
+    # the tagger calls the town a person; "Kiryat" is spelled "Qiryat" in the gazetteer
+    places, _doc = _places(nlp, "Hezbollah fired rockets at the Israeli town of Kiryat Shmona on Monday.")
+    assert places["Kiryat Shmona"].country == "IL"
