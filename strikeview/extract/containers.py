@@ -29,23 +29,33 @@ def launched_from(span: Span) -> bool:
 
 
 def within(place: Place, container: Place) -> bool:
-    """True when ``place`` lies in or near ``container`` (its uncertainty plus a margin)."""
+    """True when ``place`` lies in or near ``container``: in that country, or within the container's
+    uncertainty plus a margin (a base a foreign state holds: "RAF Akrotiri in Cyprus")."""
+    if container.precision == "country" and container.country and place.country == container.country:
+        return True
     return km_between(place, container) <= max(container.uncertainty_km, 30.0) * 1.5 + 50.0
 
 
+# Kind words whose "of" phrase holds the named area ("the Gara region of northern Iraq").
+AREA_NOUNS: frozenset[str] = frozenset({"region", "province", "governorate", "district", "area", "part"})
+
+
 def stated_in(span: Span, me: int, owner: Callable[..., int | None]) -> int | None:
-    """The mention a place is said to be in ("X in Y", "the X air base in Y"), if any."""
-    toks = list(span)
+    """The mention a place is said to be in ("X in Y", "the X air base in Y", "the X region of Y")."""
+    heads = list(span)  # tokens whose "in" phrases hold the place
     end = span.end
-    if span.root.dep_ == "compound" and span.root.head.i >= span.end:
-        toks.append(span.root.head)  # "Belaya" of "the Belaya air base in the Irkutsk region"
-        end = span.root.head.i + 1
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "the A, B and C regions of Y": the list's kind word holds them all
+    if first.dep_ in ("compound", "nmod") and first.head.i >= span.end:
+        heads.append(first.head)  # "Belaya" of "the Belaya air base in the Irkutsk region"
+        end = first.head.i + 1
     if span.root.dep_ == "dobj":
-        toks.append(span.root.head)  # "struck X in Y", the "in" hung on the verb
-    for tok in toks:
+        heads.append(span.root.head)  # "struck X in Y", the "in" hung on the verb
+    for tok in heads:
+        preps = ("in", "inside", "within", *(("of",) if tok.lemma_.lower() in AREA_NOUNS else ()))
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within") and (
-                    child.head in span or child.i == end):
+            if child.dep_ == "prep" and child.lower_ in preps and (child.head in span or child.i == end):
                 for obj in child.children:
                     o = owner(obj)
                     if o is not None and o != me:

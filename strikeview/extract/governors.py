@@ -83,6 +83,8 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
         role = "impact"
     elif prep in IMPACT_PREPS and verb.dep_ in ("acl", "relcl") and is_strike_word(verb.head, weapon_tokens):
         role = "impact"  # "a drone attack that killed three soldiers at X": where the attack fell
+    elif (dep in OBJECT_DEPS or prep in IMPACT_PREPS) and targets_are(verb):
+        role = "impact"  # "the targets were the X centre in Damascus"
     if role is None:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return "climb", ""
@@ -92,6 +94,15 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
     if is_negated(verb):
         return None, "negated"
     return role, "cue:" + lemma
+
+
+TARGET_NOUNS: frozenset[str] = frozenset({"target", "objective"})
+
+
+def targets_are(verb: Token) -> bool:
+    """True for a copula whose subject is the strike's targets ("the targets were ...")."""
+    return verb.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in TARGET_NOUNS for c in verb.children)
 
 
 def noun_role(noun: Token, prep: str, from_seen: bool) -> tuple[str | None, str]:
@@ -118,11 +129,11 @@ def under_attack(verb: Token) -> bool:
 
 
 def launcher_flying_over(verb: Token) -> bool:
-    """True for "(bombers) flying over X" when the aircraft fired: "missiles fired by bombers flying
-    over the Caspian Sea", "jets flying over X fired missiles" (X is the launch area)."""
+    """True for "(bombers) flying over X" when the aircraft fired: "missiles fired by (or from)
+    bombers flying over the Caspian Sea", "jets flying over X fired missiles" (X is the launch area)."""
     if verb.lemma_.lower() != "fly" or verb.dep_ not in ("acl", "relcl"):
         return False
     craft = verb.head
-    if craft.dep_ == "pobj" and craft.head.dep_ == "agent":
-        return craft.head.head.lemma_.lower() in LAUNCH_VERBS
+    if craft.dep_ == "pobj" and (craft.head.dep_ == "agent" or craft.head.lower_ == "from"):
+        return craft.head.head.lemma_.lower() in LAUNCH_VERBS  # "fired by / from aircraft flying over X"
     return craft.dep_ == "nsubj" and craft.head.lemma_.lower() in LAUNCH_VERBS

@@ -175,9 +175,10 @@ def _core(span: Span) -> str:
 def _without_kind_word(span: Span) -> Span:
     """The mention without the kind word it was extended by ("US base" -> "US")."""
     core = _core(span)
+    keep = span.label_ if load_gazetteer().country(core) is None else ""  # "Gara regions" stays a region
     for end in range(span.end - 1, span.start, -1):
         if span.doc[span.start:end].text == core:
-            return Span(span.doc, span.start, end)
+            return Span(span.doc, span.start, end, label=keep)
     return span
 
 

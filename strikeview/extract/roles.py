@@ -232,6 +232,8 @@ class _Climb:
         if other >= len(spans):
             return False
         mine, theirs = self.span._.sv_place, spans[other]._.sv_place
+        if mine is not None and theirs is not None and mine.precision == theirs.precision == "sea":
+            return True  # "in the Red Sea, the Arabian Gulf and the eastern Mediterranean"
         if mine is None or theirs is None or {mine.precision, theirs.precision} - POINTLIKE:
             return False
         return km(mine.lon, mine.lat, theirs.lon, theirs.lat) > LIST_ITEM_KM

@@ -42,6 +42,8 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
             return True
         if dep in ("nsubj",) and (lemma in IMPACT_VERBS or lemma in ("go", "cross", "fly", "come", "land")):
             return True
+        if dep == "nsubjpass" and lemma in DOWNED_VERBS:
+            return True  # "five Storm Shadow missiles were shot down": they had been fired
         if dep == "nsubj" and lemma in ("fire", "launch", "lob", "test-fire"):
             return True  # "Missiles fired from X hit ...", parsed as if the missiles fired
         if dep == "attr" and _names_a_weapon(head, weapon_tokens):  # "the drone was a Samad-3"
@@ -61,6 +63,9 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
     return False
 
 
+# Verbs of air defence: a weapon they are said of in the passive was fired ("were shot down").
+DOWNED_VERBS: frozenset[str] = frozenset({"shoot", "intercept", "down", "destroy", "neutralize",
+                                          "neutralise"})
 # Weapon words that a copula can name as a system ("the missiles were Zolfaqars").
 WEAPON_WORDS: frozenset[str] = frozenset({"missile", "drone", "rocket", "projectile", "weapon", "munition"})
 

@@ -117,3 +117,15 @@ def test_places_a_town_in_a_place_slot_is_found_under_another_spelling(nlp):
     # the tagger calls the town a person; "Kiryat" is spelled "Qiryat" in the gazetteer
     places, _doc = _places(nlp, "Hezbollah fired rockets at the Israeli town of Kiryat Shmona on Monday.")
     assert places["Kiryat Shmona"].country == "IL"
+
+
+def test_places_a_namesake_outside_the_region_of_a_list_is_dropped(extract):
+    # El Gara is a Moroccan town; the text puts Gara in northern Iraq
+    text = "Turkish drones hit targets in the Metina and Gara regions of northern Iraq overnight."
+    names = [s.name for e in extract(text) for s in e.sites]
+    assert not [n for n in names if "Gara" in n]
+
+
+def test_places_a_foreign_base_in_a_country_is_within_it(extract, sites):
+    text = "Jets flew from RAF Akrotiri in Cyprus to strike targets in Yemen."
+    assert "Akrotiri" in sites(extract(text), "launch")

@@ -246,3 +246,21 @@ def test_roles_place_of_a_clause_describing_an_attack_is_where_it_fell(extract, 
     text = ("Jets struck depots near Abu Kamal on Friday in retaliation for a drone attack that "
             "killed three soldiers at Tower 22 last week.")
     assert "Tower 22" in sites(extract(text), "impact")
+
+
+def test_roles_the_targets_were_names_the_impact_sites(extract, sites):
+    text = ("Missiles struck Syria overnight. The targets were a research centre in Damascus and depots "
+            "near Homs.")
+    assert {"Damascus", "Homs"} <= set(sites(extract(text), "impact"))
+
+
+def test_roles_a_list_of_seas_is_a_list_of_launch_areas(extract, sites):
+    text = ("Tomahawk cruise missiles were fired from US warships in the Red Sea, the northern Arabian "
+            "Gulf and the eastern Mediterranean.")
+    assert {"Red Sea", "Persian Gulf", "Eastern Mediterranean"} <= set(sites(extract(text), "launch"))
+
+
+def test_roles_missiles_fired_from_aircraft_flying_over_a_country(extract, sites):
+    text = "Missiles were fired from Israeli aircraft flying over Syria at a radar near Isfahan."
+    events = extract(text)
+    assert sites(events, "launch") == ["Syria"] and sites(events, "impact") == ["Isfahan"]

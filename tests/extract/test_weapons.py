@@ -88,3 +88,8 @@ def test_weapons_opening_missiles_fired_from_is_a_used_weapon(extract):
     # the small parser reads "Missiles fired from X hit Y" as if the missiles fired
     events = extract("Missiles fired from Yemen hit a fuel depot in Jeddah on Friday, officials said.")
     assert [w.name for e in events for w in e.weapons] == ["missile"]
+
+
+def test_weapons_missiles_said_to_be_shot_down_were_fired(extract):
+    text = "Missiles hit the fleet headquarters in Sevastopol; five Storm Shadow missiles were shot down."
+    assert "Storm Shadow" in [w.name for e in extract(text) for w in e.weapons]
