@@ -321,7 +321,25 @@ class PlaceFinder:
             same = placed.get(fold_name(s.text))
             if same is not None and k not in fixed and same in cands[k]:
                 final[k] = same
-            s._.sv_place = final[k]
+        for k, s in enumerate(spans):
+            s._.sv_place = None if k not in fixed and stray(final[k], final) else final[k]
+
+
+STRAY_KM = 2500.0
+STRAY_POPULATION = 100_000
+
+
+def stray(place: Place | None, chosen: list[Place | None]) -> bool:
+    """True for a small town, in a country the report names nowhere, thousands of km from every
+    other place the report names (at least two): a namesake, not the place meant ("Kashmir" is no
+    Cashmere in Washington state)."""
+    if place is None or place.curated or place.precision not in ("city", "point") or (
+            place.population or 0) >= STRAY_POPULATION:
+        return False
+    others = [p for p in chosen if p is not None and p is not place]
+    if len(others) < 2 or any(p.country == place.country for p in others):
+        return False
+    return all(km_between(place, p) > STRAY_KM for p in others)
 
 
 @Language.factory("strikeview_places", default_config={"weak_needs_kind": False})

@@ -129,3 +129,11 @@ def test_places_a_namesake_outside_the_region_of_a_list_is_dropped(extract):
 def test_places_a_foreign_base_in_a_country_is_within_it(extract, sites):
     text = "Jets flew from RAF Akrotiri in Cyprus to strike targets in Yemen."
     assert "Akrotiri" in sites(extract(text), "launch")
+
+
+def test_places_a_small_namesake_far_from_everything_else_is_dropped(extract):
+    # "Kashmir" is also an alias of Cashmere, a small town in Washington state
+    text = ("Missiles hit Bahawalpur and Muridke in Pakistan overnight, and drones struck targets near "
+            "Kotli in Kashmir, officials said.")
+    countries = {s.country for e in extract(text) for s in e.sites}
+    assert "US" not in countries and "PK" in countries
