@@ -27,6 +27,9 @@ MODALS: frozenset[str] = frozenset({"will", "would", "could", "might", "may", "s
 HEADING_VERBS: frozenset[str] = frozenset({"head", "fly", "aim", "direct", "race", "speed"})
 HEADING_PREPS: frozenset[str] = frozenset({"toward", "towards"})
 LAUNCHER_PREPS: frozenset[str] = frozenset({"in", "off", "on", "aboard", "over"})
+# Bearings of a distance from a reference place ("60 nautical miles southeast of Aden").
+COMPASS_WORDS: frozenset[str] = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                                           "southeast", "southwest"})
 
 
 def km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:

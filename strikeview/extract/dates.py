@@ -115,6 +115,11 @@ _STAMP_RE = re.compile(
     r"^(?:first\s+)?(?:published|updated|posted|last\s+updated|date(?:d)?)\b[\s:,-]*(?:on\s+)?", re.I)
 
 
+# A dateline that opens with the date: "June 12, 2024 (Reuters) - ...", "12 June 2024 - ...".
+_DATE_FIRST = re.compile(rf"^\s*(?:(?:{_MONTH_RE})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH_RE})\.?),?"
+                         rf"\s+\d{{4}}\s*(?:\(|[-—–/])", re.I)
+
+
 def report_date(text: str, published: str | None) -> dt.date | None:
     """The report's own date: its publication date, else a dated dateline or byline in its first lines."""
     return report_date_source(text, published)[0]
@@ -131,7 +136,8 @@ def report_date_source(text: str, published: str | None) -> tuple[dt.date | None
     lines = [line.strip() for line in text.strip().splitlines()]
     year = year_hint(text)
     for line in lines[:12]:
-        if re.match(r"^[A-Z][A-Z .'-]{2,},", line) or re.search(r"\b\d{4}\.?$", line):
+        dateline = re.match(r"^[A-Z][A-Z .'-]{2,},", line) or _DATE_FIRST.match(line)
+        if dateline or re.search(r"\b\d{4}\.?$", line):
             d = explicit_date(line, None, year)
             if d is not None:
                 what = "byline" if _STAMP_RE.match(line) else "dateline"

@@ -70,6 +70,8 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
     if lemma in REPORTING_VERBS and lemma not in AREA_VERBS and not reported_strike:
         return None, "no_cue"  # "..., the military said": saying is not striking (but "blasts were
         # reported in X" is)
+    if prep == "at" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
+        return None, "adversary"  # "Iran struck back at the United States": whom, not where
     strikeish = lemma in IMPACT_VERBS or has_strike_argument(verb, weapon_tokens)
     launchish = lemma in LAUNCH_VERBS
     role: str | None = None

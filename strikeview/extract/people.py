@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from strikeview.catalog.names import fold_name
 from strikeview.extract.kinds import OF_KINDS
-from strikeview.extract.lexicon import LOCATIVE_PREPS, PERSON_TITLES, REPORTING_VERBS
+from strikeview.extract.lexicon import LOCATIVE_PREPS, PERSON_TITLES, PLACE_NOUNS, REPORTING_VERBS
 
 
 def in_place_phrase(span: Span) -> bool:
@@ -38,12 +38,18 @@ SPEAKER_VERBS: frozenset[str] = REPORTING_VERBS | frozenset({
 
 
 def where_places_stand(span: Span) -> bool:
-    """True for a name in a place's slot: the object of a place preposition ("in X", "at X") or of a
-    place noun's "of" ("the town of X"); the statistical tagger often calls such towns persons."""
+    """True for a name in a place's slot: the object of a place preposition ("in X", "at X"), of a
+    place noun's "of" ("the town of X") or "including" ("cities including X"), or a later item of a
+    list whose first item is so placed or tagged a place; the statistical tagger often calls such
+    towns persons."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return root.head.head.lemma_.lower() in OF_KINDS
-    return in_place_phrase(span)
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+        if root.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "including", "like"):
+        return root.head.head.lemma_.lower() in OF_KINDS or root.head.head.lemma_.lower() in PLACE_NOUNS
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
 def person_words(doc: Doc) -> frozenset[str]:

@@ -189,7 +189,8 @@ def _iso(match: re.Match[str], year: str | None) -> str | None:
 
 def text_outlet_and_date(text: str) -> tuple[str | None, str | None]:
     """The outlet and ISO date a plain-text report states: "Source: X", "CITY, Month D. /AGENCY/",
-    "CITY (Agency) -", "© Copyright YYYY Outlet", and the first full date near the top."""
+    "CITY (Agency) -", "© Copyright YYYY Outlet", and the first full date near the top on a short
+    line of its own or a "Published ..." line (a date in a sentence is some event's, not the report's)."""
     head = "\n".join(text.splitlines()[:40])
     outlet: str | None = None
     date: str | None = None
@@ -207,9 +208,11 @@ def text_outlet_and_date(text: str) -> tuple[str | None, str | None]:
         outlet = m.group("outlet").strip()
     if outlet is None and copyright_ and copyright_.group("outlet"):
         outlet = re.split(r"\.\s", copyright_.group("outlet"))[0].strip().rstrip(".")  # "X. All rights"
-    if date is None:
+    if date is None:  # a full date on a line of its own or a stamp line, not one in a sentence
+        stamps = "\n".join(line for line in head.splitlines()
+                           if len(line.strip()) <= 60 or _BYLINE.match(line.strip()))
         for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
-            found = [d for m in pattern.finditer(head) if m.group("year") and (d := _iso(m, None))]
+            found = [d for m in pattern.finditer(stamps) if m.group("year") and (d := _iso(m, None))]
             if found:
                 date = found[0]
                 break

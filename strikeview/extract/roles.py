@@ -15,6 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from strikeview.extract.cues import (
+    COMPASS_WORDS,
     LIST_ITEM_KM,
     PART_NOUNS,
     POINTLIKE,
@@ -105,10 +106,15 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     if p in ROUTE_PREPS:
         if gov.lower_ == "from" and gov.dep_ == "prep":  # "launched from over the Caspian Sea"
             return "launch", "cue:from_over"
+        if p == "over" and _fired_from_aircraft(gov):
+            return "launch", "cue:craft_over"  # "missiles fired from MiG-31K jets over the Tambov region"
         return ("launch", "cue:fly_over") if launcher_flying_over(gov) else (None, "route")
     lemma = gov.lemma_.lower()
     if lemma in ("blame", "attribute", "pin") and p in ("on", "to"):  # "a strike it blamed on Israel"
         return None, "actor"
+    units = [lemma, *(c.lemma_.lower() for c in prep.children)]
+    if p == "from" and DISTANCE_UNITS.intersection(units):
+        return None, "distance"  # "about 1,800 km from Israel": a distance, not a launch site
     launch_area = lemma == "airspace" and gov.dep_ == "pobj" and gov.head.lower_ == "from"
     if lemma in NOT_SITE_HEADS and not launch_area:  # ("released from airspace near X" is a launch area)
         return None, "not_site:" + lemma
@@ -122,7 +128,20 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     return None
 
 
+def _fired_from_aircraft(tok: Token) -> bool:
+    """True for aircraft that fired ("from jets", "by bombers" under a launch verb), or a launch verb
+    with such a phrase: what they fly over is where the weapons were launched."""
+    if tok.lemma_.lower() in AIRCRAFT_WORDS and tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by"):
+        return tok.head.head.lemma_.lower() in LAUNCH_VERBS
+    return tok.lemma_.lower() in LAUNCH_VERBS and any(
+        c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+        and any(o.lemma_.lower() in AIRCRAFT_WORDS for o in c.children) for c in tok.children)
+
+
 Verdict = tuple[str | None, str]
+DISTANCE_UNITS: frozenset[str] = frozenset({"km", "kilometre", "kilometer", "mile", "metre", "meter"})
+AIRCRAFT_WORDS: frozenset[str] = frozenset({"jet", "aircraft", "bomber", "plane", "warplane", "fighter",
+                                            "helicopter", "ship", "warship", "submarine", "destroyer"})
 # "the Gaza city of Rafah": with these nouns the "of" phrase names the place, the modifier holds it.
 TOWN_NOUNS: frozenset[str] = frozenset({"city", "town", "village", "port"})
 
@@ -136,6 +155,7 @@ class _Climb:
         self.t: Token = span.root
         self.at_place, self.from_seen, self.locative = True, False, True
         self.prep: str | None = None
+        self.bearing = False  # passed "N miles southwest of X": X is a reference point near the site
 
     def run(self) -> Verdict:
         """Step up until a verdict."""
@@ -253,6 +273,9 @@ class _Climb:
         p, gov = head.lower_, head.head
         if head.dep_ == "conj" and gov.pos_ == "ADP" and gov.head.i != gov.i:
             gov = gov.head  # "on the border and near X": the second preposition shares the first's head
+        self.bearing = self.bearing or (p == "of" and gov.lower_.replace("-", "") in COMPASS_WORDS)
+        if self.bearing and p in ("of", "by", "at", "in"):
+            p = "near"  # "hit 60 nautical miles southeast of Aden": near Aden
         place = self.span._.sv_place
         if p == "off" and self.at_place and place is not None and place.precision == "country":
             return None, "reference"  # "into the sea off Japan": near the country, not in it

@@ -135,3 +135,14 @@ def test_dates_a_day_earlier_is_another_event(extract):
     events = extract(text)
     dated = {s.as_written: e.date for e in events for s in e.sites if s.role == "impact"}
     assert dated["Herat"] == "2024-05-03" and dated.get("Kandahar") != "2024-05-03"
+
+
+def test_dates_a_dateline_may_open_with_the_date():
+    text = "Ship hit\n\nJune 12, 2024 (Reuters) - A carrier was hit on Wednesday off Yemen."
+    assert report_date(text, None) == dt.date(2024, 6, 12)
+    assert report_date("Ship hit\n\nOn January 3, 2020, a drone killed him.", None) is None
+
+
+def test_dates_years_that_only_bound_a_time_are_not_the_report_year():
+    assert year_hint("The war has gone on since February 24, 2022. Strikes in 2023 and 2023.") == 2023
+    assert year_hint("It has been under way since 2014.") is None

@@ -254,3 +254,14 @@ def test_readers_agency_in_brackets_only_at_a_dateline(line, outlet):
     from strikeview.extract.readers import text_outlet_and_date
 
     assert text_outlet_and_date(f"Drones hit the city overnight again\n{line}\n")[0] == outlet
+
+
+def test_readers_a_full_date_inside_a_sentence_is_not_the_report_date(tmp_path):
+    from strikeview.extract.readers import read_report
+
+    path = tmp_path / "r.txt"
+    path.write_text("Missiles hit Kyiv\n\nMOSCOW, July 9. /TASS/. Missiles struck Kyiv on Monday.\n\n"
+                    "The operation has been under way since February 24, 2022, the ministry said.\n")
+    assert read_report(path).date is None
+    path.write_text("Missiles hit Kyiv\n\nJuly 9, 2024\n\nMissiles struck Kyiv on Monday.\n")
+    assert read_report(path).date == "2024-07-09"

@@ -264,3 +264,30 @@ def test_roles_missiles_fired_from_aircraft_flying_over_a_country(extract, sites
     text = "Missiles were fired from Israeli aircraft flying over Syria at a radar near Isfahan."
     events = extract(text)
     assert sites(events, "launch") == ["Syria"] and sites(events, "impact") == ["Isfahan"]
+
+
+def test_roles_a_place_a_distance_and_bearing_away_is_near_the_impact(extract, sites):
+    text = "A tanker was struck 60 nautical miles southeast of Aden on Friday, the navy said."
+    assert sites(extract(text), "impact") == ["Aden"]
+
+
+def test_roles_a_distance_from_a_country_is_no_launch_site(extract, sites):
+    text = "Jets struck the port of Hodeidah on Monday, about 1,800 km from Israel, the army said."
+    assert sites(extract(text), "launch") == []
+
+
+def test_roles_striking_back_at_a_country_names_no_site(extract, sites):
+    text = "Iran struck back at the United States, firing missiles at two bases in Iraq, officials said."
+    assert "United States" not in sites(extract(text))
+
+
+def test_roles_missiles_fired_from_jets_over_a_region_were_launched_there(extract, sites):
+    text = "Kinzhal missiles fired from MiG-31K jets over the Tambov region hit Kyiv, the air force said."
+    events = extract(text)
+    assert sites(events, "launch") == ["Tambov Oblast"] and sites(events, "impact") == ["Kyiv"]
+
+
+def test_roles_a_town_listed_after_cities_including_is_a_place_whatever_its_tag(extract):
+    text = "More than 40 missiles were launched at cities including Dnipro, Kryvyi Rih and Kramatorsk."
+    written = {s.as_written for e in extract(text) for s in e.sites if s.role == "impact"}
+    assert {"Dnipro", "Kryvyi Rih", "Kramatorsk"} <= written
