@@ -56,7 +56,10 @@ class EventDates:
         """The date of the clause of a fact: the sentence's date expression nearest to it in the parse
         (statements' dates left out, but a statement of an earlier year dates an earlier strike),
         resolved; None when it has none."""
-        exprs = self.expressions(tok.sent)
+        # a relative or month-only date of a clause beside the fact's says nothing of it ("jets attacked
+        # X, in what it called a response to attacks in recent months"); a calendar date still counts
+        exprs = [e for e in self.expressions(tok.sent)
+                 if dates_clause_of(e, tok) or isinstance(self.resolve(e), dt.date)]
         spans = [e for e in exprs if not statement_date(e)]
         if not spans:
             return "earlier" if any(self._past_year(e.text) for e in exprs) else None
@@ -112,3 +115,16 @@ class EventDates:
                                                  f"{self._explain(span.text)}")
                     return value
         return None
+
+
+def dates_clause_of(span: Span, tok: Token) -> bool:
+    """True when a date expression belongs to a clause that holds ``tok``: its nearest verb is ``tok``'s
+    own or one above it ("struck Kyiv on Monday", "said on Monday that missiles hit Kyiv"), not a verb
+    of a clause beside it ("jets attacked X, in what it called a response to attacks in recent months")."""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True  # a headline fragment: no clause to tell
+    return verb == tok or verb in tok.ancestors
+

@@ -70,6 +70,7 @@ class Assembler:
         self.groups: dict[str, Group] = {}
         self.main_date: dt.date | None = None
         self.main_country: str | None = None
+        self.partners: set[str] = set()  # named jointly with the main actor ("the US, Britain and France")
         self._countries: dict[int, Place | None] = {}
         self.weapon_tokens = {i for s in doc.spans.get(WEAPONS_KEY, []) for i in range(s.start, s.end)}
 
@@ -91,7 +92,8 @@ class Assembler:
             return d.isoformat()
         actor = strike_actor(tok, self.weapon_tokens)
         country = self.country_of(actor) if actor is not None else None
-        if country is not None and self.main_country is not None and country.country != self.main_country:
+        if country is not None and self.main_country and country.country != self.main_country \
+                and country.country not in self.partners:  # allies named with the main actor strike with it
             return f"actor:{country.country}"
         return MAIN
 
@@ -164,7 +166,8 @@ class Assembler:
 
     def _main_country(self, facts: list[Span]) -> str | None:
         """The country of the first actor named for a fact outside answered-attack phrases ("" when
-        that actor has no known country, None when no actor is named)."""
+        that actor has no known country, None when no actor is named); the countries of actors joined
+        to it ("the United States, Britain and France fired") are its partners."""
         for span in sorted(facts, key=lambda s: s.start):
             if span.start in self.responses:
                 continue
@@ -172,6 +175,7 @@ class Assembler:
             if actor is None or actor.i in self.datelines:
                 continue
             country = self.country_of(actor)
+            self.partners = {c.country for t in actor.conjuncts if (c := self.country_of(t)) and c.country}
             return country.country or "" if country is not None else ""
         return None
 

@@ -172,6 +172,9 @@ _COPYRIGHT = re.compile(r"(?:©\s*(?:Copyright\s+)?|(?:\([cC]\)|Copyright|COPYRI
                         r"(?P<year>(?:19|20)\d{2})?\s*(?P<outlet>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})?")
 
 
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|after|from)\s+$", re.IGNORECASE)
+
+
 def _iso(match: re.Match[str], year: str | None) -> str | None:
     """An ISO date from a date match (a month name or number, a day) and a year, if all are known."""
     month_text = match.group("month")
@@ -189,8 +192,8 @@ def _iso(match: re.Match[str], year: str | None) -> str | None:
 
 def text_outlet_and_date(text: str) -> tuple[str | None, str | None]:
     """The outlet and ISO date a plain-text report states: "Source: X", "CITY, Month D. /AGENCY/",
-    "CITY (Agency) -", "© Copyright YYYY Outlet", and the first full date near the top on a short
-    line of its own or a "Published ..." line (a date in a sentence is some event's, not the report's)."""
+    "CITY (Agency) -", "© Copyright YYYY Outlet", and the first full date near the top (not one that
+    bounds a time: "under way since February 24, 2022" dates no report)."""
     head = "\n".join(text.splitlines()[:40])
     outlet: str | None = None
     date: str | None = None
@@ -208,11 +211,10 @@ def text_outlet_and_date(text: str) -> tuple[str | None, str | None]:
         outlet = m.group("outlet").strip()
     if outlet is None and copyright_ and copyright_.group("outlet"):
         outlet = re.split(r"\.\s", copyright_.group("outlet"))[0].strip().rstrip(".")  # "X. All rights"
-    if date is None:  # a full date on a line of its own or a stamp line, not one in a sentence
-        stamps = "\n".join(line for line in head.splitlines()
-                           if len(line.strip()) <= 60 or _BYLINE.match(line.strip()))
+    if date is None:  # the first full date near the top that is no bound ("since February 24, 2022")
         for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
-            found = [d for m in pattern.finditer(stamps) if m.group("year") and (d := _iso(m, None))]
+            found = [d for m in pattern.finditer(head) if m.group("year") and (d := _iso(m, None))
+                     and not _BOUND_BEFORE.search(head[max(0, m.start() - 12):m.start()])]
             if found:
                 date = found[0]
                 break

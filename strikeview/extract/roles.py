@@ -113,8 +113,8 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     if lemma in ("blame", "attribute", "pin") and p in ("on", "to"):  # "a strike it blamed on Israel"
         return None, "actor"
     units = [lemma, *(c.lemma_.lower() for c in prep.children)]
-    if p == "from" and DISTANCE_UNITS.intersection(units):
-        return None, "distance"  # "about 1,800 km from Israel": a distance, not a launch site
+    if p == "from" and DISTANCE_UNITS.intersection(units) and lemma not in ("fly", "travel"):
+        return None, "distance"  # "about 1,800 km from Israel": a distance (but "flew 1,700 km from X")
     launch_area = lemma == "airspace" and gov.dep_ == "pobj" and gov.head.lower_ == "from"
     if lemma in NOT_SITE_HEADS and not launch_area:  # ("released from airspace near X" is a launch area)
         return None, "not_site:" + lemma
@@ -176,8 +176,8 @@ class _Climb:
             return None
         if dep == "conj":
             return self._conj(head)
-        if self.at_place:
-            where = _where_clause(t)
+        if self.at_place and not (dep == "pobj" and head.lower_ == "from"):
+            where = _where_clause(t)  # (but "launched from X, where ...": the "from" decides)
             if where is not None:  # "Ashkelon, where two rockets landed": the clause's verb decides
                 role, why = verb_role(where, "in", False, None, self.weapons)
                 if role not in (None, "climb"):
@@ -281,6 +281,8 @@ class _Climb:
             return None, "reference"  # "into the sea off Japan": near the country, not in it
         if gov.lower_ == "from" and gov.dep_ == "prep":  # "from near X", "from inside X"
             p, gov = "from", gov.head
+        elif p == "of" and gov.lower_ == "out" and gov.dep_ in ("prep", "prt", "advmod"):
+            p, gov = "from", gov.head  # "jets that flew out of RAF Akrotiri"
         if p == "to" and gov.lower_ in ("next", "close"):  # "next to the embassy in X": near
             p = "near"
         if heading_to(p, gov, self.weapons):

@@ -150,3 +150,18 @@ def test_events_bare_missile_stays_when_another_event_names_a_system(extract):
             "officials said. Last year a Quds-2 cruise missile struck the depot.")
     events = extract(text)
     assert "missile" in [w.name for w in events[0].weapons]
+
+
+def test_events_allies_named_with_the_main_actor_strike_with_it(extract, sites):
+    text = ("The United States, Britain and France fired missiles at sites near Homs on Saturday. "
+            "British Tornado jets flew out of RAF Akrotiri in Cyprus.")
+    events = extract(text)
+    assert "Akrotiri" in [s.name for s in events[0].sites if s.role == "launch"]
+
+
+def test_events_a_relative_date_of_a_clause_beside_the_fact_does_not_move_it(extract):
+    text = ("HODEIDAH, July 20, 2024 - Israeli jets struck the port of Hodeidah on Saturday. The army said "
+            "its F-15 jets had attacked targets near the port, in what it called a response to hundreds of "
+            "attacks in recent months.")
+    events = extract(text)
+    assert "F-15" in [w.name for w in events[0].weapons]

@@ -256,7 +256,7 @@ def test_readers_agency_in_brackets_only_at_a_dateline(line, outlet):
     assert text_outlet_and_date(f"Drones hit the city overnight again\n{line}\n")[0] == outlet
 
 
-def test_readers_a_full_date_inside_a_sentence_is_not_the_report_date(tmp_path):
+def test_readers_a_date_bounding_a_time_is_not_the_report_date(tmp_path):
     from strikeview.extract.readers import read_report
 
     path = tmp_path / "r.txt"
@@ -265,3 +265,5 @@ def test_readers_a_full_date_inside_a_sentence_is_not_the_report_date(tmp_path):
     assert read_report(path).date is None
     path.write_text("Missiles hit Kyiv\n\nJuly 9, 2024\n\nMissiles struck Kyiv on Monday.\n")
     assert read_report(path).date == "2024-07-09"
+    path.write_text("Missiles hit Kyiv\n\nMissiles struck Kyiv on 8 July 2024, after years of war.\n")
+    assert read_report(path).date == "2024-07-08"

@@ -93,3 +93,12 @@ def test_weapons_opening_missiles_fired_from_is_a_used_weapon(extract):
 def test_weapons_missiles_said_to_be_shot_down_were_fired(extract):
     text = "Missiles hit the fleet headquarters in Sevastopol; five Storm Shadow missiles were shot down."
     assert "Storm Shadow" in [w.name for e in extract(text) for w in e.weapons]
+
+
+def test_weapons_scalp_and_storm_shadow_are_named_as_written(weapons_catalogue=None):
+    from strikeview.catalog.weapons import load_weapons
+
+    catalogue = load_weapons()
+    assert catalogue.find("SCALP missiles").name == "SCALP-EG"
+    assert catalogue.find("Storm Shadow").name == "Storm Shadow"
+    assert catalogue.find("F-35I").name == "F-35" and catalogue.find("MdCN").name == "MdCN"
