@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from strikeview.catalog.gazetteer import Place, load_gazetteer
 from strikeview.extract.actors import PROJECTILE_VERBS, agent_of, country_of, named_subject, strike_actor
 from strikeview.extract.borders import border_site
+from strikeview.extract.claimants import claimed_launch_countries
 from strikeview.extract.clauses import (
     OWN_GROUND_RE,
     TARGET_GROUND_RE,
@@ -127,6 +128,7 @@ class Assembler:
         self._promote_main()
         self._add_counts_and_claims()
         self._add_actor_launch()
+        self._add_claimed_launch()
         self._date_secondary()
         for group in self.groups.values():
             if group.date is not None and group.date[:1].isdigit():
@@ -312,6 +314,16 @@ class Assembler:
                 subj = subject_of(verb)
                 who = source_name(subj) if subj is not None else None
                 group.claims.append((s, Claim(text=s.text.strip(), claimed_by=who, stance="denies")))
+
+    def _add_claimed_launch(self) -> None:
+        """A group that claims the main strike says it launched it: its country is a claimed launch
+        site ("the Houthis claimed responsibility"), unless a launch site there is already given."""
+        main = self.groups.get(MAIN)
+        have = {s.country for _, s in main.sites if s.role == "launch" and s.country} if main else set()
+        for verb, subj, country in claimed_launch_countries(self.doc, self.responses, self.country_of, have):
+            site = country.to_site("launch", claimed_by=actor_name(subj), as_written=subj.text)
+            site.hedge = "claimed"
+            self.group(MAIN).sites.append((verb.sent, site))
 
     def _add_actor_launch(self) -> None:
         """Each event's actor; the main event without a launch site gets the actor's country."""

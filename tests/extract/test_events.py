@@ -165,3 +165,12 @@ def test_events_a_relative_date_of_a_clause_beside_the_fact_does_not_move_it(ext
             "attacks in recent months.")
     events = extract(text)
     assert "F-15" in [w.name for w in events[0].weapons]
+
+
+def test_events_a_group_claiming_the_strike_gives_its_country_as_claimed_launch(extract):
+    text = ("Drones struck the Khurais oil field on Saturday, officials said. The Houthis claimed "
+            "responsibility, but US officials said the attack came from Iran.")
+    launch = {s.country: s for s in extract(text)[0].sites if s.role == "launch"}
+    assert {"YE", "IR"} <= set(launch) and launch["YE"].hedge == "claimed"
+    text = "Drones struck the Khurais oil field on Saturday. No group claimed responsibility."
+    assert not [s for s in extract(text)[0].sites if s.role == "launch"]
