@@ -43,7 +43,7 @@ from strikeview.catalog.common_words import (
     is_common_word,
 )
 from strikeview.catalog.geonames import GeoNamesTable, load_geonames
-from strikeview.catalog.names import compact, fold_name, skeleton, spelled_alike
+from strikeview.catalog.names import compact, fold_name, skeleton, spelled_alike, vowel_variants
 from strikeview.catalog.places import Place, load_countries_as_places, load_places, region_guess, rough_km
 
 __all__ = ["Gazetteer", "Place", "fold_name", "is_common_word", "load_gazetteer", "split_head"]
@@ -97,10 +97,8 @@ def _extends(query: str, name: str) -> bool:
 
 def split_head(folded: str) -> tuple[str, str | None]:
     """``("kermanshah", "region")`` for ``"kermanshah province"``: the head word says what is meant.
-
-    Also handles ``"the ..."``, ``"city of ..."``, ``"province of ..."`` and plural heads closing a list
-    (``"the Idlib and Hama provinces"``: each a province); the kind is ``"region"``, ``"city"`` or ``None``.
-    """
+    Also ``"the ..."``, ``"city of ..."``, ``"province of ..."`` and plural heads closing a list
+    (``"the Idlib and Hama provinces"``: each a province); the kind is "region", "city" or None."""
     if folded.startswith("the "):
         return split_head(folded[4:])
     for prefix, kind in _OF_PREFIX.items():
@@ -283,7 +281,8 @@ class Gazetteer:
         if wanted == "region":
             return out
         geo = self._geonames
-        towns = self._towns(r for r in geo.loose_rows(sk) if geo.population(r) >= LOOSE_TOWN_POPULATION)
+        rows = geo.loose_rows(sk) or [r for v in vowel_variants(sk) for r in geo.loose_rows(v)]  # Samtah
+        towns = self._towns(r for r in rows if geo.population(r) >= LOOSE_TOWN_POPULATION)
         return out + [t for t in towns if _alike(base, [n := fold_name(t.name)]) and not _extends(base, n)
                       and not _extends(n, base)]
 

@@ -147,3 +147,11 @@ def spelled_alike(query: str, names: Iterable[str], ratio: float) -> bool:
     at least ``ratio`` after :func:`spelling`."""
     q = spelling(query)
     return any(SequenceMatcher(None, q, spelling(n)).ratio() >= ratio for n in names)
+
+
+def vowel_variants(skel: str) -> list[str]:
+    """Skeletons with one vowel put between two consonants: a transliteration may drop a short vowel
+    ("Samtah" for "Samitah"). Skeletons write every vowel run as ``a``."""
+    return [skel[:i] + "a" + skel[i:] for i in range(1, len(skel))
+            if skel[i - 1] != "a" and skel[i] != "a"]
+

@@ -434,3 +434,8 @@ def test_gazetteer_unknown_region_is_a_vague_place_around_its_town(gaz):
     assert "approximate" in region.source and town.source.split()[-1] in region.source
     assert gaz.lookup("Hebron district").uncertainty_km < region.uncertainty_km
     assert gaz.lookup("Kirov").kind == "city"
+
+
+def test_gazetteer_a_town_spelled_without_a_short_vowel_is_a_loose_candidate():
+    names = [(p.name, p.country) for p in load_gazetteer().candidates("Samtah")]
+    assert ("Şāmitah", "SA") in names

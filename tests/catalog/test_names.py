@@ -70,3 +70,10 @@ def test_names_singular_and_compact():
     assert singular_words("countries") == "country"
     assert singular_words("gas bus") == "gas bus"
     assert compact("b 1b") == "b1b"
+
+
+def test_names_vowel_variants_put_back_a_dropped_vowel():
+    from strikeview.catalog.names import skeleton, vowel_variants
+
+    assert skeleton("Samitah") in vowel_variants(skeleton("Samtah"))
+    assert vowel_variants("aba") == []
