@@ -236,3 +236,15 @@ def test_weapons_bombs_drones_and_missiles_added_later_are_found(weapons, text, 
 
 def test_weapons_added_names_that_are_ordinary_words_need_context(weapons):
     assert all(weapons.needs_context(w) for w in ("Neptune", "Heron", "Flamingo", "Harpoon", "Mirage"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Quds-3", "Quds-3"), ("Hrim-2", "Sapsan"), ("Kh-59MK2", "Kh-59"), ("Mk-84 bombs", "Mk-84"),
+    ("Falaq-1", "Falaq-1"), ("Yafa drone", "Yafa drone"),
+])
+def test_weapons_houthi_ukrainian_and_israeli_systems_are_found(weapons, text, name):
+    assert weapons.find(text).name == name
+
+
+def test_weapons_names_that_are_places_need_a_weapon_word(weapons):
+    assert weapons.needs_context("Jaffa") and weapons.needs_context("Spice")
