@@ -50,7 +50,7 @@ class RoleTagger:
             used = weapon_is_used(span, weapon_tokens)
             if not used and not span._.sv_weapon.generic:
                 used = _strike_verb_in(span.sent)
-            defensive = span._.sv_weapon.weapon_class in DEFENSIVE_CLASSES
+            defensive = span._.sv_weapon.weapon_class in DEFENSIVE_CLASSES and not _struck_with(span)
             span._.sv_used = used and not defensive and not is_hypothetical(span.root)
         return doc
 
@@ -80,6 +80,17 @@ def _continue_lists(places: list[Span]) -> None:
             if other.text.lower() == prep.text.lower() and before._.sv_role and other.start < prep.start - 3:
                 span._.sv_role, span._.sv_why = before._.sv_role, "as_well_as:" + (before._.sv_why or "")
                 break
+
+
+def _struck_with(span: Span) -> bool:
+    """True when an air defence weapon is what struck ("S-300 missiles hit Kharkiv", "struck the city
+    with S-300 missiles"): used against the ground, it is the strike's weapon."""
+    tok = span.root
+    while tok.dep_ in ("compound", "nmod", "amod") and tok.head.i != tok.i:
+        tok = tok.head  # "S-300" of "S-300 missiles"
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in IMPACT_VERBS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in IMPACT_VERBS
 
 
 def _strike_verb_in(sent: Span) -> bool:

@@ -56,7 +56,7 @@ def drop_vague_secondary(events: list[Event]) -> list[Event]:
 
 
 # Named systems that are no missiles: naming one does not make a bare "missile" redundant.
-NOT_MISSILE_CLASSES: frozenset[str] = frozenset({"drone", "aircraft", "munition", "air_defence"})
+NOT_MISSILE_CLASSES: frozenset[str] = frozenset({"drone", "aircraft", "munition"})
 
 
 def drop_delivery_classes(events: list[Event]) -> None:

@@ -102,3 +102,10 @@ def test_weapons_scalp_and_storm_shadow_are_named_as_written(weapons_catalogue=N
     assert catalogue.find("SCALP missiles").name == "SCALP-EG"
     assert catalogue.find("Storm Shadow").name == "Storm Shadow"
     assert catalogue.find("F-35I").name == "F-35" and catalogue.find("MdCN").name == "MdCN"
+
+
+def test_weapons_air_defence_missiles_that_struck_the_ground_are_the_weapon(extract):
+    events = extract("Russia struck Kharkiv with S-300 missiles overnight, the governor said.")
+    assert [w.name for e in events for w in e.weapons] == ["S-300"]
+    events = extract("Drones hit a depot in Kyiv; Patriot missiles intercepted two of them.")
+    assert "MIM-104 Patriot" not in [w.name for e in events for w in e.weapons]
