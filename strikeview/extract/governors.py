@@ -72,6 +72,8 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
         # reported in X" is)
     if prep == "at" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
         return None, "adversary"  # "Iran struck back at the United States": whom, not where
+    if any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in INTERCEPTOR_WORDS for c in verb.children):
+        return None, "defence"  # "interceptors were launched from a battery near X": no strike
     strikeish = lemma in IMPACT_VERBS or has_strike_argument(verb, weapon_tokens)
     launchish = lemma in LAUNCH_VERBS
     role: str | None = None
@@ -99,6 +101,7 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
 
 
 TARGET_NOUNS: frozenset[str] = frozenset({"target", "objective"})
+INTERCEPTOR_WORDS: frozenset[str] = frozenset({"interceptor", "interceptors", "flare", "flares"})
 
 
 def targets_are(verb: Token) -> bool:

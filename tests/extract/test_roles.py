@@ -291,3 +291,8 @@ def test_roles_a_town_listed_after_cities_including_is_a_place_whatever_its_tag(
     text = "More than 40 missiles were launched at cities including Dnipro, Kryvyi Rih and Kramatorsk."
     written = {s.as_written for e in extract(text) for s in e.sites if s.role == "impact"}
     assert {"Dnipro", "Kryvyi Rih", "Kramatorsk"} <= written
+
+
+def test_roles_interceptors_launched_from_a_battery_make_no_launch_site(extract, sites):
+    text = "Rockets fired from Gaza hit Ashdod. Interceptors were launched from a battery near Ashkelon."
+    assert sites(extract(text), "launch") == ["Gaza"]
