@@ -68,13 +68,24 @@ def strike_actor(tok: Token, weapon_tokens: set[int]) -> Token | None:
     return None
 
 
+# "Iranian-made drones", "US-supplied missiles": the country that built or gave them, not who fired.
+MAKER_WORDS: frozenset[str] = frozenset({"made", "built", "designed", "supplied", "produced", "manufactured",
+                                         "provided", "donated", "origin"})
+
+
+def made_in(doc: Doc, after: int) -> bool:
+    """True when a nationality at the token before ``after`` says where a weapon was made ("-made")."""
+    k = after + 1 if after < len(doc) and doc[after].text == "-" else after
+    return k < len(doc) and doc[k].lower_ in MAKER_WORDS
+
+
 def country_of(doc: Doc, tok: Token) -> Place | None:
     """The country of an actor: a named country, the country of a named place, or a nationality."""
     gaz = load_gazetteer()
     sub = list(tok.subtree)
     start, end = sub[0].i, sub[-1].i + 1
     for ent in entities_in(doc, start, end):
-        if ent.label_ in ("GPE", "NORP"):
+        if ent.label_ in ("GPE", "NORP") and not made_in(doc, ent.end):
             text = ent.text
             code = DEMONYMS.get(text.lower().removeprefix("the "))
             place = gaz.country(code) if code else gaz.country(text)
@@ -84,7 +95,7 @@ def country_of(doc: Doc, tok: Token) -> Place | None:
             if place is not None:
                 return place
     for t in sub:
-        if t.lower_ in DEMONYMS:
+        if t.lower_ in DEMONYMS and not made_in(doc, t.i + 1):
             return gaz.country(DEMONYMS[t.lower_])
     for span in doc.spans.get(PLACES_KEY, []):
         if start <= span.start < end and span._.sv_place.country:

@@ -24,6 +24,7 @@ IMPACT_VERBS: frozenset[str] = frozenset({
 STRIKE_NOUNS: frozenset[str] = frozenset({
     "attack", "strike", "airstrike", "raid", "bombing", "bombardment", "shelling", "barrage",
     "salvo", "missile", "rocket", "launch", "hit", "assault", "bomb", "explosion", "blast",
+    "landing", "impact",  # "with some landing near X", "the impact site near X"
 })
 
 # Prepositions that introduce an impact location after a launch verb or a strike noun.

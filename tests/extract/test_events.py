@@ -174,3 +174,8 @@ def test_events_a_group_claiming_the_strike_gives_its_country_as_claimed_launch(
     assert {"YE", "IR"} <= set(launch) and launch["YE"].hedge == "claimed"
     text = "Drones struck the Khurais oil field on Saturday. No group claimed responsibility."
     assert not [s for s in extract(text)[0].sites if s.role == "launch"]
+
+
+def test_events_the_country_that_made_a_weapon_is_not_its_launcher(extract, sites):
+    events = extract("Iranian-made drones were used in an attack on a tanker near Fujairah.")
+    assert sites(events, "launch") == []

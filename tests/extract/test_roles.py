@@ -296,3 +296,8 @@ def test_roles_a_town_listed_after_cities_including_is_a_place_whatever_its_tag(
 def test_roles_interceptors_launched_from_a_battery_make_no_launch_site(extract, sites):
     text = "Rockets fired from Gaza hit Ashdod. Interceptors were launched from a battery near Ashkelon."
     assert sites(extract(text), "launch") == ["Gaza"]
+
+
+def test_roles_rockets_landing_near_a_town_fell_there(extract, sites):
+    text = "Hezbollah launched a barrage of rockets at northern Israel, with some landing near Safed."
+    assert "Safed" in sites(extract(text), "impact")
