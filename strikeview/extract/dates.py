@@ -1,7 +1,9 @@
 """Dates in reports: the report's own date, explicit dates, weekdays and relative words.
 
-Dates without a year take the report's year (or the year the text names most often); weekdays and
-"yesterday" resolve against the report's date and stay unresolved when the report has none.
+Dates without a year take the report's year (or the year the text names most often, leaving out
+years that only bound a time: "since February 24, 2022"); a weekday written beside such a date must
+fit the year, else the date stays unresolved. Weekdays and "yesterday" resolve against the report's
+date (publication date, dateline, or a "Published ..." line) and stay unresolved when it has none.
 """
 
 from __future__ import annotations
