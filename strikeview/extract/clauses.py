@@ -115,9 +115,10 @@ def quote_bounds(sent: Span) -> tuple[int, int, str]:
 
 # A line that starts a page's list of links to other stories ("Related Articles", "Read more: ...").
 _BOILERPLATE_RE = re.compile(
-    r"(?im)^[ \t]*(?:related(?: articles| stories| coverage| news| content)?|read more"
+    r"(?im)^[ \t]*(?:related(?: articles| stories| coverage| news| content)?|read more|read also|also read"
     r"|more (?:from|on|stories)|see also|recommended(?: for you)?|most (?:read|popular|viewed)"
-    r"|you may also like|latest news|trending)\b[^\n]{0,200}$")
+    r"|you may also like|you might also like|latest news|trending|further reading|top stories)"
+    r"\b[^\n]{0,200}$")
 
 
 def boilerplate_start(text: str) -> int:

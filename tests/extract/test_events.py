@@ -179,3 +179,9 @@ def test_events_a_group_claiming_the_strike_gives_its_country_as_claimed_launch(
 def test_events_the_country_that_made_a_weapon_is_not_its_launcher(extract, sites):
     events = extract("Iranian-made drones were used in an attack on a tanker near Fujairah.")
     assert sites(events, "launch") == []
+
+
+def test_events_links_after_read_also_are_not_facts(extract, sites):
+    body = " ".join(["Missiles fired from Russia struck Kyiv on Monday, officials said."] * 8)
+    text = f"Kyiv hit\n\n{body}\n\nRead also\nDrones hit a depot in Bryansk overnight\n"
+    assert "Bryansk" not in sites(extract(text))
