@@ -77,6 +77,9 @@ class EventDates:
         if span.start > 0 and self.doc[span.start - 1].lower_ in ("since", "last", "earlier"):
             text = self.doc[span.start - 1].text + " " + text
         value = resolve_date(text, self.ref, self.year)
+        if value is None and re.fullmatch(r"(?:in\s+)?(?:early\s+|late\s+|mid-?)?(19|20)\d\d", text.strip()) \
+                and self._past_year(text):
+            return "earlier"  # "In 2019, drones hit X" in a report of a later year
         if isinstance(value, dt.date) and value not in self.basis:
             self.basis[value] = self._explain(text.strip())
         return value

@@ -146,3 +146,10 @@ def test_dates_a_dateline_may_open_with_the_date():
 def test_dates_years_that_only_bound_a_time_are_not_the_report_year():
     assert year_hint("The war has gone on since February 24, 2022. Strikes in 2023 and 2023.") == 2023
     assert year_hint("It has been under way since 2014.") is None
+
+
+def test_dates_a_year_alone_before_the_report_year_is_an_earlier_strike(extract):
+    text = ("DAMASCUS, May 2, 2023 - Israeli missiles struck Aleppo airport on Tuesday, state media said. "
+            "In 2019, drones hit Abqaiq.")
+    events = extract(text)
+    assert "Abqaiq" not in [s.as_written for s in events[0].sites]
