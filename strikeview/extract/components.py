@@ -16,7 +16,7 @@ from strikeview.extract.cues import is_hypothetical
 from strikeview.extract.lexicon import DEFENSIVE_CLASSES, IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY, PlaceFinder, make_place_finder
 from strikeview.extract.roles import mention_owner, place_role
-from strikeview.extract.usage import weapon_is_used
+from strikeview.extract.usage import tally, weapon_is_used
 from strikeview.extract.weapons import WEAPONS_KEY, WeaponFinder, make_weapon_finder
 
 __all__ = ["PLACES_KEY", "WEAPONS_KEY", "LineBreaker", "PlaceFinder", "RoleTagger", "WeaponFinder",
@@ -100,7 +100,8 @@ def _strike_verb_in(sent: Span) -> bool:
     to the verb (named systems are rarely mentioned in passing in a strike sentence).
     """
     verbs = LAUNCH_VERBS | IMPACT_VERBS
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not is_hypothetical(t) for t in sent)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not is_hypothetical(t) and not tally(t)
+               for t in sent)
 
 
 # "CITY, March 3 (Agency) - " or "CITY (Agency) -- " or "CITY, March 3. /AGENCY/. " at a line start.
@@ -127,6 +128,8 @@ class LineBreaker:
                 line_starts.append(tok.i)
                 if prev.text.count("\n") >= 2:
                     tok.is_sent_start = True
+            elif prev.text == ":" and not tok.is_space and "\n" not in prev.whitespace_:
+                tok.is_sent_start = False  # "struck two airfields: X and Y" is one sentence
         for i in line_starts:
             head = doc[i:min(i + 16, len(doc))]
             m = DATELINE.match(head.text)

@@ -66,6 +66,8 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
     lemma = verb.lemma_.lower()
     if lemma in OTHER_EVENT_WORDS:
         return None, "other_event"
+    if lemma in SUPPLY_VERBS:
+        return None, "supply"  # "allies withheld long-range missiles from Kyiv": no strike
     reported_strike = any(c.dep_ == "nsubjpass" and is_strike_word(c, weapon_tokens) for c in verb.children)
     if lemma in REPORTING_VERBS and lemma not in AREA_VERBS and not reported_strike:
         return None, "no_cue"  # "..., the military said": saying is not striking (but "blasts were
@@ -102,6 +104,10 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
 
 TARGET_NOUNS: frozenset[str] = frozenset({"target", "objective"})
 INTERCEPTOR_WORDS: frozenset[str] = frozenset({"interceptor", "interceptors", "flare", "flares"})
+# Verbs of giving, getting or holding back weapons: their places are no strike sites.
+SUPPLY_VERBS: frozenset[str] = frozenset({"withhold", "supply", "deliver", "give", "provide", "sell",
+                                          "transfer", "receive", "acquire", "buy", "obtain", "export",
+                                          "import", "donate", "smuggle", "ship", "procure"})
 
 
 def targets_are(verb: Token) -> bool:

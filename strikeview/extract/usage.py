@@ -27,7 +27,8 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
     t = span.root
     for _ in range(8):
         for child in t.children:
-            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS):
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS) \
+                    and not tally(child):
                 return True
         dep, head = t.dep_, t.head
         lemma = head.lemma_.lower()
@@ -48,6 +49,9 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
             return True  # "Missiles fired from X hit ...", parsed as if the missiles fired
         if dep == "attr" and _names_a_weapon(head, weapon_tokens):  # "the drone was a Samad-3"
             return True
+        if dep == "pobj" and head.lower_ == "as" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in WEAPON_WORDS for c in head.head.children):
+            return True  # "analysts identified the weapon as the Tu-141 Strizh"
         if dep == "pobj" and head.lower_ in ("with", "by", "including", "of"):
             gov = head.head
             if head.lower_ == "of" and _names_a_weapon(gov, weapon_tokens):
@@ -76,4 +80,10 @@ def _names_a_weapon(verb: Token, weapon_tokens: set[int]) -> bool:
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and (c.i in weapon_tokens or c.lemma_.lower() in WEAPON_WORDS)
                for c in verb.children)
+
+
+def tally(verb: Token) -> bool:
+    """True for a clause of what a weapon has done over time ("bombers that have fired missiles at
+    Ukrainian cities since October"): a habit, not this strike."""
+    return any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
 

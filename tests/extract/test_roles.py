@@ -301,3 +301,14 @@ def test_roles_interceptors_launched_from_a_battery_make_no_launch_site(extract,
 def test_roles_rockets_landing_near_a_town_fell_there(extract, sites):
     text = "Hezbollah launched a barrage of rockets at northern Israel, with some landing near Safed."
     assert "Safed" in sites(extract(text), "impact")
+
+
+def test_roles_a_list_after_a_colon_stays_in_its_sentence(extract, sites):
+    text = ("Reading time: 5 minutes\n\nOn the morning of May 5, explosions struck two airfields far "
+            "from the front: Engels-2 in the Saratov region, home to bombers, and Dyagilevo, near Ryazan.")
+    assert {"Engels-2 Air Base", "Dyagilevo Air Base"} <= set(sites(extract(text), "impact"))
+
+
+def test_roles_places_weapons_are_withheld_from_are_no_sites(extract, sites):
+    text = "Drones hit Kursk on Monday. Allies have withheld long-range missiles from Kyiv."
+    assert "Kyiv" not in sites(extract(text))

@@ -109,3 +109,11 @@ def test_weapons_air_defence_missiles_that_struck_the_ground_are_the_weapon(extr
     assert [w.name for e in events for w in e.weapons] == ["S-300"]
     events = extract("Drones hit a depot in Kyiv; Patriot missiles intercepted two of them.")
     assert "MIM-104 Patriot" not in [w.name for e in events for w in e.weapons]
+
+
+def test_weapons_identified_as_the_weapon_is_used_and_tallies_are_not(extract):
+    text = ("Drones struck the Engels air base on Monday, officials said. Analysts identified the "
+            "weapon as the Tu-141 Strizh. Engels hosts Tu-160 bombers that have fired cruise missiles "
+            "at Ukrainian cities since October.")
+    names = {w.name for e in extract(text) for w in e.weapons}
+    assert "Tu-141 Strizh" in names and "Tu-160" not in names
