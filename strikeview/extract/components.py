@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from strikeview.extract.cues import is_hypothetical
+from strikeview.extract.governors import aircraft_subject
 from strikeview.extract.lexicon import DEFENSIVE_CLASSES, IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY, PlaceFinder, make_place_finder
 from strikeview.extract.roles import mention_owner, place_role
@@ -101,7 +102,7 @@ def _strike_verb_in(sent: Span) -> bool:
     """
     verbs = LAUNCH_VERBS | IMPACT_VERBS
     return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and not is_hypothetical(t) and not tally(t)
-               for t in sent)
+               and not (t.lemma_.lower() in ("crash", "fall") and aircraft_subject(t)) for t in sent)
 
 
 # "CITY, March 3 (Agency) - " or "CITY (Agency) -- " or "CITY, March 3. /AGENCY/. " at a line start.

@@ -68,6 +68,8 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
         return None, "other_event"
     if lemma in SUPPLY_VERBS:
         return None, "supply"  # "allies withheld long-range missiles from Kyiv": no strike
+    if lemma in ("crash", "fall", "come") and aircraft_subject(verb):
+        return None, "crash"  # "the F-16 was downed and crashed in northern Israel": no strike
     reported_strike = any(c.dep_ == "nsubjpass" and is_strike_word(c, weapon_tokens) for c in verb.children)
     if lemma in REPORTING_VERBS and lemma not in AREA_VERBS and not reported_strike:
         return None, "no_cue"  # "..., the military said": saying is not striking (but "blasts were
@@ -148,3 +150,23 @@ def launcher_flying_over(verb: Token) -> bool:
     if craft.dep_ == "pobj" and (craft.head.dep_ == "agent" or craft.head.lower_ == "from"):
         return craft.head.head.lemma_.lower() in LAUNCH_VERBS  # "fired by / from aircraft flying over X"
     return craft.dep_ == "nsubj" and craft.head.lemma_.lower() in LAUNCH_VERBS
+
+
+# Manned aircraft: one that crashes or falls was downed, it did not strike.
+CRAFT_WORDS: frozenset[str] = frozenset({"jet", "aircraft", "plane", "warplane", "fighter", "helicopter",
+                                         "bomber", "airliner", "pilot"})
+
+
+def aircraft_subject(verb: Token) -> bool:
+    """True when the subject of ``verb`` (or of the verb it is joined to) is a manned aircraft ("one
+    of the F-16 fighters ... crashed")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subj in subjects:
+        of = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        words = [subj, *of]
+        if any(w.lemma_.lower() in CRAFT_WORDS for w in words):
+            return True
+    return False
+

@@ -248,7 +248,8 @@ class PlaceFinder:
                                 or gaz.country(_core(span)) is not None):
                 span = _without_kind_word(span)  # "US base": a country's base, not a named place
             if not strong and (gaz.is_common_word(span.text) or names_a_person(span)
-                               or (len(span) == 1 and span.text.isupper() and span[0].ent_type_ == "ORG")):
+                               or (len(span) == 1 and span.text.isupper() and span[0].ent_type_ == "ORG"
+                                   and not any(p.curated for p in gazetteer_candidates(span.text, False)))):
                 continue
             person = is_person(span, people)  # a person's name: no loose spelling ("Biden" is no Baden)
             names = names_of(span)

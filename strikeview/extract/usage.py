@@ -43,8 +43,9 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
             return True
         if dep in ("nsubj",) and (lemma in IMPACT_VERBS or lemma in ("go", "cross", "fly", "come", "land")):
             return True
-        if dep == "nsubjpass" and lemma in DOWNED_VERBS:
-            return True  # "five Storm Shadow missiles were shot down": they had been fired
+        if dep == "nsubjpass" and lemma in DOWNED_VERBS and span._.sv_weapon.weapon_class != "aircraft":
+            return True  # "five Storm Shadow missiles were shot down": they had been fired (a jet shot
+            # down was not)
         if dep == "nsubj" and lemma in ("fire", "launch", "lob", "test-fire"):
             return True  # "Missiles fired from X hit ...", parsed as if the missiles fired
         if dep == "attr" and _names_a_weapon(head, weapon_tokens):  # "the drone was a Samad-3"

@@ -312,3 +312,15 @@ def test_roles_a_list_after_a_colon_stays_in_its_sentence(extract, sites):
 def test_roles_places_weapons_are_withheld_from_are_no_sites(extract, sites):
     text = "Drones hit Kursk on Monday. Allies have withheld long-range missiles from Kyiv."
     assert "Kyiv" not in sites(extract(text))
+
+
+def test_roles_a_downed_jet_that_crashed_struck_nothing(extract):
+    text = ("Missiles hit the T4 air base in Syria on Monday. One of the F-16 fighters was downed by "
+            "anti-aircraft fire and crashed in northern Israel.")
+    events = extract(text)
+    assert "Israel" not in [s.name for e in events for s in e.sites]
+    assert "F-16" not in [w.name for e in events for w in e.weapons]
+
+
+def test_roles_a_short_upper_case_base_name_is_a_place(extract, sites):
+    assert "Tiyas Air Base" in sites(extract("Analysts said the raid on T4 was a warning."), "impact")
