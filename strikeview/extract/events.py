@@ -41,7 +41,14 @@ from strikeview.extract.facts import (
     tally_counts_in,
 )
 from strikeview.extract.governors import has_strike_argument, is_strike_word
-from strikeview.extract.grouping import ANSWERED, EARLIER, MAIN, Group, events_from_groups
+from strikeview.extract.grouping import (
+    ANSWERED,
+    EARLIER,
+    MAIN,
+    Group,
+    events_from_groups,
+    fold_siteless_actors,
+)
 from strikeview.extract.lexicon import (
     DEMONYMS,
     IMPACT_VERBS,
@@ -133,6 +140,7 @@ class Assembler:
         for group in self.groups.values():
             if group.date is not None and group.date[:1].isdigit():
                 group.date_basis = self.dates.basis.get(dt.date.fromisoformat(group.date[:10]))
+        fold_siteless_actors(self.groups)
         return events_from_groups(self.groups, self.article)
 
     def _main_date(self, facts: list[Span]) -> dt.date | None:

@@ -40,6 +40,19 @@ class Group:
     date_basis: str | None = None  # how the date was found ("written in full ('8 January 2020')")
 
 
+def fold_siteless_actors(groups: dict[str, Group]) -> None:
+    """An actor's group with weapons but no site ("Typhoon jets flying from a base in Cyprus used
+    guided bombs") is part of the main strike: its weapons and counts go to the main event."""
+    main = groups.get(MAIN)
+    if main is None:
+        return
+    for key in [k for k, g in groups.items() if k.startswith("actor:") and not g.sites]:
+        group = groups.pop(key)
+        main.weapons.extend(group.weapons)
+        main.counts.extend(group.counts)
+        main.tokens.extend(group.tokens)
+
+
 def events_from_groups(groups: dict[str, Group], article: Article) -> list[Event]:
     """The groups as events, main first, leaving out groups without a site."""
     order = sorted(groups.values(), key=lambda g: (g.key != MAIN, g.key))

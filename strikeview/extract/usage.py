@@ -40,7 +40,7 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
             t = head
             continue
         if dep in ("dobj", "nsubjpass") and lemma in LAUNCH_VERBS:
-            return True
+            return not _purpose(head)  # (not "an airfield used to launch cruise missiles")
         if dep in ("nsubj",) and (lemma in IMPACT_VERBS or lemma in ("go", "cross", "fly", "come", "land")):
             return True
         if dep == "nsubjpass" and lemma in DOWNED_VERBS and span._.sv_weapon.weapon_class != "aircraft":
@@ -87,4 +87,9 @@ def tally(verb: Token) -> bool:
     """True for a clause of what a weapon has done over time ("bombers that have fired missiles at
     Ukrainian cities since October"): a habit, not this strike."""
     return any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
+
+
+def _purpose(verb: Token) -> bool:
+    """True for a launch verb that says what a place is for ("a site used to launch drones")."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "use" and verb.head.dep_ in ("acl", "relcl")
 

@@ -248,3 +248,10 @@ def test_weapons_houthi_ukrainian_and_israeli_systems_are_found(weapons, text, n
 
 def test_weapons_names_that_are_places_need_a_weapon_word(weapons):
     assert weapons.needs_context("Jaffa") and weapons.needs_context("Spice")
+
+
+def test_weapons_anti_ship_classes_are_told_apart(weapons):
+    assert weapons.find("anti-ship ballistic missile").name == "anti-ship ballistic missile"
+    assert weapons.find("anti-ship cruise missiles").name == "anti-ship cruise missile"
+    assert weapons.find("anti-ship missile").name == "anti-ship missile"
+    assert weapons.find("Paveway IV guided bombs").name == "Paveway IV"

@@ -185,3 +185,15 @@ def test_events_links_after_read_also_are_not_facts(extract, sites):
     body = " ".join(["Missiles fired from Russia struck Kyiv on Monday, officials said."] * 8)
     text = f"Kyiv hit\n\n{body}\n\nRead also\nDrones hit a depot in Bryansk overnight\n"
     assert "Bryansk" not in sites(extract(text))
+
+
+def test_events_weapons_of_an_ally_without_sites_join_the_main_strike(extract):
+    text = ("The United States struck Houthi sites in Hodeidah on Friday, officials said. Four Typhoon "
+            "jets flying from a base in Cyprus used Paveway IV guided bombs.")
+    names = {w.name for w in extract(text)[0].weapons}
+    assert {"Eurofighter Typhoon", "Paveway IV"} <= names
+
+
+def test_events_what_a_target_was_used_to_launch_is_no_weapon_of_the_strike(extract):
+    text = "Jets struck an airfield at Abbs used to launch cruise missiles, officials said on Friday."
+    assert "cruise missile" not in [w.name for e in extract(text) for w in e.weapons]
