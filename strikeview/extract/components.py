@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from strikeview.extract.cues import is_hypothetical
-from strikeview.extract.governors import aircraft_subject
+from strikeview.extract.governors import aircraft_subject, interception
 from strikeview.extract.lexicon import DEFENSIVE_CLASSES, IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY, PlaceFinder, make_place_finder
 from strikeview.extract.roles import mention_owner, place_role
@@ -49,7 +49,7 @@ class RoleTagger:
         _continue_lists(places)
         for span in weapons:
             used = weapon_is_used(span, weapon_tokens)
-            if not used and not span._.sv_weapon.generic:
+            if not used and not span._.sv_weapon.generic and not _defends(span):
                 used = _strike_verb_in(span.sent)
             defensive = span._.sv_weapon.weapon_class in DEFENSIVE_CLASSES and not _struck_with(span)
             span._.sv_used = used and not defensive and not is_hypothetical(span.root)
@@ -81,6 +81,15 @@ def _continue_lists(places: list[Span]) -> None:
             if other.text.lower() == prep.text.lower() and before._.sv_role and other.start < prep.start - 3:
                 span._.sv_role, span._.sv_why = before._.sv_role, "as_well_as:" + (before._.sv_why or "")
                 break
+
+
+def _defends(span: Span) -> bool:
+    """True for a weapon that is the subject of a verb of air defence ("British Typhoon jets shot
+    down several drones"): it defended, it did not strike."""
+    tok = span.root
+    while tok.dep_ in ("compound", "nmod", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and interception(tok.head)
 
 
 def _struck_with(span: Span) -> bool:

@@ -68,6 +68,8 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
         return None, "other_event"
     if lemma in SUPPLY_VERBS:
         return None, "supply"  # "allies withheld long-range missiles from Kyiv": no strike
+    if interception(verb):
+        return None, "defence"  # "shot down drones from warships in the eastern Mediterranean"
     if lemma in ("crash", "fall", "come") and aircraft_subject(verb):
         return None, "crash"  # "the F-16 was downed and crashed in northern Israel": no strike
     reported_strike = any(c.dep_ == "nsubjpass" and is_strike_word(c, weapon_tokens) for c in verb.children)
@@ -169,4 +171,21 @@ def aircraft_subject(verb: Token) -> bool:
         if any(w.lemma_.lower() in CRAFT_WORDS for w in words):
             return True
     return False
+
+
+AIRBORNE_WORDS: frozenset[str] = frozenset({"drone", "missile", "rocket", "projectile", "uav"})
+
+
+def interception(verb: Token) -> bool:
+    """True for a verb of air defence ("intercepted", "shot down", "downed"): its places are where
+    defenders stood or where weapons were stopped, not a strike's launch or impact sites."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("intercept", "down", "repel", "repulse"):
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma in ("destroy", "neutralize", "neutralise", "hit") and any(
+            t.lemma_.lower() in AIRBORNE_WORDS for c in objects for t in c.subtree):
+        return True  # "Typhoon jets destroyed a number of drones"
+    return lemma == "shoot" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "down"
+                                    for c in verb.children)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from strikeview.extract.governors import is_strike_word
+from strikeview.extract.governors import interception, is_strike_word
 from strikeview.extract.lexicon import IMPACT_VERBS, LAUNCH_VERBS, STRIKE_NOUNS
 
 # Nouns whose "of" phrase names what was fired ("a test of the Xyz-18 missile", "a salvo of rockets").
@@ -42,7 +42,7 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
         if dep in ("dobj", "nsubjpass") and lemma in LAUNCH_VERBS:
             return not _purpose(head)  # (not "an airfield used to launch cruise missiles")
         if dep in ("nsubj",) and (lemma in IMPACT_VERBS or lemma in ("go", "cross", "fly", "come", "land")):
-            return True
+            return not interception(head)  # (not "Typhoon jets destroyed a number of drones")
         if dep == "nsubjpass" and lemma in DOWNED_VERBS and span._.sv_weapon.weapon_class != "aircraft":
             return True  # "five Storm Shadow missiles were shot down": they had been fired (a jet shot
             # down was not)

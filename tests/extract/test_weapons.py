@@ -117,3 +117,11 @@ def test_weapons_identified_as_the_weapon_is_used_and_tallies_are_not(extract):
             "at Ukrainian cities since October.")
     names = {w.name for e in extract(text) for w in e.weapons}
     assert "Tu-141 Strizh" in names and "Tu-160" not in names
+
+
+def test_weapons_jets_that_shot_down_drones_defended_and_struck_nothing(extract):
+    text = ("Iran launched drones and missiles at Israel overnight. British Typhoon jets destroyed a "
+            "number of drones, and US warships in the eastern Mediterranean shot down two missiles.")
+    events = extract(text)
+    assert "Eurofighter Typhoon" not in [w.name for e in events for w in e.weapons]
+    assert "Eastern Mediterranean" not in [s.name for e in events for s in e.sites]
