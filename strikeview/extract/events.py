@@ -13,19 +13,16 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from strikeview.catalog.gazetteer import Place, load_gazetteer
+from strikeview.catalog.gazetteer import Place
 from strikeview.extract.actors import PROJECTILE_VERBS, agent_of, country_of, named_subject, strike_actor
 from strikeview.extract.borders import border_site
 from strikeview.extract.claimants import claimed_launch_countries
 from strikeview.extract.clauses import (
-    OWN_GROUND_RE,
-    TARGET_GROUND_RE,
     boilerplate_start,
     caption_spans,
     dateline_tokens,
     response_tokens,
     since_clause,
-    tokens_at,
 )
 from strikeview.extract.cues import is_hypothetical, is_negated
 from strikeview.extract.eventdates import EventDates
@@ -41,6 +38,7 @@ from strikeview.extract.facts import (
     tally_counts_in,
 )
 from strikeview.extract.governors import has_strike_argument, is_strike_word
+from strikeview.extract.grounds import add_own_ground, add_target_ground
 from strikeview.extract.grouping import (
     ANSWERED,
     EARLIER,
@@ -53,7 +51,6 @@ from strikeview.extract.lexicon import (
     DEMONYMS,
     IMPACT_VERBS,
     LAUNCH_VERBS,
-    OWN_GROUND,
     REPORTING_VERBS,
 )
 from strikeview.extract.places import PLACES_KEY
@@ -130,8 +127,8 @@ class Assembler:
         self.main_country = self._main_country([*places, *weapons])
         self._add_sites(places)
         self._add_weapons(weapons)
-        self._add_own_ground()
-        self._add_target_ground()
+        add_own_ground(self)
+        add_target_ground(self)
         self._promote_main()
         self._add_counts_and_claims()
         self._add_actor_launch()
@@ -148,9 +145,13 @@ class Assembler:
         with facts and a statement date spoke ("the ministry said on Monday")."""
         facts = sorted(facts, key=lambda s: s.start)
         real = [d for s in facts if isinstance(d := self.fact_date(s.root), dt.date)]
+        said = self.dates.statement_day([s.sent for s in facts])
         if real:
-            return Counter(real).most_common(1)[0][0]
-        return self.dates.statement_day([s.sent for s in facts])
+            best = Counter(real).most_common(1)[0][0]
+            # a report is about a recent strike: dates weeks before the day its sources spoke are
+            # background ("the previous operation was carried out on April 13")
+            return said if said is not None and (said - best).days > 7 else best
+        return said
 
     def _date_secondary(self) -> None:
         """An answered or earlier attack takes the date written in its own phrase ("an air strike on
@@ -232,43 +233,6 @@ class Assembler:
                 group = self.group(self.key_of(span.root))
                 group.weapons.append((span.sent, weapon))
                 group.tokens.append(span.root)
-
-    def _add_own_ground(self) -> None:
-        """"launched from its own territory": a launch site in the country of the one who launched."""
-        for m in OWN_GROUND_RE.finditer(self.text):
-            span = tokens_at(self.doc, m.start(), m.end())
-            tok = span[-1] if span is not None else None
-            if tok is None or tok.lemma_.lower() not in OWN_GROUND or tok.head.lower_ != "from":
-                continue
-            verb = tok.head.head
-            if m.group(1):  # "from Iraqi territory": the nationality names the country
-                code = DEMONYMS.get(m.group(1).lower())
-                country = load_gazetteer().country(code) if code else None
-            else:  # "from its own territory": the country of whoever launched
-                subj = named_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-                country = self.country_of(subj) if subj is not None else None
-            if country is None or is_hypothetical(verb) or is_negated(verb):
-                continue
-            as_written = self.doc[tok.head.i:tok.i + 1].text
-            site = country.to_site("launch", claimed_by=claimed_by(tok), as_written=as_written)
-            self.group(self.key_of(tok)).sites.append((tok.sent, site))
-
-    def _add_target_ground(self) -> None:
-        """"strikes on Syrian territory": an impact site in that country, under a strike word."""
-        for m in TARGET_GROUND_RE.finditer(self.text):
-            span = tokens_at(self.doc, m.start(), m.end())
-            code = DEMONYMS.get(m.group(1).lower())
-            if span is None or code is None or span.start in self.responses:
-                continue
-            tok, prep = span[-1], span[0]
-            gov = prep.head
-            strike = is_strike_word(gov, self.weapon_tokens) or gov.lemma_.lower() in IMPACT_VERBS
-            if tok.head.i != prep.i or not strike or is_hypothetical(gov) or is_negated(gov):
-                continue
-            country = load_gazetteer().country(code)
-            if country is not None:
-                site = country.to_site("impact", claimed_by=claimed_by(tok), as_written=span.text)
-                self.group(self.key_of(tok)).sites.append((tok.sent, site))
 
     def country_of(self, tok: Token) -> Place | None:
         """The country of an actor token (cached per token)."""

@@ -78,7 +78,7 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
         # reported in X" is)
     if prep == "at" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
         return None, "adversary"  # "Iran struck back at the United States": whom, not where
-    if any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in INTERCEPTOR_WORDS for c in verb.children):
+    if fires_interceptors(verb):
         return None, "defence"  # "interceptors were launched from a battery near X": no strike
     strikeish = lemma in IMPACT_VERBS or has_strike_argument(verb, weapon_tokens)
     launchish = lemma in LAUNCH_VERBS
@@ -188,4 +188,10 @@ def interception(verb: Token) -> bool:
         return True  # "Typhoon jets destroyed a number of drones"
     return lemma == "shoot" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "down"
                                     for c in verb.children)
+
+
+def fires_interceptors(verb: Token) -> bool:
+    """True for a verb whose object is interceptors ("destroyers fired a dozen interceptors")."""
+    return any(t.lemma_.lower() in INTERCEPTOR_WORDS for c in verb.children if c.dep_ in ("nsubjpass", "dobj")
+               for t in c.subtree)
 

@@ -26,6 +26,8 @@ from strikeview.extract.cues import (
 )
 from strikeview.extract.governors import (
     OBJECT_DEPS,
+    fires_interceptors,
+    interception,
     is_strike_word,
     launcher_flying_over,
     noun_role,
@@ -189,6 +191,8 @@ class _Climb:
             return self._pobj(head)
         if head.pos_ in ("VERB", "AUX") and dep in (*OBJECT_DEPS, "nsubj", "advmod", "npadvmod"):
             if dep == "nsubj" and not self.at_place and launcher_in(head, self.prep):
+                if fires_interceptors(head) or interception(head):
+                    return None, "defence"  # "destroyers in X fired interceptors"
                 return "launch", "cue:launcher_in"  # "warships in the Black Sea fired ..."
             if dep == "nsubj" and self.locative and not self.from_seen and under_attack(head):
                 return ("impact", "cue:under_attack") if not is_hypothetical(head) else (None, "hypothetical")

@@ -153,3 +153,10 @@ def test_dates_a_year_alone_before_the_report_year_is_an_earlier_strike(extract)
             "In 2019, drones hit Abqaiq.")
     events = extract(text)
     assert "Abqaiq" not in [s.as_written for s in events[0].sites]
+
+
+def test_dates_a_strike_dated_weeks_before_its_sources_spoke_is_background(extract):
+    text = ("TEHRAN, October 1, 2024 - The guards announced on Tuesday night that missiles had hit "
+            "air bases in Israel. Their previous operation was carried out on April 13 with drones "
+            "against targets near Damascus.")
+    assert extract(text)[0].date == "2024-10-01"

@@ -324,3 +324,9 @@ def test_roles_a_downed_jet_that_crashed_struck_nothing(extract):
 
 def test_roles_a_short_upper_case_base_name_is_a_place(extract, sites):
     assert "Tiyas Air Base" in sites(extract("Analysts said the raid on T4 was a warning."), "impact")
+
+
+def test_roles_destroyers_firing_interceptors_launch_no_strike(extract, sites):
+    text = ("Missiles fired from Iran hit Nevatim. Two destroyers in the eastern Mediterranean fired "
+            "a dozen interceptors at the incoming missiles.")
+    assert sites(extract(text), "launch") == ["Iran"]
