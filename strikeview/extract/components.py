@@ -49,7 +49,7 @@ class RoleTagger:
         _continue_lists(places)
         for span in weapons:
             used = weapon_is_used(span, weapon_tokens)
-            if not used and not span._.sv_weapon.generic and not _defends(span):
+            if not used and not span._.sv_weapon.generic and not _defends(span) and not _kept(span):
                 used = _strike_verb_in(span.sent)
             defensive = span._.sv_weapon.weapon_class in DEFENSIVE_CLASSES and not _struck_with(span)
             span._.sv_used = used and not defensive and not is_hypothetical(span.root)
@@ -81,6 +81,19 @@ def _continue_lists(places: list[Span]) -> None:
             if other.text.lower() == prep.text.lower() and before._.sv_role and other.start < prep.start - 3:
                 span._.sv_role, span._.sv_why = before._.sv_role, "as_well_as:" + (before._.sv_why or "")
                 break
+
+
+# Verbs of keeping weapons somewhere: "the base hosts F-35 aircraft" says nothing of a strike.
+KEEPING_VERBS: frozenset[str] = frozenset({"host", "house", "station", "store", "keep", "park", "base",
+                                           "deploy", "own", "operate", "have"})
+
+
+def _kept(span: Span) -> bool:
+    """True for a weapon a place keeps ("Nevatim, which hosts the F-35 aircraft")."""
+    tok = span.root
+    while tok.dep_ in ("compound", "nmod", "amod", "nummod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in KEEPING_VERBS
 
 
 def _defends(span: Span) -> bool:

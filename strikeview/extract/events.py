@@ -313,6 +313,8 @@ class Assembler:
             if any(w.weapon_class in AIR_CLASSES for _, w in group.weapons):
                 continue  # aircraft fly from bases abroad: their country says little of where they flew from
             country = self.country_of(subj)
+            if country is None and any(t.lower_ in ("its", "their", "our") for t in subj.subtree):
+                country = self._speaker_country(subj)  # "the IRGC said its Aerospace Force fired ..."
             if country is not None:
                 site = country.to_site("launch", claimed_by=claimed_by(verb), as_written=group.actor)
                 group.sites.append((verb.sent, site))

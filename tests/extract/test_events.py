@@ -197,3 +197,11 @@ def test_events_weapons_of_an_ally_without_sites_join_the_main_strike(extract):
 def test_events_what_a_target_was_used_to_launch_is_no_weapon_of_the_strike(extract):
     text = "Jets struck an airfield at Abbs used to launch cruise missiles, officials said on Friday."
     assert "cruise missile" not in [w.name for e in extract(text) for w in e.weapons]
+
+
+def test_events_weapons_a_base_keeps_are_not_used_and_its_gives_the_speakers_country(extract):
+    text = ("TEHRAN, October 1, 2024 - The Revolutionary Guards said on Tuesday that their Aerospace "
+            "Force had targeted air bases in Israel with ballistic missiles. The guards said Nevatim, "
+            "which hosts the regime's F-35 aircraft, was the main target and that the missiles struck it.")
+    events = extract(text)
+    assert "F-35" not in [w.name for w in events[0].weapons]
