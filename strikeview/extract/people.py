@@ -72,3 +72,15 @@ def is_person(span: Span, people: frozenset[str]) -> bool:
         return True
     words = [fold_name(t.text) for t in span if not t.is_punct]
     return bool(words) and all(w in people for w in words)
+
+
+def full_name_words(doc: Doc) -> frozenset[str]:
+    """The folded words of people a report names in full (a PERSON entity of two words or more, or a
+    name after a title): a town of exactly such a name is the person, unless the text puts it where
+    places stand."""
+    words = {fold_name(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+             and not where_places_stand(e) for t in e if t.pos_ == "PROPN"}
+    words |= {fold_name(t.text) for t in doc[1:]
+              if t.pos_ == "PROPN" and doc[t.i - 1].lower_ in PERSON_TITLES}
+    return frozenset(w for w in words if w)
+

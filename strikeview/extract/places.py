@@ -29,6 +29,7 @@ from strikeview.extract.lexicon import (
     ORG_WORDS,
 )
 from strikeview.extract.people import (
+    full_name_words,
     in_place_phrase,
     is_person,
     names_a_person,
@@ -243,6 +244,7 @@ class PlaceFinder:
         loose: dict[tuple[int, int], tuple[Place, ...]] = {}
         by_key: dict[tuple[int, int], Span] = {}
         people = person_words(doc)
+        named = full_name_words(doc)  # words of people named in full ("Sayyed Hassan Nasrallah")
         for span, strong in candidate_spans(doc):
             if span.label_ and (not gazetteer_candidates(span.text, loose=False)
                                 or gaz.country(_core(span)) is not None):
@@ -261,6 +263,9 @@ class PlaceFinder:
             placelike = (strong and not person) or in_place_phrase(span)
             good = tuple(p for p in cands if (p in strict and (placelike or p.curated))
                          or plausible(_core(span), p) or plausible(span.text, p))
+            words = [fold_name(t.text) for t in span if not t.is_punct]
+            if not in_place_phrase(span) and words and all(w in named for w in words):  # "... Nasrallah"
+                good = tuple(p for p in good if p.curated or p.precision == "country")
             key = (span.start, span.end)
             by_key[key] = span
             if good:

@@ -137,3 +137,12 @@ def test_places_a_small_namesake_far_from_everything_else_is_dropped(extract):
             "Kotli in Kashmir, officials said.")
     countries = {s.country for e in extract(text) for s in e.sites}
     assert "US" not in countries and "PK" in countries
+
+
+def test_places_a_town_named_exactly_like_a_person_named_in_full_is_the_person(nlp):
+    # Nasrallah is also a Tunisian town; Kyiv, tagged a person by the model, stays the city
+    places, _doc = _places(nlp, "The strike avenged Hezbollah leader Sayyed Hassan Nasrallah. The "
+                                "commander was martyred alongside Nasrallah.")
+    assert "Nasrallah" not in places
+    places, _doc = _places(nlp, "Russian missiles struck Kyiv on Monday, officials said.")
+    assert places["Kyiv"].precision == "city"
