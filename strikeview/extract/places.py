@@ -131,6 +131,8 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
             weak = ent.label_ not in STRONG_LABELS
             if end - start > 1 and doc[start].lower_ in BASE_PREFIXES:  # "RAF Akrotiri": the base
                 found.append((start + 1, end, True))
+            if end - start > 2 and doc[end - 1].lower_ in ("fleet", "flotilla"):  # "the Black Sea Fleet"
+                found.append((start, end - 1, False))
             if start < end and not (weak and _looks_like_org(doc[start:end])):
                 found.append((start, end, ent.label_ in STRONG_LABELS))
                 longer = _name_end(doc, end)  # "Deir" tagged, "ez-Zor" not: try "Deir ez-Zor" too

@@ -241,6 +241,10 @@ class _Climb:
                 and place is not None and place.precision != "country" and not town_of_other:
             self.t = head  # "the Xyz garrison", "the Xyz area of Y" are the place Xyz
             return "", ""
+        sea = place is not None and place.kind == "sea"
+        if dep == "compound" and sea and head.lemma_.lower() in ("fleet", "flotilla"):
+            self.t = head  # "ships of the Black Sea Fleet": the fleet stands where its sea does
+            return "", ""
         if dep in ("compound", "amod", "nmod", "npadvmod"):
             return None, "modifier"
         if dep == "nsubj" and under_attack(head):
@@ -271,6 +275,10 @@ class _Climb:
 
     def _pobj(self, head: Token) -> Verdict | None:
         """A prepositional phrase: rule the place out, pass through it, or reach the governing word."""
+        place = self.span._.sv_place
+        if head.dep_ == "agent" and self.at_place and place is not None and place.kind == "sea" \
+                and head.head.lemma_.lower() in LAUNCH_VERBS:
+            return "launch", "cue:fleet"  # "missiles launched by ships of the Black Sea Fleet"
         verdict = _step_pobj(self.t, self.me, self.owner, self.at_place)
         if verdict is not None:
             return verdict

@@ -330,3 +330,10 @@ def test_roles_destroyers_firing_interceptors_launch_no_strike(extract, sites):
     text = ("Missiles fired from Iran hit Nevatim. Two destroyers in the eastern Mediterranean fired "
             "a dozen interceptors at the incoming missiles.")
     assert sites(extract(text), "launch") == ["Iran"]
+
+
+def test_roles_missiles_launched_by_a_sea_fleet_were_launched_from_its_sea(extract, sites):
+    text = "Missiles hit Odesa on Monday. Kalibr missiles were launched by ships of the Black Sea Fleet."
+    assert "Black Sea" in sites(extract(text), "launch")
+    text = "Missiles hit Odesa on Monday. The Black Sea Fleet said it had no losses."
+    assert "Black Sea" not in sites(extract(text))
