@@ -8,9 +8,10 @@ Importing this module registers the factories ``strikeview_lines``, ``strikeview
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from strikeview.extract.cues import is_hypothetical
 from strikeview.extract.governors import aircraft_subject, interception
@@ -47,6 +48,7 @@ class RoleTagger:
             span._.sv_role = role
             span._.sv_why = why
         _continue_lists(places)
+        _named_after_noun(places, owner, weapon_tokens)
         for span in weapons:
             used = weapon_is_used(span, weapon_tokens)
             if not used and not span._.sv_weapon.generic and not _defends(span) and not _kept(span):
@@ -114,6 +116,23 @@ def _struck_with(span: Span) -> bool:
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in IMPACT_VERBS:
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in IMPACT_VERBS
+
+
+NAMING_NOUNS: frozenset[str] = frozenset({"capital", "city", "town", "village", "port"})
+
+
+def _named_after_noun(places: list[Span], owner: Callable[[Token], int | None],
+                      weapon_tokens: set[int]) -> None:
+    """A place named right after a place noun ("strikes on a base in the capital, Sanaa") takes the
+    role the noun has, however the parser attached the name."""
+    for k, span in enumerate(places):
+        if span._.sv_role or span.start < 2 or span.doc[span.start - 1].text != ",":
+            continue
+        noun = span.doc[span.start - 2]
+        if noun.lemma_.lower() in NAMING_NOUNS and owner(noun) is None:
+            role, why = place_role(span.doc[noun.i:noun.i + 1], k, owner, weapon_tokens)
+            if role is not None:
+                span._.sv_role, span._.sv_why = role, "named_after:" + why
 
 
 def _strike_verb_in(sent: Span) -> bool:

@@ -337,3 +337,9 @@ def test_roles_missiles_launched_by_a_sea_fleet_were_launched_from_its_sea(extra
     assert "Black Sea" in sites(extract(text), "launch")
     text = "Missiles hit Odesa on Monday. The Black Sea Fleet said it had no losses."
     assert "Black Sea" not in sites(extract(text))
+
+
+def test_roles_a_name_after_the_capital_takes_the_capitals_role(extract, sites):
+    text = ("Rebel media reported strikes on an air base near the airport in the capital, Sanaa, and "
+            "on the airport in the port city of Hodeidah.")
+    assert {"Sanaa", "Hodeidah"} <= set(sites(extract(text), "impact"))
