@@ -340,6 +340,6 @@ def test_roles_missiles_launched_by_a_sea_fleet_were_launched_from_its_sea(extra
 
 
 def test_roles_a_name_after_the_capital_takes_the_capitals_role(extract, sites):
-    text = ("Rebel media reported strikes on an air base near the airport in the capital, Sanaa, and "
-            "on the airport in the port city of Hodeidah.")
-    assert {"Sanaa", "Hodeidah"} <= set(sites(extract(text), "impact"))
+    text = ("Rebel media reported strikes on an air base near the airport in the capital, Sanaa, on "
+            "the airport in the port city of Hodeidah, and on sites in Saada.")
+    assert {"Sanaa", "Hodeidah", "Saada"} <= set(sites(extract(text), "impact"))
