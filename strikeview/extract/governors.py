@@ -72,7 +72,8 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
         return None, "defence"  # "shot down drones from warships in the eastern Mediterranean"
     if lemma in ("crash", "fall", "come") and aircraft_subject(verb):
         return None, "crash"  # "the F-16 was downed and crashed in northern Israel": no strike
-    reported_strike = any(c.dep_ == "nsubjpass" and is_strike_word(c, weapon_tokens) for c in verb.children)
+    reported_strike = any(c.dep_ in ("nsubjpass", "dobj") and is_strike_word(c, weapon_tokens)
+                          for c in verb.children)  # "blasts were reported in X", "reported strikes on X"
     if lemma in REPORTING_VERBS and lemma not in AREA_VERBS and not reported_strike:
         return None, "no_cue"  # "..., the military said": saying is not striking (but "blasts were
         # reported in X" is)

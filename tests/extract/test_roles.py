@@ -343,3 +343,9 @@ def test_roles_a_name_after_the_capital_takes_the_capitals_role(extract, sites):
     text = ("Rebel media reported strikes on an air base near the airport in the capital, Sanaa, on "
             "the airport in the port city of Hodeidah, and on sites in Saada.")
     assert {"Sanaa", "Hodeidah", "Saada"} <= set(sites(extract(text), "impact"))
+
+
+def test_roles_reported_strikes_on_a_place_are_strikes_there(extract, sites):
+    text = ("Rebel media reported strikes on an air base near the airport in the capital, Sanaa, and "
+            "on the airport in the port city of Hodeidah.")
+    assert {"Sanaa", "Hodeidah"} <= set(sites(extract(text), "impact"))
