@@ -13,7 +13,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from strikeview.extract.cues import is_hypothetical
+from strikeview.extract.cues import PART_NOUNS, is_hypothetical
 from strikeview.extract.governors import aircraft_subject, interception
 from strikeview.extract.lexicon import DEFENSIVE_CLASSES, IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY, PlaceFinder, make_place_finder
@@ -49,6 +49,11 @@ class RoleTagger:
             span._.sv_why = why
         _continue_lists(places)
         _named_after_noun(places, owner, weapon_tokens)
+        for span in places:  # "Iran's embassy": a country that owns the target is no site, however parsed
+            after = span.doc[span.end:span.end + 2]
+            if span._.sv_role and span._.sv_place.precision == "country" and len(after) == 2 \
+                    and after[0].tag_ == "POS" and after[1].lemma_.lower() not in PART_NOUNS:
+                span._.sv_role, span._.sv_why = None, "owner"
         for span in weapons:
             used = weapon_is_used(span, weapon_tokens)
             if not used and not span._.sv_weapon.generic and not _defends(span) and not _kept(span):
@@ -168,8 +173,8 @@ class LineBreaker:
             prev = doc[tok.i - 1]
             if prev.is_space and "\n" in prev.text and not tok.is_space:
                 line_starts.append(tok.i)
-                if prev.text.count("\n") >= 2:
-                    tok.is_sent_start = True
+                if prev.text.count("\n") >= 2 or tok.text in ("-", "•", "*", "–", "—"):
+                    tok.is_sent_start = True  # a paragraph, or an item of a bulleted list
             elif prev.text == ":" and not tok.is_space and "\n" not in prev.whitespace_:
                 tok.is_sent_start = False  # "struck two airfields: X and Y" is one sentence
         for i in line_starts:

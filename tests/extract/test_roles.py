@@ -349,3 +349,9 @@ def test_roles_reported_strikes_on_a_place_are_strikes_there(extract, sites):
     text = ("Rebel media reported strikes on an air base near the airport in the capital, Sanaa, and "
             "on the airport in the port city of Hodeidah.")
     assert {"Sanaa", "Hodeidah"} <= set(sites(extract(text), "impact"))
+
+
+def test_roles_each_bulleted_line_is_its_own_sentence_and_a_countrys_embassy_is_no_site(extract, sites):
+    text = ("Consulate hit\n\nKEY POINTS\n- Strike hits building next to Iran's embassy in Damascus\n"
+            "- Iran says seven guards were killed\n- Syria blames Israel\n\nJets struck Damascus on Monday.")
+    assert "Iran" not in sites(extract(text))
