@@ -166,3 +166,25 @@ def year_fitting_weekday(text: str, month: int, day: int, year: int) -> int | No
     fits = [y for y in (year, year - 1, year + 1)
             if (d := _safe(y, month, day)) is not None and weekday_check(text, d)]
     return fits[0] if len(fits) == 1 or (fits and fits[0] == year) else None
+
+
+_LAST_MONTH = re.compile(rf"\blast\s+({_MONTH_RE})\b", re.I)
+
+
+def last_month_anchor(text: str) -> tuple[dt.date, str] | None:
+    """The latest day a report can be from when it says "last September" and names that September's
+    year elsewhere ("the September 2019 attack", "on 22 September 2019"): "last September" is within
+    the twelve months after it. Returns that day and the words it rests on; None when not sound."""
+    for m in _LAST_MONTH.finditer(text):
+        month = MONTHS[m.group(1).lower()]
+        name = m.group(1)
+        written = rf"\b{name}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b"
+        years = {int(y) for y in re.findall(written, text, re.I)}
+        years |= {int(y) for y in re.findall(rf"\b\d{{1,2}}\s+{name}\.?,?\s+((?:19|20)\d\d)\b", text, re.I)}
+        if len(years) == 1:
+            year = years.pop()
+            latest = _safe(year + 1, month, 1)
+            if latest is not None:
+                return latest - dt.timedelta(days=1), f"'{m.group(0)}' with {name} {year} named in the text"
+    return None
+

@@ -15,7 +15,12 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from strikeview.extract.clauses import statement_date, tree_distance
-from strikeview.extract.dates import report_date_source, resolve_date, year_hint
+from strikeview.extract.dates import (
+    last_month_anchor,
+    report_date_source,
+    resolve_date,
+    year_hint,
+)
 
 DateValue = dt.date | str | None
 # Date words the statistical model often leaves untagged ("fired 40 missiles overnight").
@@ -32,6 +37,8 @@ class EventDates:
         self.doc, self.text, self.responses = doc, text, responses
         self.ref, self.ref_source = report_date_source(text, published)
         self.year = self.ref.year if self.ref else year_hint(text)
+        # without a report date, "last September" with that September's year bounds the report's time
+        self.anchor = last_month_anchor(text) if self.ref is None else None
         self.basis: dict[dt.date, str] = {}
         self._sent_dates: dict[int, list[Span]] = {}
 
@@ -77,6 +84,16 @@ class EventDates:
         if span.start > 0 and self.doc[span.start - 1].lower_ in ("since", "last", "earlier"):
             text = self.doc[span.start - 1].text + " " + text
         value = resolve_date(text, self.ref, self.year)
+        if self.anchor is not None and isinstance(value, dt.date) and not _YEAR_RE.search(text):
+            latest = self.anchor[0]  # "January 8": the one in the twelve months that end on ``latest``
+            inside = [d for y in (latest.year - 1, latest.year)
+                      if (d := _on(y, value.month, value.day)) is not None and latest - d < dt.timedelta(366)
+                      and d <= latest]
+            anchored = inside[0] if len(inside) == 1 else None
+            if anchored is not None:
+                self.basis.setdefault(anchored, f"day and month as written ('{text.strip()}'), year from "
+                                                f"{self.anchor[1]}")
+                return anchored
         if value is None and re.fullmatch(r"(?:in\s+)?(?:early\s+|late\s+|mid-?)?(19|20)\d\d", text.strip()) \
                 and self._past_year(text):
             return "earlier"  # "In 2019, drones hit X" in a report of a later year
@@ -130,4 +147,12 @@ def dates_clause_of(span: Span, tok: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return True  # a headline fragment: no clause to tell
     return verb == tok or verb in tok.ancestors
+
+
+def _on(year: int, month: int, day: int) -> dt.date | None:
+    """A date, or None when the parts make none (29 February)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 

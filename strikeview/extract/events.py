@@ -151,6 +151,10 @@ class Assembler:
             # a report is about a recent strike: dates weeks before the day its sources spoke are
             # background ("the previous operation was carried out on April 13")
             return said if said is not None and (said - best).days > 7 else best
+        if said is None and self.dates.ref is not None and facts:  # nothing in the text dates it
+            self.dates.basis.setdefault(self.dates.ref, f"nothing in the text dates the strike: "
+                                                        f"{self.dates.ref_source}")
+            return self.dates.ref
         return said
 
     def _date_secondary(self) -> None:

@@ -172,6 +172,22 @@ _COPYRIGHT = re.compile(r"(?:©\s*(?:Copyright\s+)?|(?:\([cC]\)|Copyright|COPYRI
                         r"(?P<year>(?:19|20)\d{2})?\s*(?P<outlet>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})?")
 
 
+_DATE_NUM = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b")
+
+
+def _numeric_iso(match: re.Match[str]) -> str | None:
+    """An ISO date from "16/01/2024" (day first when the first number is over 12, month first when
+    the second is); None when the order cannot be told."""
+    a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    if a > 12 >= b >= 1:
+        day, month = a, b
+    elif b > 12 >= a >= 1:
+        day, month = b, a
+    else:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if day <= 31 else None
+
+
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|after|from)\s+$", re.IGNORECASE)
 
 
@@ -211,10 +227,14 @@ def text_outlet_and_date(text: str) -> tuple[str | None, str | None]:
         outlet = m.group("outlet").strip()
     if outlet is None and copyright_ and copyright_.group("outlet"):
         outlet = re.split(r"\.\s", copyright_.group("outlet"))[0].strip().rstrip(".")  # "X. All rights"
+    if date is None:  # "Published: 16/01/2024": a numeric date on a stamp line, when its order is plain
+        date = next((d for line in head.splitlines() if _BYLINE.match(line.strip())
+                     for m in _DATE_NUM.finditer(line) if (d := _numeric_iso(m)) is not None), None)
     if date is None:  # the first full date near the top that is no bound ("since February 24, 2022")
+        top = "\n".join(text.splitlines()[:25])  # (a date further down is some background event's)
         for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
-            found = [d for m in pattern.finditer(head) if m.group("year") and (d := _iso(m, None))
-                     and not _BOUND_BEFORE.search(head[max(0, m.start() - 12):m.start()])]
+            found = [d for m in pattern.finditer(top) if m.group("year") and (d := _iso(m, None))
+                     and not _BOUND_BEFORE.search(top[max(0, m.start() - 12):m.start()])]
             if found:
                 date = found[0]
                 break

@@ -160,3 +160,16 @@ def test_dates_a_strike_dated_weeks_before_its_sources_spoke_is_background(extra
             "air bases in Israel. Their previous operation was carried out on April 13 with drones "
             "against targets near Damascus.")
     assert extract(text)[0].date == "2024-10-01"
+
+
+def test_dates_last_september_with_its_year_named_bounds_the_report(extract):
+    text = ("Iran fired missiles at Erbil on January 8 in revenge for last September's attack. The "
+            "September 2019 attack killed 20. On September 22, gunmen had attacked a parade in Ahvaz.")
+    dated = {s.as_written: e.date for e in extract(text) for s in e.sites if s.role == "impact"}
+    assert dated["Erbil"] == "2020-01-08" and dated["Ahvaz"] == "2019-09-22"
+    assert "last September" in extract(text)[0].summary
+
+
+def test_dates_a_strike_nothing_dates_takes_the_reports_own_date(extract):
+    (event,) = extract("Drones hit an oil depot in Jeddah, officials said.", date="2022-03-25")
+    assert event.date == "2022-03-25" and "nothing in the text dates" in event.summary

@@ -267,3 +267,13 @@ def test_readers_a_date_bounding_a_time_is_not_the_report_date(tmp_path):
     assert read_report(path).date == "2024-07-09"
     path.write_text("Missiles hit Kyiv\n\nMissiles struck Kyiv on 8 July 2024, after years of war.\n")
     assert read_report(path).date == "2024-07-08"
+
+
+def test_readers_a_numeric_date_on_a_published_line(tmp_path):
+    from strikeview.extract.readers import read_report
+
+    path = tmp_path / "r.txt"
+    path.write_text("Missiles hit Erbil\n\nPublished: 16/01/2024 - 09:12\n\nMissiles hit Erbil on Monday.\n")
+    assert read_report(path).date == "2024-01-16"
+    path.write_text("Missiles hit Erbil\n\nPublished: 05/06/2024\n\nMissiles hit Erbil on Monday.\n")
+    assert read_report(path).date is None  # day and month cannot be told apart
