@@ -160,7 +160,8 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
         kind = kind or inner_kind(doc, start, end) or shared_kind(doc, end)
         span = Span(doc, start, end2, label=kind or "")
         out.append((span, strong))
-        if start > 0 and doc[start - 1].lower_ in DIRECTION_WORDS and not kind:
+        if start > 0 and doc[start - 1].lower_ in DIRECTION_WORDS and not kind \
+                and load_gazetteer().country(span.text) is None:  # (a country's part is too vague to place)
             out.append((Span(doc, start - 1, end2), strong))  # "the eastern Mediterranean", if known
     return out
 

@@ -146,3 +146,8 @@ def test_places_a_town_named_exactly_like_a_person_named_in_full_is_the_person(n
     assert "Nasrallah" not in places
     places, _doc = _places(nlp, "Russian missiles struck Kyiv on Monday, officials said.")
     assert places["Kyiv"].precision == "city"
+
+
+def test_places_a_direction_word_before_a_country_leaves_the_country(nlp):
+    places, _doc = _places(nlp, "Rockets were launched from an area in southern Lebanon at Israel.")
+    assert places["Lebanon"].precision == "country"
