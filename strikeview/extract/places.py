@@ -339,14 +339,14 @@ STRAY_POPULATION = 100_000
 
 
 def stray(place: Place | None, chosen: list[Place | None]) -> bool:
-    """True for a small town, in a country the report names nowhere, thousands of km from every
-    other place the report names (at least two): a namesake, not the place meant ("Kashmir" is no
-    Cashmere in Washington state)."""
+    """True for a small town thousands of km from every other place the report names (at least two):
+    a namesake, not the place meant ("Kashmir" is no Cashmere in Washington state, "Mount Hermon" by
+    the Golan no town in Virginia)."""
     if place is None or place.curated or place.precision not in ("city", "point") or (
             place.population or 0) >= STRAY_POPULATION:
         return False
     others = [p for p in chosen if p is not None and p is not place]
-    if len(others) < 2 or any(p.country == place.country for p in others):
+    if len(others) < 2:
         return False
     return all(km_between(place, p) > STRAY_KM for p in others)
 
