@@ -158,12 +158,15 @@ class _Climb:
         self.at_place, self.from_seen, self.locative = True, False, True
         self.prep: str | None = None
         self.bearing = False  # passed "N miles southwest of X": X is a reference point near the site
+        self.fleet = False  # passed "the X Sea Fleet": the fleet, not the sea
 
     def run(self) -> Verdict:
         """Step up until a verdict."""
         for _ in range(25):
             verdict = self.step()
             if verdict is not None:
+                if self.fleet and verdict[0] == "impact":
+                    return None, "fleet"  # "the Black Sea Fleet headquarters" was hit, not the sea
                 return verdict
         return None, "no_cue"
 
@@ -243,8 +246,8 @@ class _Climb:
             return "", ""
         sea = place is not None and place.kind == "sea"
         if dep == "compound" and sea and head.lemma_.lower() in ("fleet", "flotilla"):
-            self.t = head  # "ships of the Black Sea Fleet": the fleet stands where its sea does
-            return "", ""
+            self.t, self.fleet = head, True  # "ships of the Black Sea Fleet": the fleet stands where its
+            return "", ""  # sea does (for launches: where it was hit is its base, not the sea)
         if dep in ("compound", "amod", "nmod", "npadvmod"):
             return None, "modifier"
         if dep == "nsubj" and under_attack(head):

@@ -337,6 +337,8 @@ def test_roles_missiles_launched_by_a_sea_fleet_were_launched_from_its_sea(extra
     assert "Black Sea" in sites(extract(text), "launch")
     text = "Missiles hit Odesa on Monday. The Black Sea Fleet said it had no losses."
     assert "Black Sea" not in sites(extract(text))
+    text = "Storm Shadow missiles struck the headquarters of the Black Sea Fleet in Sevastopol on Friday."
+    assert sites(extract(text), "impact") == ["Sevastopol"]
 
 
 def test_roles_a_name_after_the_capital_takes_the_capitals_role(extract, sites):
