@@ -139,7 +139,7 @@ def report_date_source(text: str, published: str | None) -> tuple[dt.date | None
     year = year_hint(text)
     for line in lines[:12]:
         dateline = re.match(r"^[A-Z][A-Z .'-]{2,},", line) or _DATE_FIRST.match(line)
-        if dateline or re.search(r"\b\d{4}\.?$", line):
+        if dateline or (len(line) <= 100 and re.search(r"\b\d{4}\.?$", line)):  # short, ends in a year
             d = explicit_date(line, None, year)
             if d is not None:
                 what = "byline" if _STAMP_RE.match(line) else "dateline"
@@ -186,5 +186,26 @@ def last_month_anchor(text: str) -> tuple[dt.date, str] | None:
             latest = _safe(year + 1, month, 1)
             if latest is not None:
                 return latest - dt.timedelta(days=1), f"'{m.group(0)}' with {name} {year} named in the text"
+    return None
+
+
+_NUMBERS: dict[str, int] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                            "seven": 7}
+_OFFSET = re.compile(
+    r"\b(a|one|two|three|four|five|six|seven|\d{1,2})\s+(day|days|week|weeks)\s+after\b([^.]{0,120})", re.I)
+
+
+def offset_anchor(text: str) -> tuple[dt.date, str] | None:
+    """A strike dated by a counted offset from a fully dated event ("two days after the January 3,
+    2020 killing of ..."): that date plus the offset, and the words it rests on; None otherwise."""
+    for m in _OFFSET.finditer(text):
+        count = _NUMBERS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        tail = m.group(3)
+        if not count or not _YEAR.search(tail):
+            continue
+        anchor = explicit_date(tail)
+        if anchor is not None:
+            days = count * (7 if m.group(2).lower().startswith("week") else 1)
+            return anchor + dt.timedelta(days=days), f"'{m.group(0)[:60].strip()}' counted from {anchor}"
     return None
 

@@ -25,6 +25,7 @@ from strikeview.extract.clauses import (
     since_clause,
 )
 from strikeview.extract.cues import is_hypothetical, is_negated
+from strikeview.extract.dates import offset_anchor
 from strikeview.extract.eventdates import EventDates
 from strikeview.extract.facts import (
     actor_name,
@@ -151,6 +152,10 @@ class Assembler:
             # a report is about a recent strike: dates weeks before the day its sources spoke are
             # background ("the previous operation was carried out on April 13")
             return said if said is not None and (said - best).days > 7 else best
+        anchored = offset_anchor(self.text) if said is None and self.dates.ref is None else None
+        if anchored is not None:  # "two days after the January 3, 2020 killing of ..."
+            self.dates.basis.setdefault(anchored[0], anchored[1])
+            return anchored[0]
         if said is None and self.dates.ref is not None and facts:  # nothing in the text dates it
             self.dates.basis.setdefault(self.dates.ref, f"nothing in the text dates the strike: "
                                                         f"{self.dates.ref_source}")

@@ -173,3 +173,16 @@ def test_dates_last_september_with_its_year_named_bounds_the_report(extract):
 def test_dates_a_strike_nothing_dates_takes_the_reports_own_date(extract):
     (event,) = extract("Drones hit an oil depot in Jeddah, officials said.", date="2022-03-25")
     assert event.date == "2022-03-25" and "nothing in the text dates" in event.summary
+
+
+def test_dates_a_counted_offset_from_a_fully_dated_event(extract):
+    text = ("Iran fired missiles at two bases in Iraq housing US troops, two days after a US drone "
+            "killed a general in Baghdad on January 3, 2020.")
+    events = extract(text)
+    assert events[0].date == "2020-01-05" and "two days after" in events[0].summary
+
+
+def test_dates_a_long_body_line_ending_in_a_year_is_no_dateline():
+    text = ("Depot hit\n\nDrones launched from the south hit a fuel depot near the city airport, two "
+            "days after the attack of January 3, 2020.")
+    assert report_date(text, None) is None
