@@ -81,6 +81,8 @@ def is_hypothetical(tok: Token) -> bool:
                 return True
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACT_MARKS for c in cur.children):
             return False  # "vowed revenge after a strike destroyed X": the "after" clause happened
+        if cur.dep_ == "ROOT" and _habitual_perfect(cur):
+            return True
         cur = None if cur.head.i == cur.i else cur.head
     return False
 
@@ -103,3 +105,13 @@ def is_negated(tok: Token) -> bool:
         if cur.pos_ == "VERB":
             return False
     return False
+
+
+def _habitual_perfect(root: Token) -> bool:
+    """True for a sentence in the present perfect that says something happens again and again
+    ("groups have launched rockets at Israel, while Israel has struck targets in Syria repeatedly"):
+    background, not the strike reported."""
+    sent = root.sent
+    perfect = any(t.dep_ == "aux" and t.lower_ in ("have", "has") and t.head.pos_ == "VERB" for t in sent)
+    return perfect and any(t.lower_ in HABITUAL_WORDS for t in sent)
+

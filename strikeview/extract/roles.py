@@ -196,6 +196,8 @@ class _Climb:
             if dep == "nsubj" and not self.at_place and launcher_in(head, self.prep):
                 if fires_interceptors(head) or interception(head):
                     return None, "defence"  # "destroyers in X fired interceptors"
+                if is_hypothetical(head):
+                    return None, "hypothetical"
                 return "launch", "cue:launcher_in"  # "warships in the Black Sea fired ..."
             if dep == "nsubj" and self.locative and not self.from_seen and under_attack(head):
                 return ("impact", "cue:under_attack") if not is_hypothetical(head) else (None, "hypothetical")

@@ -357,3 +357,9 @@ def test_roles_each_bulleted_line_is_its_own_sentence_and_a_countrys_embassy_is_
     text = ("Consulate hit\n\nKEY POINTS\n- Strike hits building next to Iran's embassy in Damascus\n"
             "- Iran says seven guards were killed\n- Syria blames Israel\n\nJets struck Damascus on Monday.")
     assert "Iran" not in sites(extract(text))
+
+
+def test_roles_a_habitual_present_perfect_sentence_is_background(extract, sites):
+    text = ("Iran fired missiles at Nevatim on Saturday, officials said. Groups in Syria and Yemen have "
+            "launched rockets at Israel, while Israel has struck targets in Syria repeatedly.")
+    assert sites(extract(text), "launch") == ["Iran"]
