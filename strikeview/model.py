@@ -123,6 +123,7 @@ class Event:
     id: str
     article_id: str
     date: str | None = None
+    date_basis: str | None = None  # how the date was found ("written in full ('8 January 2020')")
     actor: str | None = None
     weapons: list[Weapon] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)

@@ -25,6 +25,7 @@ def _document() -> EventsDocument:
         id="e1",
         article_id="a1",
         date="2020-01-08",
+        date_basis="a weekday ('Wednesday') resolved against the report's date",
         actor="Testland",
         weapons=[Weapon(name="Qiam-1", weapon_class="SRBM", max_range_km=800.0, quote_id="q1")],
         counts=[Count(value=6, qualifier="exact", what="missiles", claimed_by="state TV", quote_id="q1")],

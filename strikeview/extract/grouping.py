@@ -102,9 +102,9 @@ def event_from_group(group: Group, article: Article, n: int) -> Event:
         claim.quote_id = qid(sent)
         claims.setdefault(claim.text, claim)
     return Event(
-        id=f"{article.id}-e{n}", article_id=article.id, date=group.date, actor=group.actor,
+        id=f"{article.id}-e{n}", article_id=article.id, date=group.date,
+        date_basis=group.date_basis if group.date else None, actor=group.actor,
         weapons=list(weapons.values()), counts=list(counts.values()),
         sites=prune_sites(list(sites.values())), claims=list(claims.values()),
         quotes=sorted(quotes.values(), key=lambda q: q.start),
-        summary=f"Date {group.date}: {group.date_basis}." if group.date and group.date_basis else None,
     )

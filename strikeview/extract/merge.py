@@ -132,8 +132,10 @@ def _combine(events: list[Event]) -> Event:
     parts = [_tagged(e) for e in events]
     lead = parts[0]
     dates = sorted(d for d in (e.date for e in events) if d)
+    dated = next((e for e in events if e.date and e.date == (dates[0] if dates else None)), None)
     merged = dataclasses.replace(
         lead, id=f"{lead.id}+{len(events) - 1}", date=dates[0] if dates else None,
+        date_basis=dated.date_basis if dated is not None else None,
         actor=next((e.actor for e in events if e.actor), None),
         sites=[s for p in parts for s in p.sites], weapons=[w for p in parts for w in p.weapons],
         counts=[c for p in parts for c in p.counts], claims=[c for p in parts for c in p.claims],

@@ -191,7 +191,8 @@ class EventsPanel(QWidget):
 
     def _event_item(self, e: Event) -> QTreeWidgetItem:
         item = QTreeWidgetItem([event_text(e, self.workspace.verdicts(e.id))])
-        item.setToolTip(0, "\n".join(t for t in (item.text(0), e.summary) if t))
+        dated = f"Date {e.date}: {e.date_basis}" if e.date and e.date_basis else None
+        item.setToolTip(0, "\n".join(t for t in (item.text(0), dated, e.summary) if t))
         self._tag(item, ("event", e.id, None))
         for i, s in enumerate(e.sites):
             child = QTreeWidgetItem([site_text(s)])
