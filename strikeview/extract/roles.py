@@ -110,6 +110,9 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
             return "launch", "cue:from_over"
         if p == "over" and _fired_from_aircraft(gov):
             return "launch", "cue:craft_over"  # "missiles fired from MiG-31K jets over the Tambov region"
+        if p == "over" and gov.lemma_.lower() in AIRSPACE_WORDS and gov.dep_ == "pobj" \
+                and gov.head.lower_ == "from":
+            return "launch", "cue:from_airspace_over"  # "released from Russian airspace over the X region"
         return ("launch", "cue:fly_over") if launcher_flying_over(gov) else (None, "route")
     lemma = gov.lemma_.lower()
     if lemma in ("blame", "attribute", "pin") and p in ("on", "to"):  # "a strike it blamed on Israel"
@@ -118,6 +121,8 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     if p == "from" and DISTANCE_UNITS.intersection(units) and lemma not in ("fly", "travel"):
         return None, "distance"  # "about 1,800 km from Israel": a distance (but "flew 1,700 km from X")
     launch_area = lemma == "airspace" and gov.dep_ == "pobj" and gov.head.lower_ == "from"
+    if lemma == "airspace" and p == "of" and _fired_from_airspace(gov):
+        return "launch", "cue:airspace_fired"  # "jets used the airspace of X and fired missiles"
     if lemma in NOT_SITE_HEADS and not launch_area:  # ("released from airspace near X" is a launch area)
         return None, "not_site:" + lemma
     if lemma in OTHER_EVENT_WORDS:
@@ -128,6 +133,18 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     if p == "of" and gov.pos_ == "PROPN" and o is None:
         return None, "owner"
     return None
+
+
+def _fired_from_airspace(airspace: Token) -> bool:
+    """True when the airspace is the object of a verb said together with firing ("jets used the airspace
+    of X and fired missiles", "entered X's airspace to launch drones"): the weapons left from there."""
+    if airspace.dep_ not in OBJECT_DEPS or airspace.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = airspace.head
+    linked = [c for c in verb.children if c.dep_ in ("conj", "xcomp", "advcl")]
+    if verb.dep_ in ("conj", "xcomp", "advcl"):
+        linked.append(verb.head)
+    return verb.lemma_.lower() in ("use", "enter") and any(t.lemma_.lower() in FIRING_VERBS for t in linked)
 
 
 def _fired_from_aircraft(tok: Token) -> bool:
@@ -141,6 +158,8 @@ def _fired_from_aircraft(tok: Token) -> bool:
 
 
 Verdict = tuple[str | None, str]
+AIRSPACE_WORDS: frozenset[str] = frozenset({"airspace", "sky", "skies"})
+FIRING_VERBS: frozenset[str] = frozenset({"fire", "launch", "release", "drop", "lob", "unleash"})
 DISTANCE_UNITS: frozenset[str] = frozenset({"km", "kilometre", "kilometer", "mile", "metre", "meter"})
 AIRCRAFT_WORDS: frozenset[str] = frozenset({"jet", "aircraft", "bomber", "plane", "warplane", "fighter",
                                             "helicopter", "ship", "warship", "submarine", "destroyer"})

@@ -363,3 +363,18 @@ def test_roles_a_habitual_present_perfect_sentence_is_background(extract, sites)
     text = ("Iran fired missiles at Nevatim on Saturday, officials said. Groups in Syria and Yemen have "
             "launched rockets at Israel, while Israel has struck targets in Syria repeatedly.")
     assert sites(extract(text), "launch") == ["Iran"]
+
+
+def test_roles_region_under_airspace_launched_from_is_a_launch_site(extract, sites):
+    text = ("Russian jets dropped two glide bombs on a market in Sumy on Monday, officials said. "
+            "The aircraft release the bombs from inside Russian airspace over the Kursk region.")
+    events = extract(text)
+    assert "Kursk Oblast" in sites(events, "launch")
+    assert "Sumy" in sites(events, "impact")
+
+
+def test_roles_airspace_used_to_fire_is_a_launch_area_violated_is_not(extract, sites):
+    fired = extract("Israeli jets used the airspace of Syria and fired missiles at radar sites in Iran.")
+    assert sites(fired, "launch") == ["Syria"]
+    violated = extract("Jets violated the airspace of Lebanon and fired missiles at radar sites in Iran.")
+    assert "Lebanon" not in sites(violated)
