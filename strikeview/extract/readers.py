@@ -246,12 +246,42 @@ def looks_like_html(path: Path, text: str) -> bool:
     return path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(text[:4096]))
 
 
+def visible_body_text(markup: str) -> str:
+    """The text a reader sees in a page's body, one line per block, without scripts, styles, navigation,
+    headers, footers, asides and forms; empty when the markup cannot be parsed."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    for el in list(root.iter(*_HIDDEN_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    body = root.find("body")
+    if body is None:
+        body = root
+    for el in body.iter(*_BLOCK_TAGS):
+        el.tail = "\n" + (el.tail or "")
+    lines = (" ".join(line.split()) for line in body.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+_HIDDEN_TAGS: tuple[str, ...] = ("script", "style", "noscript", "template", "nav", "header", "footer",
+                                 "aside", "form", "iframe", "svg", "head", "button", "select")
+_BLOCK_TAGS: tuple[str, ...] = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
+                                "blockquote", "section", "article", "main", "dd", "dt", "figcaption")
+
+
 def _read_html(markup: str, name: str) -> tuple[str, str, str | None, str | None, str | None]:
     """``(text, title, outlet, date, url)`` of a saved HTML page's article."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        text = visible_body_text(markup)  # a one-paragraph article trafilatura passes over
     if len(text.split()) < MIN_ARTICLE_WORDS:
         raise ReportError(f"{name}: no article text found")
     title = getattr(doc, "title", None) or ""

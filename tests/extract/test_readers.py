@@ -277,3 +277,27 @@ def test_readers_a_numeric_date_on_a_published_line(tmp_path):
     assert read_report(path).date == "2024-01-16"
     path.write_text("Missiles hit Erbil\n\nPublished: 05/06/2024\n\nMissiles hit Erbil on Monday.\n")
     assert read_report(path).date is None  # day and month cannot be told apart
+
+
+SHORT_PAGE = """<!DOCTYPE html>
+<html><head><title>Depot fire | Valley Post</title><style>p { color: grey; }</style>
+<script>var tracker = "page view counted";</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<div class="comments"><p>Two drones struck a fuel depot near Kramatorsk early on Friday, regional
+officials said, and a fire broke out at the site.</p></div>
+<footer>Copyright Valley Post. All rights reserved.</footer></body></html>"""
+
+
+def test_readers_html_single_short_paragraph_falls_back_to_visible_body_text(tmp_path):
+    article = read_report(_write(tmp_path, "short.html", SHORT_PAGE.encode("utf-8")))
+    assert article.text.startswith("Two drones struck a fuel depot near Kramatorsk")
+    assert "fire broke out at the site." in article.text
+    for hidden in ("tracker", "color", "Home", "Copyright"):
+        assert hidden not in article.text
+    assert article.title.startswith("Depot fire")
+
+
+def test_readers_visible_body_text_keeps_blocks_on_their_own_lines():
+    text = readers.visible_body_text("<html><body><h1>Title here</h1><p>First <b>bold</b> line.</p>"
+                                     "<script>x()</script><p>Second line.</p></body></html>")
+    assert text.splitlines() == ["Title here", "First bold line.", "Second line."]
