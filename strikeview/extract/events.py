@@ -54,6 +54,7 @@ from strikeview.extract.lexicon import (
     LAUNCH_VERBS,
     REPORTING_VERBS,
 )
+from strikeview.extract.offsets import drop_vague_around_offsets, offset_site
 from strikeview.extract.places import PLACES_KEY
 from strikeview.extract.weapons import WEAPONS_KEY
 from strikeview.model import Article, Claim, Event
@@ -138,6 +139,8 @@ class Assembler:
         for group in self.groups.values():
             if group.date is not None and group.date[:1].isdigit():
                 group.date_basis = self.dates.basis.get(dt.date.fromisoformat(group.date[:10]))
+        for group in self.groups.values():
+            group.sites = drop_vague_around_offsets(group.sites)
         fold_siteless_actors(self.groups)
         return events_from_groups(self.groups, self.article)
 
@@ -204,7 +207,8 @@ class Assembler:
         for span in places:
             place: Place = span._.sv_place
             hedge = self._denied(span.sent) or hedge_in(span.sent)
-            site = border_site(span, place, span._.sv_role) or place.to_site(span._.sv_role)
+            role = span._.sv_role
+            site = border_site(span, place, role) or offset_site(span, place.to_site(role))
             site.claimed_by, site.as_written, site.hedge = claimed_by(span.root), span.text, hedge
             group = self.group(self.key_of(span.root))
             group.sites.append((span.sent, site))
