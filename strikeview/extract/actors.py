@@ -97,7 +97,7 @@ def country_of(doc: Doc, tok: Token) -> Place | None:
     for t in sub:
         if t.lower_ in DEMONYMS and not made_in(doc, t.i + 1):
             return gaz.country(DEMONYMS[t.lower_])
-    for span in doc.spans.get(PLACES_KEY, []):
-        if start <= span.start < end and span._.sv_place.country:
+    for span in doc.spans.get(PLACES_KEY, []):  # (a place struck is no actor's: "aggression targets X")
+        if start <= span.start < end and span._.sv_place.country and span._.sv_role != "impact":
             return gaz.country(span._.sv_place.country)
     return None

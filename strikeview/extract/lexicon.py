@@ -138,6 +138,7 @@ DEMONYMS: dict[str, str] = {
     # armed groups and institutions whose country is not in doubt, for actors ("Hezbollah fired ...")
     "hezbollah": "LB", "hizbollah": "LB", "hizballah": "LB", "hamas": "PS", "irgc": "IR", "idf": "IL",
     "pentagon": "US", "kremlin": "RU",
+    "zionist": "IL",  # "the Zionist regime/enemy": Israel, as Iranian, Yemeni or Lebanese outlets say
 }
 
 # Suffix words that turn a name into a facility or an area ("Xyz air base", "Xyz province").

@@ -205,3 +205,18 @@ def test_events_weapons_a_base_keeps_are_not_used_and_its_gives_the_speakers_cou
             "which hosts the regime's F-35 aircraft, was the main target and that the missiles struck it.")
     events = extract(text)
     assert "F-35" not in [w.name for w in events[0].weapons]
+
+
+def test_events_place_struck_in_a_headline_is_not_the_actors_country(extract):
+    text = ("Aggression targets Hodeidah port and a power station\n\n"
+            "The Israeli enemy launched a series of air raids on Monday on the port of Hodeidah and a power "
+            "station near Salif, officials said.")
+    events = extract(text)
+    assert len(events) == 1  # not a Yemeni event (from the port) beside the Israeli one
+    assert events[0].actor != "Yemen"
+    assert "airstrike" in [w.name for w in events[0].weapons]
+
+
+def test_events_zionist_names_israel_as_actor(extract):
+    events = extract("The Zionist regime's jets struck a radar site near Ilam on Saturday, officials said.")
+    assert events and events[0].actor == "Israel"
