@@ -308,6 +308,7 @@ class PlaceFinder:
         owner = mention_owner(doc, spans)
         final = list(chosen)
         placed: dict[str, Place] = {}  # names resolved with the help of a containing place
+        in_country: dict[str, Place] = {}  # names resolved in a sentence naming their country
         for ks in by_sent.values():
             for k in ks:
                 if k in fixed:
@@ -326,8 +327,10 @@ class PlaceFinder:
                     final[k] = None  # a namesake far outside the place the text puts it in ("X in Y")
                 if near is not None and final[k] is not None:
                     placed.setdefault(fold_name(spans[k].text), final[k])
+                elif final[k] is not None and final[k].country in countries:  # its country named beside it
+                    in_country.setdefault(fold_name(spans[k].text), final[k])
         for k, s in enumerate(spans):  # one name, one place, through the report
-            same = placed.get(fold_name(s.text))
+            same = placed.get(fold_name(s.text)) or in_country.get(fold_name(s.text))
             if same is not None and k not in fixed and same in cands[k]:
                 final[k] = same
         for k, s in enumerate(spans):

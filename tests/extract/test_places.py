@@ -151,3 +151,12 @@ def test_places_a_town_named_exactly_like_a_person_named_in_full_is_the_person(n
 def test_places_a_direction_word_before_a_country_leaves_the_country(nlp):
     places, _doc = _places(nlp, "Rockets were launched from an area in southern Lebanon at Israel.")
     assert places["Lebanon"].precision == "country"
+
+
+def test_places_a_name_keeps_the_place_chosen_beside_its_country(nlp):
+    text = ("A drone hit a fuel depot in Tripoli on Monday, Lebanon's army said. Libya and Egypt condemned "
+            "the attack. Hours later a second drone struck a warehouse in Tripoli, officials said.")
+    doc = nlp(text)
+    tripolis = [s._.sv_place for s in doc.spans["sv_places"] if s.text == "Tripoli"]
+    assert len(tripolis) == 2
+    assert [p.country for p in tripolis] == ["LB", "LB"]

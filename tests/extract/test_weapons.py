@@ -125,3 +125,9 @@ def test_weapons_jets_that_shot_down_drones_defended_and_struck_nothing(extract)
     events = extract(text)
     assert "Eurofighter Typhoon" not in [w.name for e in events for w in e.weapons]
     assert "Eastern Mediterranean" not in [s.name for e in events for s in e.sites]
+
+
+def test_weapons_air_operation_is_an_airstrike(extract):
+    events = extract("The air force launched an air operation against militant camps near Zakho on Sunday, "
+                     "the ministry said.")
+    assert "airstrike" in [w.name for e in events for w in e.weapons]
