@@ -49,6 +49,8 @@ OTHER_EVENT_WORDS: frozenset[str] = frozenset({
 HYPOTHETICAL_WORDS: frozenset[str] = frozenset({
     "threaten", "vow", "warn", "promise", "pledge", "plan", "intend", "would", "will", "could", "might",
     "may", "should", "if", "threat", "want", "seek",
+    # permission sought or withheld ("lift restrictions on using weapons against targets in X")
+    "restriction", "ban", "permission", "authorization", "authorisation", "urge", "request",
 })
 
 # Adverbs of habit: a clause with one describes a pattern of attacks, not a strike ("has repeatedly").

@@ -379,3 +379,11 @@ def test_roles_airspace_used_to_fire_is_a_launch_area_violated_is_not(extract, s
     assert sites(fired, "launch") == ["Syria"]
     violated = extract("Jets violated the airspace of Lebanon and fired missiles at radar sites in Iran.")
     assert "Lebanon" not in sites(violated)
+
+
+def test_roles_restrictions_on_striking_a_country_name_no_site(extract, sites):
+    text = ("Drones hit a warehouse in Odesa on Monday, officials said. The government urged its allies to "
+            "lift restrictions on using their weapons against targets inside Belarus.")
+    events = extract(text)
+    assert "Belarus" not in sites(events)
+    assert "Odesa" in sites(events, "impact")
