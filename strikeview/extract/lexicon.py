@@ -56,7 +56,7 @@ HYPOTHETICAL_WORDS: frozenset[str] = frozenset({
 # Adverbs of habit: a clause with one describes a pattern of attacks, not a strike ("has repeatedly").
 HABITUAL_WORDS: frozenset[str] = frozenset({
     "repeatedly", "frequently", "often", "regularly", "routinely", "occasionally", "sometimes",
-    "periodically", "persistently", "habitually", "usually",
+    "periodically", "persistently", "habitually", "usually", "daily", "nightly", "constantly", "continually",
 })
 
 # Words that make a place a boundary or route rather than a site.

@@ -387,3 +387,11 @@ def test_roles_restrictions_on_striking_a_country_name_no_site(extract, sites):
     events = extract(text)
     assert "Belarus" not in sites(events)
     assert "Odesa" in sites(events, "impact")
+
+
+def test_roles_attacks_said_to_happen_daily_are_background(extract, sites):
+    text = ("Jets struck a depot in Tyre on Friday, the army said. The group has fired rockets at Haifa "
+            "almost daily since last year.")
+    names = sites(extract(text))
+    assert "Tyre" in names
+    assert "Haifa" not in names
