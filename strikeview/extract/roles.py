@@ -45,6 +45,9 @@ from strikeview.extract.lexicon import (
 )
 
 CONTAINER_PREPS: frozenset[str] = frozenset({"in", "inside", "within", "near", "of", "outside", "at"})
+# Parts of a landmark by which another place is placed ("at the foot of", "on the slopes of").
+LANDMARK_PARTS: frozenset[str] = frozenset({"foot", "slope", "slopes", "summit", "edge", "banks", "bank",
+                                            "shore", "shores", "mouth"})
 ROUTE_PREPS: frozenset[str] = frozenset({"over", "through", "via", "past"})
 LIST_PREPS: frozenset[str] = frozenset({"including", "like", "such", "as well as", "among"})
 
@@ -132,7 +135,22 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
         return None, "container"
     if p == "of" and gov.pos_ == "PROPN" and o is None:
         return None, "owner"
+    if p == "of" and lemma in LANDMARK_PARTS and _beside_other_place(gov, me, owner):
+        return None, "reference"  # "in X at the foot of Mount Y": Y only says where X lies
     return None
+
+
+def _beside_other_place(part: Token, me: int, owner: Owner) -> bool:
+    """True when the phrase holding ``part`` ("at the foot") hangs on another place, or on a word that
+    also has an "in/at/near" phrase naming another place ("playing in X at the foot of Y")."""
+    if part.dep_ != "pobj":
+        return False
+    holder = part.head.head
+    if owner(holder) not in (None, me):
+        return True
+    return any(c.dep_ == "prep" and c.i != part.head.i and c.lower_ in CONTAINER_PREPS
+               and any(owner(o) not in (None, me) for o in c.children if o.dep_ == "pobj")
+               for c in holder.children)
 
 
 def _fired_from_airspace(airspace: Token) -> bool:

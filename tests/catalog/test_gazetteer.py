@@ -439,3 +439,12 @@ def test_gazetteer_unknown_region_is_a_vague_place_around_its_town(gaz):
 def test_gazetteer_a_town_spelled_without_a_short_vowel_is_a_loose_candidate():
     names = [(p.name, p.country) for p in load_gazetteer().candidates("Samtah")]
     assert ("Şāmitah", "SA") in names
+
+
+def test_gazetteer_curated_small_places_beat_namesakes_abroad():
+    gaz = load_gazetteer()
+    assert gaz.lookup("Chebaa").name == "Shebaa"
+    assert gaz.lookup("Chebaa").country == "LB"
+    assert gaz.lookup("Okushiri Island").country == "JP"
+    hermon = gaz.lookup("Mount Hermon")
+    assert hermon.country == "SY" and hermon.source and "wikipedia" in hermon.source

@@ -395,3 +395,12 @@ def test_roles_attacks_said_to_happen_daily_are_background(extract, sites):
     names = sites(extract(text))
     assert "Tyre" in names
     assert "Haifa" not in names
+
+
+def test_roles_landmark_placing_another_place_is_no_site(extract, sites):
+    text = "A rocket struck a playground where children were playing in Zgharta at the foot of Mount Hermon."
+    names = sites(extract(text), "impact")
+    assert "Mount Hermon" not in names
+    alone = extract("Drones struck an army post on the slopes of Mount Hermon on Monday, officials said.")
+    hermon = [s for e in alone for s in e.sites if s.name == "Mount Hermon"]
+    assert hermon and hermon[0].role == "impact" and hermon[0].country == "SY"
