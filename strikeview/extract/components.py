@@ -13,7 +13,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from strikeview.extract.cues import PART_NOUNS, is_hypothetical
+from strikeview.extract.cues import PART_NOUNS, is_hypothetical, km
 from strikeview.extract.governors import aircraft_subject, interception
 from strikeview.extract.lexicon import DEFENSIVE_CLASSES, IMPACT_VERBS, LAUNCH_VERBS
 from strikeview.extract.places import PLACES_KEY, PlaceFinder, make_place_finder
@@ -48,6 +48,7 @@ class RoleTagger:
             span._.sv_role = role
             span._.sv_why = why
         _continue_lists(places)
+        _continue_bare_lists(places)
         _named_after_noun(places, owner, weapon_tokens)
         for span in places:  # "Iran's embassy": a country that owns the target is no site, however parsed
             after = span.doc[span.end:span.end + 2]
@@ -88,6 +89,32 @@ def _continue_lists(places: list[Span]) -> None:
             if other.text.lower() == prep.text.lower() and before._.sv_role and other.start < prep.start - 3:
                 span._.sv_role, span._.sv_why = before._.sv_role, "as_well_as:" + (before._.sv_why or "")
                 break
+
+
+LIST_GAP_WORDS: frozenset[str] = frozenset({",", "and", "or", "(", ")"})
+LIST_NEAR_KM = 300.0
+
+
+def _continue_bare_lists(places: list[Span]) -> None:
+    """A place in a bare list after a place with a role ("in A (B), C, D and E") takes that role when
+    the parser hung it elsewhere (as a modifier); only a place in the same country as that one or
+    near it, since a list names places that lie together (a far namesake is not the one meant)."""
+    for k, span in enumerate(places):
+        if span._.sv_role or span._.sv_why not in ("modifier", "no_cue"):
+            continue
+        end = span.start
+        for before in reversed(places[:k]):
+            if before.sent.start != span.sent.start or any(
+                    t.text not in LIST_GAP_WORDS for t in span.doc[before.end:end]):
+                break
+            end = before.start
+            if before._.sv_role is None:
+                continue
+            mine, theirs = span._.sv_place, before._.sv_place
+            if theirs.precision != "country" and (mine.country == theirs.country or km(
+                    mine.lon, mine.lat, theirs.lon, theirs.lat) <= LIST_NEAR_KM):
+                span._.sv_role, span._.sv_why = before._.sv_role, "list:" + (before._.sv_why or "")
+            break
 
 
 # Verbs of keeping weapons somewhere: "the base hosts F-35 aircraft" says nothing of a strike.

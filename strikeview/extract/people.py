@@ -49,7 +49,31 @@ def where_places_stand(span: Span) -> bool:
             return True
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "including", "like"):
         return root.head.head.lemma_.lower() in OF_KINDS or root.head.head.lemma_.lower() in PLACE_NOUNS
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+    return (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS) or listed_with_places(span)
+
+
+PLACE_ENTS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+LIST_JOINS: frozenset[str] = frozenset({",", "and", "or"})
+
+
+def listed_with_places(span: Span) -> bool:
+    """True for a list item next to a place the tagger knows ("in Xa (Xb), Y, Z and W"): read off the
+    words, since a parse of such lists often goes astray."""
+    doc = span.doc
+    i = span.start - 1
+    if i > 0 and doc[i].text in LIST_JOINS:
+        i -= 1
+        while i > 0 and doc[i].text in (")", ",", "and"):
+            i -= 1
+        if doc[i].ent_type_ in PLACE_ENTS:
+            return True
+    j = span.end
+    if j < len(doc) and doc[j].text in LIST_JOINS:
+        j += 1
+        while j < len(doc) - 1 and doc[j].text in ("and", "or"):
+            j += 1
+        return j < len(doc) and doc[j].ent_type_ in PLACE_ENTS
+    return False
 
 
 def person_words(doc: Doc) -> frozenset[str]:

@@ -404,3 +404,19 @@ def test_roles_landmark_placing_another_place_is_no_site(extract, sites):
     alone = extract("Drones struck an army post on the slopes of Mount Hermon on Monday, officials said.")
     hermon = [s for e in alone for s in e.sites if s.name == "Mount Hermon"]
     assert hermon and hermon[0].role == "impact" and hermon[0].country == "SY"
+
+
+def test_roles_bare_list_after_a_struck_place_shares_its_role(extract, sites):
+    text = ("Warplanes bombed villages in Ayn al-Arab (Kobani), Tal Rifaat and Derik in northern Syria "
+            "overnight.")
+    names = sites(extract(text), "impact")
+    assert "Kobani" in names
+    assert "Tall Rif‘at" in names  # tagged a person by the trained tagger, listed between places
+    assert "Al Mālikīyah" in names  # Derik
+
+
+def test_roles_list_after_a_bracketed_alias_shares_the_role(nlp):
+    doc = nlp("Tunnels were destroyed near Kobani (Ayn al-Arab), Tal Rifaat and Derik, the army said.")
+    roles = {s.text: s._.sv_role for s in doc.spans["sv_places"]}
+    assert roles.get("Tal Rifaat") == "impact"
+    assert roles.get("Derik") == "impact"
