@@ -446,5 +446,6 @@ def test_gazetteer_curated_small_places_beat_namesakes_abroad():
     assert gaz.lookup("Chebaa").name == "Shebaa"
     assert gaz.lookup("Chebaa").country == "LB"
     assert gaz.lookup("Okushiri Island").country == "JP"
+    assert gaz.lookup("Qandil region").name == "Qandil Mountains"
     hermon = gaz.lookup("Mount Hermon")
     assert hermon.country == "SY" and hermon.source and "wikipedia" in hermon.source
