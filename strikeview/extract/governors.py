@@ -144,6 +144,18 @@ def under_attack(verb: Token) -> bool:
                and any(o.lemma_.lower() in words for o in child.children) for child in verb.children)
 
 
+TRANSIT_VERBS: frozenset[str] = frozenset({"transit", "cross", "sail", "navigate", "pass"})
+
+
+def hit_in_transit(verb: Token) -> bool:
+    """True for "(the ship) was hit while transiting X": a verb of passing through, in a clause under a
+    verb of being hit, whose object (or "through" phrase) is where the ship was struck."""
+    if verb.lemma_.lower() not in TRANSIT_VERBS or verb.dep_ != "advcl":
+        return False
+    return verb.head.lemma_.lower() in IMPACT_VERBS and any(
+        c.dep_ == "auxpass" for c in verb.head.children)
+
+
 def launcher_flying_over(verb: Token) -> bool:
     """True for "(bombers) flying over X" when the aircraft fired: "missiles fired by (or from)
     bombers flying over the Caspian Sea", "jets flying over X fired missiles" (X is the launch area)."""

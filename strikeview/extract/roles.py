@@ -27,6 +27,7 @@ from strikeview.extract.cues import (
 from strikeview.extract.governors import (
     OBJECT_DEPS,
     fires_interceptors,
+    hit_in_transit,
     interception,
     is_strike_word,
     launcher_flying_over,
@@ -238,6 +239,8 @@ class _Climb:
                 return "launch", "cue:launcher_in"  # "warships in the Black Sea fired ..."
             if dep == "nsubj" and self.locative and not self.from_seen and under_attack(head):
                 return ("impact", "cue:under_attack") if not is_hypothetical(head) else (None, "hypothetical")
+            if dep in OBJECT_DEPS and self.at_place and hit_in_transit(head):
+                return ("impact", "cue:transit") if not is_hypothetical(head) else (None, "hypothetical")
             as_object = dep if (self.at_place or (dep in OBJECT_DEPS and self.locative)) else None
             role, why = verb_role(head, self.prep, self.from_seen, as_object, self.weapons)
             if role != "climb":

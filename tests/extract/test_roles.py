@@ -420,3 +420,11 @@ def test_roles_list_after_a_bracketed_alias_shares_the_role(nlp):
     roles = {s.text: s._.sv_role for s in doc.spans["sv_places"]}
     assert roles.get("Tal Rifaat") == "impact"
     assert roles.get("Derik") == "impact"
+
+
+def test_roles_ship_hit_while_transiting_a_strait_was_hit_there(extract, sites):
+    hit = extract("A cargo ship was struck by a missile while transiting the Strait of Hormuz on Monday.")
+    assert "Strait of Hormuz" in sites(hit, "impact")
+    plan = extract("A tanker was struck by a drone near Aden on Monday; it had planned to cross the Strait "
+                   "of Hormuz next week.")
+    assert "Strait of Hormuz" not in sites(plan, "impact")
