@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from strikeview.extract.governors import interception, is_strike_word
-from strikeview.extract.lexicon import IMPACT_VERBS, LAUNCH_VERBS, STRIKE_NOUNS
+from strikeview.extract.lexicon import FACILITY_NOUNS, IMPACT_VERBS, LAUNCH_VERBS, STRIKE_NOUNS
 
 # Nouns whose "of" phrase names what was fired ("a test of the Xyz-18 missile", "a salvo of rockets").
 FIRING_NOUNS: frozenset[str] = frozenset({"test", "firing", "salvo", "barrage", "volley", "launch"})
@@ -90,6 +90,11 @@ def tally(verb: Token) -> bool:
 
 
 def _purpose(verb: Token) -> bool:
-    """True for a launch verb that says what a place is for ("a site used to launch drones")."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "use" and verb.head.dep_ in ("acl", "relcl")
+    """True for a launch verb that says what a place is for ("a site used to launch drones", also when
+    parsed as a clause of its own: "and an airfield used to launch cruise missiles")."""
+    use = verb.head
+    if verb.dep_ != "xcomp" or use.lemma_.lower() != "use":
+        return False
+    return use.dep_ in ("acl", "relcl") or any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in FACILITY_NOUNS for c in use.children)
 

@@ -131,3 +131,10 @@ def test_weapons_air_operation_is_an_airstrike(extract):
     events = extract("The air force launched an air operation against militant camps near Zakho on Sunday, "
                      "the ministry said.")
     assert "airstrike" in [w.name for e in events for w in e.weapons]
+
+
+def test_weapons_what_a_target_is_used_to_launch_is_not_used(nlp):
+    doc = nlp("Jets used guided bombs against two targets: a depot near Marib used to store fuel, and an "
+              "airfield at Saada used to launch cruise missiles and drones.")
+    used = {s.text: s._.sv_used for s in doc.spans["sv_weapons"]}
+    assert used.get("cruise missiles") is False
