@@ -49,7 +49,8 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
         if dep == "nsubj" and lemma in ("fire", "launch", "lob", "test-fire"):
             return True  # "Missiles fired from X hit ...", parsed as if the missiles fired
         if dep == "attr" and _names_a_weapon(head, weapon_tokens):  # "the drone was a Samad-3"
-            return True
+            return not (span._.sv_weapon.generic and any(  # (not "the Xyz is an air-launched missile":
+                c.dep_ in ("nsubj", "nsubjpass") and c.i in weapon_tokens for c in head.children))  # a gloss)
         if dep == "pobj" and head.lower_ == "as" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in WEAPON_WORDS for c in head.head.children):
             return True  # "analysts identified the weapon as the Tu-141 Strizh"

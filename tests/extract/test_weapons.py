@@ -138,3 +138,12 @@ def test_weapons_what_a_target_is_used_to_launch_is_not_used(nlp):
               "airfield at Saada used to launch cruise missiles and drones.")
     used = {s.text: s._.sv_used for s in doc.spans["sv_weapons"]}
     assert used.get("cruise missiles") is False
+
+
+def test_weapons_class_glossing_a_named_weapon_is_not_a_second_weapon(nlp):
+    doc = nlp("Missiles struck a shipyard in Sevastopol on Friday. The Kalibr is a ship-launched cruise "
+              "missile with a range of about 1,500 km.")
+    used = {s._.sv_weapon.name: s._.sv_used for s in doc.spans["sv_weapons"]}
+    assert used.get("cruise missile") is False
+    named = nlp("The drone that hit the depot near Kharkiv was a Shahed-136, officials said.")
+    assert any(s._.sv_used and not s._.sv_weapon.generic for s in named.spans["sv_weapons"])
