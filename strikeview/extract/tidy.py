@@ -2,7 +2,8 @@
 
 A country-level site is dropped when the event (or, for later events, the report) gives a more precise
 site of that role in that country; "airstrike"-like delivery classes are kept only when they are all
-the main event names; a bare "missile" is dropped when a more specific one is named.
+the main event names; a bare "missile" (or "precision munition") is dropped when a more specific one
+is named.
 """
 
 from __future__ import annotations
@@ -67,12 +68,21 @@ def drop_delivery_classes(events: list[Event]) -> None:
             e.weapons = [w for w in e.weapons if w not in delivery]
 
 
+# Generic munition classes more exact than "precision munition".
+GUIDED_MUNITION_CLASSES: frozenset[str] = frozenset({"glide bomb"})
+
+
 def drop_subsumed_weapons(events: list[Event]) -> None:
     """Leave out a bare "missile" from an event that names a more specific missile ("cruise missile",
-    a named missile system); a missile named in another event (an earlier attack) says nothing of it."""
+    a named missile system), and "precision munition" from one that names a glide bomb or a named
+    munition; a weapon named in another event (an earlier attack) says nothing of it."""
     for e in events:
         specific = any(w.name != "missile" and (
             "missile" in w.name or (not w.generic and w.weapon_class not in NOT_MISSILE_CLASSES))
             for w in e.weapons)
         if specific:
             e.weapons = [w for w in e.weapons if w.name != "missile"]
+        guided = any(w.weapon_class == "munition" and (not w.generic or w.name in GUIDED_MUNITION_CLASSES)
+                     for w in e.weapons)
+        if guided:  # "guided bombs ... two guided aerial bombs": the glide bomb says it more exactly
+            e.weapons = [w for w in e.weapons if w.name != "precision munition"]

@@ -220,3 +220,11 @@ def test_events_place_struck_in_a_headline_is_not_the_actors_country(extract):
 def test_events_zionist_names_israel_as_actor(extract):
     events = extract("The Zionist regime's jets struck a radar site near Ilam on Saturday, officials said.")
     assert events and events[0].actor == "Israel"
+
+
+def test_events_precision_munition_gives_way_to_a_glide_bomb(extract):
+    text = ("Guided bombs hit a shopping centre in Sumy on Saturday. Officials said jets released two "
+            "guided aerial bombs from over the Kursk region.")
+    names = [w.name for e in extract(text) for w in e.weapons]
+    assert "glide bomb" in names
+    assert "precision munition" not in names
