@@ -61,6 +61,9 @@ from strikeview.model import Article, Claim, Event
 
 # Weapons carried by aircraft: an event using them gets no launch site from its actor's country.
 AIR_CLASSES: frozenset[str] = frozenset({"aircraft", "air_launched"})
+# ... unless it also fired named ballistic missiles or artillery rockets, fired from its own ground.
+GROUND_CLASSES: frozenset[str] = frozenset({"SRBM", "MRBM", "IRBM", "ICBM", "ballistic_missile",
+                                            "rocket_artillery"})
 
 
 class Assembler:
@@ -323,7 +326,9 @@ class Assembler:
                 group.actor = country.name if country is not None else actor_name(subj)
             if group.key != MAIN or any(s.role == "launch" for _, s in group.sites):
                 continue
-            if any(w.weapon_class in AIR_CLASSES for _, w in group.weapons):
+            classes = {w.weapon_class for _, w in group.weapons}
+            ground = any(w.weapon_class in GROUND_CLASSES and not w.generic for _, w in group.weapons)
+            if classes & AIR_CLASSES and not ground:
                 continue  # aircraft fly from bases abroad: their country says little of where they flew from
             country = self.country_of(subj)
             if country is None and any(t.lower_ in ("its", "their", "our") for t in subj.subtree):

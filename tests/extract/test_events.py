@@ -228,3 +228,11 @@ def test_events_precision_munition_gives_way_to_a_glide_bomb(extract):
     names = [w.name for e in extract(text) for w in e.weapons]
     assert "glide bomb" in names
     assert "precision munition" not in names
+
+
+def test_events_named_ballistic_missile_keeps_actor_launch_beside_aircraft(extract, sites):
+    mixed = extract("Russia fired Iskander-M missiles at Kharkiv on Monday while Su-34 jets dropped glide "
+                    "bombs on the city, officials said.")
+    assert sites(mixed, "launch") == ["Russia"]
+    jets = extract("Russia's Su-34 jets dropped glide bombs on Kharkiv on Monday, officials said.")
+    assert sites(jets, "launch") == []
