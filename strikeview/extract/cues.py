@@ -107,11 +107,20 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
+ONE_DAY_WORDS: frozenset[str] = frozenset({"overnight", "today", "tonight", "yesterday", "monday", "tuesday",
+                                           "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def _habitual_perfect(root: Token) -> bool:
     """True for a sentence in the present perfect that says something happens again and again
     ("groups have launched rockets at Israel, while Israel has struck targets in Syria repeatedly"):
     background, not the strike reported."""
     sent = root.sent
     perfect = any(t.dep_ == "aux" and t.lower_ in ("have", "has") and t.head.pos_ == "VERB" for t in sent)
-    return perfect and any(t.lower_ in HABITUAL_WORDS for t in sent)
+    if not perfect:
+        return False
+    if any(t.lower_ in HABITUAL_WORDS for t in sent):
+        return True
+    # "has fired thousands of rockets at X": a running total, unless said of one night or day
+    return any(t.lower_ == "thousands" for t in sent) and not any(t.lower_ in ONE_DAY_WORDS for t in sent)
 

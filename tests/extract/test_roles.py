@@ -428,3 +428,12 @@ def test_roles_ship_hit_while_transiting_a_strait_was_hit_there(extract, sites):
     plan = extract("A tanker was struck by a drone near Aden on Monday; it had planned to cross the Strait "
                    "of Hormuz next week.")
     assert "Strait of Hormuz" not in sites(plan, "impact")
+
+
+def test_roles_running_total_in_the_present_perfect_is_background(extract, sites):
+    text = ("A rocket struck a farm near Metula on Sunday, police said. The group has fired thousands of "
+            "rockets at Haifa and Nahariya, officials say.")
+    names = sites(extract(text))
+    assert "Haifa" not in names and "Nahariya" not in names
+    night = extract("Russia has launched thousands of drones at Kyiv overnight, officials said.")
+    assert "Kyiv" in sites(night, "impact")
