@@ -95,6 +95,9 @@ def _extends(query: str, name: str) -> bool:
     return len(n) > len(q) + _EXTRA_LETTERS and q in n and f" {query} " not in f" {name} "
 
 
+_TELL_SPELLINGS: frozenset[str] = frozenset({"tal", "tell", "tel", "til"})  # Arabic "tell"; GeoNames: "Tall"
+
+
 def split_head(folded: str) -> tuple[str, str | None]:
     """``("kermanshah", "region")`` for ``"kermanshah province"``: the head word says what is meant.
     Also ``"the ..."``, ``"city of ..."``, ``"province of ..."`` and plural heads closing a list
@@ -313,6 +316,8 @@ class Gazetteer:
         words = full.split()[1:] if full.startswith("the ") else full.split()
         if not out and len(words) > 1 and (words[0] in _DIRECTIONS or self._possessive_country(words[0])):
             return self._candidates(" ".join(words[1:]), loose)
+        if not out and len(words) > 1 and words[0] in _TELL_SPELLINGS:  # "Tal Tamr": GeoNames "Tall Tamr"
+            out = self._exact("tall " + " ".join(words[1:]), "tall " + " ".join(words[1:]), wanted)
         if not out and wanted is None:
             out = self._facility_of(full, loose)
         if not out and loose:

@@ -449,3 +449,9 @@ def test_gazetteer_curated_small_places_beat_namesakes_abroad():
     assert gaz.lookup("Qandil region").name == "Qandil Mountains"
     hermon = gaz.lookup("Mount Hermon")
     assert hermon.country == "SY" and hermon.source and "wikipedia" in hermon.source
+
+
+def test_gazetteer_tal_and_tell_spellings_find_geonames_tall(gaz):
+    assert [p.country for p in gaz.candidates("Tal Tamr")][:1] == ["SY"]
+    assert gaz.candidates("Tell Tamr") == gaz.candidates("Tall Tamr")
+    assert gaz.candidates("Tel Aviv")[0].country == "IL"  # a name found as written is not respelled
