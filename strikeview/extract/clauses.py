@@ -43,8 +43,8 @@ _LINE_START_CAPS = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]{2,})(?=[ \t]*[,(—
 TARGET_GROUND_RE = re.compile(
     r"\b(?:on|in|into|inside|against)\s+(?:the\s+)?([A-Z][a-z]+)\s+(?:territory|soil)\b")
 OWN_GROUND_RE = re.compile(
-    r"\bfrom\s+(?:(?:its|their|his|her)\s+(?:own\s+)?|(?:the\s+)?([A-Z][a-z]+)\s+)"
-    r"(?:territory|soil|land|ground|waters)\b")
+    r"\bfrom\s+(?:inside\s+|within\s+)?(?:(?:its|their|his|her)\s+(?:own\s+)?|(?:the\s+)?([A-Z][a-z]+)\s+)"
+    r"(?:territory|soil|land|ground|waters|airspace)\b")
 
 
 def tokens_at(doc: Doc, start: int, end: int) -> Span | None:

@@ -26,9 +26,12 @@ def add_own_ground(asm: Assembler) -> None:
     for m in OWN_GROUND_RE.finditer(asm.text):
         span = tokens_at(asm.doc, m.start(), m.end())
         tok = span[-1] if span is not None else None
-        if tok is None or tok.lemma_.lower() not in OWN_GROUND or tok.head.lower_ != "from":
+        prep = tok.head if tok is not None else None
+        if prep is not None and prep.lower_ in ("inside", "within") and prep.head.lower_ == "from":
+            prep = prep.head  # "from inside Russian airspace"
+        if tok is None or prep is None or tok.lemma_.lower() not in OWN_GROUND or prep.lower_ != "from":
             continue
-        verb = tok.head.head
+        verb = prep.head
         if m.group(1):  # "from Iraqi territory": the nationality names the country
             code = DEMONYMS.get(m.group(1).lower())
             country = load_gazetteer().country(code) if code else None
@@ -37,7 +40,7 @@ def add_own_ground(asm: Assembler) -> None:
             country = asm.country_of(subj) if subj is not None else None
         if country is None or is_hypothetical(verb) or is_negated(verb):
             continue
-        as_written = asm.doc[tok.head.i:tok.i + 1].text
+        as_written = asm.doc[prep.i:tok.i + 1].text
         site = country.to_site("launch", claimed_by=claimed_by(tok), as_written=as_written)
         asm.group(asm.key_of(tok)).sites.append((tok.sent, site))
 

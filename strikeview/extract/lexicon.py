@@ -92,7 +92,7 @@ RESPONSE_PHRASES: tuple[str, ...] = (
 AREA_VERBS: frozenset[str] = frozenset({"show", "identify", "name", "give", "locate", "pinpoint"})
 
 # Nouns for a country's own ground: "from its own territory" is the actor's country.
-OWN_GROUND: frozenset[str] = frozenset({"territory", "soil", "land", "ground"})
+OWN_GROUND: frozenset[str] = frozenset({"territory", "soil", "land", "ground", "airspace"})
 
 QUALIFIERS: dict[str, str] = {
     "more than": "more_than", "over": "more_than", "upwards of": "more_than",

@@ -127,7 +127,8 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     launch_area = lemma == "airspace" and gov.dep_ == "pobj" and gov.head.lower_ == "from"
     if lemma == "airspace" and p == "of" and _fired_from_airspace(gov):
         return "launch", "cue:airspace_fired"  # "jets used the airspace of X and fired missiles"
-    if lemma in NOT_SITE_HEADS and not launch_area:  # ("released from airspace near X" is a launch area)
+    aimed = lemma == "airspace" and p in ("at", "against", "toward", "towards")  # "from X airspace at Y"
+    if lemma in NOT_SITE_HEADS and not launch_area and not aimed:  # ("from airspace near X": launch area)
         return None, "not_site:" + lemma
     if lemma in OTHER_EVENT_WORDS:
         return None, "other_event"
@@ -197,6 +198,7 @@ class _Climb:
         self.prep: str | None = None
         self.bearing = False  # passed "N miles southwest of X": X is a reference point near the site
         self.fleet = False  # passed "the X Sea Fleet": the fleet, not the sea
+        self.target = False  # passed "at <targets>": a later "from" is the launchers', not this place's
 
     def run(self) -> Verdict:
         """Step up until a verdict."""
@@ -344,6 +346,10 @@ class _Climb:
             p = "near"
         if heading_to(p, gov, self.weapons):
             return "impact", "cue:heading"
+        if p in ("at", "against", "toward", "towards") and (not self.at_place or gov.lemma_ == "airspace"):
+            self.target = True
+        elif p == "from" and self.target:  # "fired from X airspace at sites near Y", misparsed under X
+            p = "at"
         if p in LIST_PREPS:  # "targets including X": X stands where the list's head stands
             if gov.pos_ in ("VERB", "AUX"):
                 role, why = verb_role(gov, self.prep, self.from_seen, "dobj", self.weapons)

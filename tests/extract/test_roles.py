@@ -437,3 +437,13 @@ def test_roles_running_total_in_the_present_perfect_is_background(extract, sites
     assert "Haifa" not in names and "Nahariya" not in names
     night = extract("Russia has launched thousands of drones at Kyiv overnight, officials said.")
     assert "Kyiv" in sites(night, "impact")
+
+
+def test_roles_fired_from_a_countrys_airspace_at_targets(extract, sites):
+    events = extract("Israeli jets fired missiles from Iraqi airspace at radar sites near Ilam on Saturday.")
+    assert sites(events, "launch") == ["Iraq"]
+    assert sites(events, "impact") == ["Īlām"]
+    inside = extract("Russian bombers launched cruise missiles from inside Russian airspace at Kharkiv on "
+                     "Monday.")
+    assert sites(inside, "launch") == ["Russia"]
+    assert sites(inside, "impact") == ["Kharkiv"]
