@@ -111,7 +111,7 @@ def _continue_bare_lists(places: list[Span]) -> None:
             if before._.sv_role is None:
                 continue
             mine, theirs = span._.sv_place, before._.sv_place
-            if theirs.precision != "country" and (mine.country == theirs.country or km(
+            if "country" not in (mine.precision, theirs.precision) and (mine.country == theirs.country or km(
                     mine.lon, mine.lat, theirs.lon, theirs.lat) <= LIST_NEAR_KM):
                 span._.sv_role, span._.sv_why = before._.sv_role, "list:" + (before._.sv_why or "")
             break
