@@ -119,7 +119,7 @@ def _habitual_perfect(root: Token) -> bool:
     perfect = any(t.dep_ == "aux" and t.lower_ in ("have", "has") and t.head.pos_ == "VERB" for t in sent)
     if not perfect:
         return False
-    if any(t.lower_ in HABITUAL_WORDS for t in sent):
+    if any(t.lower_ in HABITUAL_WORDS and t.dep_ == "advmod" for t in sent):  # (not "daily life")
         return True
     # "has fired thousands of rockets at X": a running total, unless said of one night or day
     return any(t.lower_ == "thousands" for t in sent) and not any(t.lower_ in ONE_DAY_WORDS for t in sent)

@@ -447,3 +447,8 @@ def test_roles_fired_from_a_countrys_airspace_at_targets(extract, sites):
                      "Monday.")
     assert sites(inside, "launch") == ["Russia"]
     assert sites(inside, "impact") == ["Kharkiv"]
+
+
+def test_roles_daily_as_an_adjective_is_no_habit(extract, sites):
+    events = extract("Russia has hit Kharkiv with two missiles, disrupting daily life, officials said.")
+    assert sites(events, "impact") == ["Kharkiv"]
