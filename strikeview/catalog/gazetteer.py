@@ -65,6 +65,7 @@ _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central"
                          "northeast", "northwest", "southeast", "southwest"})
 # A bare name ("Yazd") is the town when a town this big has it, else the province ("Anbar").
 BIG_TOWN = 50_000
+_TELL_SPELLINGS: frozenset[str] = frozenset({"tal", "tell", "tel", "til"})  # Arabic "tell"; GeoNames: "Tall"
 # A town matched only by an alternate name weighs this much of its population in the ranking.
 ALTERNATE_NAME_WEIGHT = 0.25
 # ... and a town whose own name is spelled like it (a transliteration), this much.
@@ -93,9 +94,6 @@ def _extends(query: str, name: str) -> bool:
     a couple of letters to spare: "floridablanca" for "florida", "mkobani" for "kobani"."""
     q, n = compact(query), compact(name)
     return len(n) > len(q) + _EXTRA_LETTERS and q in n and f" {query} " not in f" {name} "
-
-
-_TELL_SPELLINGS: frozenset[str] = frozenset({"tal", "tell", "tel", "til"})  # Arabic "tell"; GeoNames: "Tall"
 
 
 def split_head(folded: str) -> tuple[str, str | None]:
