@@ -91,9 +91,9 @@ class MapSlot(QObject):
 
     def default_title(self) -> str:
         """The title an exported image gets when none is given."""
-        from strikeview.layers.captions import default_title
+        from strikeview.gui.map.render import image_title
 
-        return self.view.title or (default_title(self.model.doc) if self.model.doc.events else "")
+        return image_title(self.view)
 
     def show_measure(self, lon1: float, lat1: float, lon2: float, lat2: float, caption: str) -> None:
         """Draw a measured geodesic between two points, captioned (replacing any earlier one)."""

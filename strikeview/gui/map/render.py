@@ -247,18 +247,24 @@ def _frame_view(view: Any, projection: str, extent: Extent | str | None) -> None
         apply()
 
 
+def image_title(view: Any) -> str:
+    """The title an image of a window's map view gets when none is given: the view's own, else one
+    made from its events (see ``default_title``)."""
+    from strikeview.layers.captions import default_title
+
+    return view.title or (default_title(view.model.doc) if view.model.doc.events else "")
+
+
 def render_like(view: Any, path: str | os.PathLike[str], width: int, height: int, dpi: float = 96.0, *,
                 title: str | None = None, inset: bool = True) -> None:
     """Write an image of what a window's map view shows: same model, projection and area.
 
-    ``title`` replaces the view's own; without either the image is titled after its events (see
-    ``default_title``). With ``inset`` a dense cluster of sites in a much wider map gets a detail inset.
+    ``title`` replaces :func:`image_title`. With ``inset`` a dense cluster of sites in a much wider map
+    gets a detail inset.
     """
-    from strikeview.layers.captions import default_title
-
     image_format(path)
     bounds = view.view_lonlat_bounds()
-    title = title or view.title or (default_title(view.model.doc) if view.model.doc.events else "")
+    title = title or image_title(view)
     out = make_export_view(view.model, width, height, dpi, title)
     try:
         proj = view.context.projector
