@@ -37,7 +37,8 @@ def within(place: Place, container: Place) -> bool:
 
 
 # Kind words whose "of" phrase holds the named area ("the Gara region of northern Iraq").
-AREA_NOUNS: frozenset[str] = frozenset({"region", "province", "governorate", "district", "area", "part"})
+AREA_NOUNS: frozenset[str] = frozenset({"region", "province", "governorate", "district", "area", "part",
+                                        "neighbourhood", "neighborhood", "quarter", "suburb"})
 
 
 def stated_in(span: Span, me: int, owner: Callable[..., int | None]) -> int | None:
@@ -55,6 +56,10 @@ def stated_in(span: Span, me: int, owner: Callable[..., int | None]) -> int | No
     for tok in heads:
         preps = ("in", "inside", "within", *(("of",) if tok.lemma_.lower() in AREA_NOUNS else ()))
         for child in tok.children:
+            if child.dep_ == "poss" and tok.lemma_.lower() in AREA_NOUNS and tok.i >= span.end - 1:
+                o = owner(child)  # "Y's X district"
+                if o is not None and o != me:
+                    return o
             if child.dep_ == "prep" and child.lower_ in preps and (child.head in span or child.i == end):
                 for obj in child.children:
                     o = owner(obj)
@@ -82,11 +87,14 @@ def container_of(span: Span, me: int, owner: Callable[..., int | None]) -> int |
     head = head_tok.head
     if head_tok.dep_ == "pobj" and head.lower_ == "of":
         noun = head.head
+        area = noun.lemma_.lower() in AREA_NOUNS  # "the X quarter of Y": Y holds X, not X Y
         for child in noun.children:
+            if child.dep_ in ("compound", "nmod", "amod") and area:
+                continue
             if child.dep_ in ("prep", "poss", "appos", "compound", "nmod", "amod") and child is not head:
                 objs = list(child.children) if child.dep_ == "prep" else [child]
                 for obj in objs:
                     o = owner(obj)
                     if o is not None and o != me:
                         return o
-    return None
+    return stated_in(span, me, owner)  # "the X neighbourhood of Y"

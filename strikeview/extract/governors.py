@@ -88,6 +88,8 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
         role = "launch" if (launchish or strikeish) else None
     elif dep in OBJECT_DEPS and lemma in IMPACT_VERBS:
         role = "impact"
+    elif dep == "dobj" and weapon_did(verb, weapon_tokens):
+        role = "impact"  # "a missile brought down part of a building in X": what a weapon did, it did there
     elif prep == "as" and lemma in AREA_VERBS and launch_cue_in(verb.sent):
         role = "launch"
     elif prep in IMPACT_PREPS and (strikeish or launchish):
@@ -105,6 +107,19 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
     if is_negated(verb):
         return None, "negated"
     return role, "cue:" + lemma
+
+
+# Verbs of passing by or through: what a weapon crossed is no place it hit.
+PASSING_VERBS: frozenset[str] = frozenset({"cross", "enter", "transit", "overfly", "violate", "leave",
+                                           "travel", "fly", "pass", "carry", "reach", "follow", "evade"})
+
+
+def weapon_did(verb: Token, weapon_tokens: set[int]) -> bool:
+    """True when the subject of ``verb`` is a weapon or strike noun and the verb is no verb of passing
+    ("a drone set the depot ablaze", "the missile brought down the block"), i.e. its object was struck."""
+    if verb.lemma_.lower() in PASSING_VERBS or verb.lemma_.lower() in LAUNCH_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and is_strike_word(c, weapon_tokens) for c in verb.children)
 
 
 TARGET_NOUNS: frozenset[str] = frozenset({"target", "objective"})

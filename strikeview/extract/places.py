@@ -309,6 +309,7 @@ class PlaceFinder:
         final = list(chosen)
         placed: dict[str, Place] = {}  # names resolved with the help of a containing place
         in_country: dict[str, Place] = {}  # names resolved in a sentence naming their country
+        namesakes: set[str] = set()  # names whose only candidates lie outside where the text puts them
         for ks in by_sent.values():
             for k in ks:
                 if k in fixed:
@@ -325,6 +326,7 @@ class PlaceFinder:
                 if final[k] is not None and inside is not None and chosen[inside] is not None and (
                         final[k].precision != "country" and not within(final[k], chosen[inside])):
                     final[k] = None  # a namesake far outside the place the text puts it in ("X in Y")
+                    namesakes.add(fold_name(_core(spans[k])))
                 if near is not None and final[k] is not None:
                     placed.setdefault(fold_name(spans[k].text), final[k])
                 elif final[k] is not None and final[k].country in countries:  # its country named beside it
@@ -333,6 +335,8 @@ class PlaceFinder:
             same = placed.get(fold_name(s.text)) or in_country.get(fold_name(s.text))
             if same is not None and k not in fixed and same in cands[k]:
                 final[k] = same
+            elif same is None and k not in fixed and fold_name(_core(s)) in namesakes:
+                final[k] = None  # "X in Y" once, a bare "X" later: still no namesake far from Y
         for k, s in enumerate(spans):
             s._.sv_place = None if k not in fixed and stray(final[k], final) else final[k]
 

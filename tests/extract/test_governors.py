@@ -1,0 +1,21 @@
+"""Role cues read off the governing verb: what a weapon did to its object."""
+
+from __future__ import annotations
+
+
+def test_governors_what_a_weapon_brought_down_was_hit(extract, sites):
+    events = extract("A cruise missile brought down part of a school building in Kharkiv on Friday.")
+    assert sites(events, "impact") == ["Kharkiv"]
+
+
+def test_governors_what_a_weapon_crossed_was_not_hit(extract, sites):
+    events = extract("A drone crossed Moldova before it fell near a village in Romania.")
+    assert "Moldova" not in sites(events, "impact")
+
+
+def test_governors_a_quarter_of_a_city_has_no_namesake_far_away(extract, sites):
+    text = ("Two missiles hit a house in the Springfield neighbourhood of central Kabul on Sunday. "
+            "Officials said the strike in Springfield killed one man.")
+    names = sites(extract(text))
+    assert "Springfield" not in names  # no Springfield lies in Kabul: every mention is a namesake
+    assert "Kabul" in names
