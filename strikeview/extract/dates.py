@@ -119,7 +119,13 @@ _STAMP_RE = re.compile(
 
 # A dateline that opens with the date: "June 12, 2024 (Reuters) - ...", "12 June 2024 - ...".
 _DATE_FIRST = re.compile(rf"^\s*(?:(?:{_MONTH_RE})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH_RE})\.?),?"
-                         rf"\s+\d{{4}}\s*(?:\(|[-—–/])", re.I)
+                         rf"(?:\s+\d{{4}})?\s*(?:\(|[-—–/])", re.I)
+# A dateline of a place in any case, then the date: "Kyiv, Dec. 26 (Reuters) -", "Odesa, Ukraine, 26 Dec -"
+# (not "On Monday, March 3, ..." nor a weekday).
+_NOT_PLACE = "On|In|By|At|Since|Until|From|Before|After|Late|Early|" + "|".join(w.title() for w in WEEKDAYS)
+_PLACE = r"[A-Z][A-Za-z .'-]{2,30},"
+_PLACE_DATE = re.compile(rf"^(?!(?:{_NOT_PLACE})\b){_PLACE}(?:\s+{_PLACE})?\s+"
+                         rf"(?i:(?:{_MONTH_RE})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH_RE})\b)")
 
 
 def report_date(text: str, published: str | None) -> dt.date | None:
@@ -138,7 +144,8 @@ def report_date_source(text: str, published: str | None) -> tuple[dt.date | None
     lines = [line.strip() for line in text.strip().splitlines()]
     year = year_hint(text)
     for line in lines[:12]:
-        dateline = re.match(r"^[A-Z][A-Z .'-]{2,},", line) or _DATE_FIRST.match(line)
+        dateline = (re.match(r"^[A-Z][A-Z .'-]{2,},", line) or _DATE_FIRST.match(line)
+                    or _PLACE_DATE.match(line))
         if dateline or (len(line) <= 100 and re.search(r"\b\d{4}\.?$", line)):  # short, ends in a year
             d = explicit_date(line, None, year)
             if d is not None:

@@ -186,3 +186,13 @@ def test_dates_a_long_body_line_ending_in_a_year_is_no_dateline():
     text = ("Depot hit\n\nDrones launched from the south hit a fuel depot near the city airport, two "
             "days after the attack of January 3, 2020.")
     assert report_date(text, None) is None
+
+
+def test_dates_a_dateline_without_a_year_takes_the_year_the_page_names():
+    body = "\n\nDrones hit a depot.\n\nIt was the fifth such attack of 2023."
+    assert report_date("Dec. 26 (Reuters) - Drones hit a depot." + body, None) == dt.date(2023, 12, 26)
+    assert report_date("Kyiv, Dec. 26 (Reuters) - Drones hit a depot." + body, None) == dt.date(2023, 12, 26)
+    two_part = "Odesa, Ukraine, 26 December - Drones hit a depot."
+    assert report_date(two_part + body, None) == dt.date(2023, 12, 26)
+    assert report_date("On Monday, March 3, drones hit a depot." + body, None) is None  # no dateline
+    assert report_date("Kyiv, Dec. 26 (Reuters) - Drones hit a depot.", None) is None  # no year anywhere
