@@ -41,7 +41,7 @@ class RoleTagger:
         """Set ``._.sv_role``/``._.sv_why`` on places and ``._.sv_used`` on weapons."""
         places = list(doc.spans.get(PLACES_KEY, []))
         weapons = list(doc.spans.get(WEAPONS_KEY, []))
-        weapon_tokens = {i for s in weapons for i in range(s.start, s.end)}
+        weapon_tokens = {i for s in weapons if s.root.pos_ != "VERB" for i in range(s.start, s.end)}
         owner = mention_owner(doc, places)
         for k, span in enumerate(places):
             role, why = place_role(span, k, owner, weapon_tokens)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from strikeview.extract.cues import is_negated
 from strikeview.extract.governors import interception, is_strike_word
 from strikeview.extract.lexicon import FACILITY_NOUNS, IMPACT_VERBS, LAUNCH_VERBS, STRIKE_NOUNS
 
@@ -25,6 +26,8 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
     with such a verb ("missiles fired by ...", "rockets that hit ...").
     """
     t = span.root
+    if t.pos_ == "VERB":  # an air strike read off its verb ("jets bombed X"): used unless denied
+        return not is_negated(t)
     for _ in range(8):
         for child in t.children:
             if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in (LAUNCH_VERBS | IMPACT_VERBS) \

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from strikeview.catalog.weapons import WeaponCatalogue, WeaponSpec, load_weapons
+from strikeview.extract.governors import interception
 from strikeview.extract.lexicon import PLATFORM_HEADS, WEAPON_HEADS
 
 WEAPONS_KEY = "sv_weapons"
@@ -92,6 +93,8 @@ class WeaponFinder:
             found.append(Span(doc, start, end, label=spec.name))
         if self.fuzzy:
             found.extend(self._loose(doc, catalogue, found))
+        if catalogue.get(AIRSTRIKE) is not None:
+            found.extend(aircraft_strikes(doc, found))
         spans = filter_spans(found)
         for span in spans:
             span._.sv_weapon = catalogue.get(span.label_) or catalogue.find(span.text)
@@ -119,6 +122,31 @@ class WeaponFinder:
             if doc[start].is_title or doc[start].is_upper:
                 extra.append(Span(doc, start, tok.i, label=spec.name))
         return extra
+
+
+AIRSTRIKE = "airstrike"
+# Verbs of striking whose subject, an aircraft, makes the strike an air strike ("jets bombed X").
+AIR_STRIKE_VERBS: frozenset[str] = frozenset({"bomb", "strike", "hit", "pound", "raid", "target", "attack",
+                                              "bombard", "blast"})
+STRIKING_CRAFT: frozenset[str] = frozenset({"aircraft", "jet", "warplane", "plane", "fighter", "bomber",
+                                            "helicopter", "airplane", "aeroplane"})
+
+
+def aircraft_strikes(doc: Doc, found: list[Span]) -> list[Span]:
+    """Spans over strike verbs whose subject is an aircraft ("Pakistani aircraft had bombed homes",
+    "warplanes struck a depot"), labelled as the generic air strike: no weapon is named, the strike
+    is one from the air. Verbs of air defence ("jets destroyed drones") are left out."""
+    taken = {i for s in found for i in range(s.start, s.end)}
+    out: list[Span] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in AIR_STRIKE_VERBS or tok.i in taken:
+            continue
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subjects and tok.dep_ == "conj":
+            subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if any(c.lemma_.lower() in STRIKING_CRAFT for c in subjects) and not interception(tok):
+            out.append(Span(doc, tok.i, tok.i + 1, label=AIRSTRIKE))
+    return out
 
 
 @Language.factory(

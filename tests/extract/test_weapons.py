@@ -147,3 +147,14 @@ def test_weapons_class_glossing_a_named_weapon_is_not_a_second_weapon(nlp):
     assert used.get("cruise missile") is False
     named = nlp("The drone that hit the depot near Kharkiv was a Shahed-136, officials said.")
     assert any(s._.sv_used and not s._.sv_weapon.generic for s in named.spans["sv_weapons"])
+
+
+def test_weapons_aircraft_that_bombed_make_an_air_strike(extract):
+    events = extract("Foreign aircraft bombed two farmhouses near Kandahar before dawn, police said.")
+    assert [w.name for e in events for w in e.weapons] == ["airstrike"]
+
+
+def test_weapons_aircraft_that_downed_drones_or_did_not_bomb_make_no_air_strike(extract):
+    names = [w.name for e in extract("Patrol jets destroyed three drones over the gulf. The ministry said "
+                                     "its aircraft did not bomb any homes in Kandahar.") for w in e.weapons]
+    assert "airstrike" not in names
