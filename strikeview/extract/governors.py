@@ -88,6 +88,8 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
         role = "launch" if (launchish or strikeish) else None
     elif dep in OBJECT_DEPS and lemma in IMPACT_VERBS:
         role = "impact"
+    elif lemma in THROUGH_VERBS.get(prep or "", ()) and weapon_did(verb, weapon_tokens):
+        role = "impact"  # "a missile tore through a mall in X", "a drone set fire to a depot in X"
     elif dep == "dobj" and weapon_did(verb, weapon_tokens):
         role = "impact"  # "a missile brought down part of a building in X": what a weapon did, it did there
     elif prep == "as" and lemma in AREA_VERBS and launch_cue_in(verb.sent):
@@ -112,6 +114,12 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
 # Verbs of passing by or through: what a weapon crossed is no place it hit.
 PASSING_VERBS: frozenset[str] = frozenset({"cross", "enter", "transit", "overfly", "violate", "leave",
                                            "travel", "fly", "pass", "carry", "reach", "follow", "evade"})
+
+
+# Verbs whose "through" / "to" phrase is what a weapon wrecked ("tore through", "set fire to").
+THROUGH_VERBS: dict[str, frozenset[str]] = {"through": frozenset({"tear", "rip", "plough", "plow", "smash",
+                                                                  "slam", "crash", "blast", "punch"}),
+                                            "to": frozenset({"set"})}
 
 
 def weapon_did(verb: Token, weapon_tokens: set[int]) -> bool:

@@ -256,7 +256,8 @@ class PlaceFinder:
                                or (len(span) == 1 and span.text.isupper() and span[0].ent_type_ == "ORG"
                                    and not any(p.curated for p in gazetteer_candidates(span.text, False)))):
                 continue
-            person = is_person(span, people)  # a person's name: no loose spelling ("Biden" is no Baden)
+            # a person's name: no loose spelling ("Biden" is no Baden), unless the text calls it a place
+            person = is_person(span, people) and not in_place_phrase(span)  # ("the town of X")
             names = names_of(span)
             strict_list = tuple(dict.fromkeys(p for n in names for p in gazetteer_candidates(n, loose=False)))
             strict = set(strict_list)

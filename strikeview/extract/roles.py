@@ -26,6 +26,7 @@ from strikeview.extract.cues import (
 )
 from strikeview.extract.governors import (
     OBJECT_DEPS,
+    THROUGH_VERBS,
     fires_interceptors,
     hit_in_transit,
     interception,
@@ -109,7 +110,7 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     p = prep.lower_
     if prep.dep_ == "agent" and at_place:
         return None, "actor"
-    if p in ROUTE_PREPS:
+    if p in ROUTE_PREPS and not (p == "through" and gov.lemma_.lower() in THROUGH_VERBS["through"]):
         if gov.lower_ == "from" and gov.dep_ == "prep":  # "launched from over the Caspian Sea"
             return "launch", "cue:from_over"
         if p == "over" and _fired_from_aircraft(gov):

@@ -44,7 +44,8 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
             continue
         if dep in ("dobj", "nsubjpass") and lemma in LAUNCH_VERBS:
             return not _purpose(head)  # (not "an airfield used to launch cruise missiles")
-        if dep in ("nsubj",) and (lemma in IMPACT_VERBS or lemma in ("go", "cross", "fly", "come", "land")):
+        if dep in ("nsubj",) and (lemma in IMPACT_VERBS or lemma in ("go", "cross", "fly", "come", "land")
+                                  or lemma in WRECKING_VERBS):
             return not interception(head)  # (not "Typhoon jets destroyed a number of drones")
         if dep == "nsubjpass" and lemma in DOWNED_VERBS and span._.sv_weapon.weapon_class != "aircraft":
             return True  # "five Storm Shadow missiles were shot down": they had been fired (a jet shot
@@ -72,6 +73,10 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
     return False
 
 
+# Verbs of what a weapon did where it fell: its subject was used ("a missile levelled a block").
+WRECKING_VERBS: frozenset[str] = frozenset({
+    "smash", "wreck", "level", "kill", "knock", "tear", "rip", "plough", "plow", "injure", "wound",
+    "demolish", "flatten", "devastate", "set", "bring", "gut", "engulf", "collapse", "cause", "spark"})
 # Verbs of air defence: a weapon they are said of in the passive was fired ("were shot down").
 DOWNED_VERBS: frozenset[str] = frozenset({"shoot", "intercept", "down", "destroy", "neutralize",
                                           "neutralise"})

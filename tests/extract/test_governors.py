@@ -19,3 +19,14 @@ def test_governors_a_quarter_of_a_city_has_no_namesake_far_away(extract, sites):
     names = sites(extract(text))
     assert "Springfield" not in names  # no Springfield lies in Kabul: every mention is a namesake
     assert "Kabul" in names
+
+
+def test_governors_what_a_weapon_tore_through_was_hit(extract, sites):
+    events = extract("A ballistic missile tore through a shopping mall in Poltava on Monday.")
+    assert sites(events, "impact") == ["Poltava"]
+    assert [w.name for e in events for w in e.weapons] == ["ballistic missile"]
+
+
+def test_governors_a_weapon_that_wrecked_something_was_used(extract):
+    events = extract("A cruise missile levelled a block of flats in Uman overnight.")
+    assert [w.name for e in events for w in e.weapons] == ["cruise missile"]

@@ -160,3 +160,8 @@ def test_places_a_name_keeps_the_place_chosen_beside_its_country(nlp):
     tripolis = [s._.sv_place for s in doc.spans["sv_places"] if s.text == "Tripoli"]
     assert len(tripolis) == 2
     assert [p.country for p in tripolis] == ["LB", "LB"]
+
+
+def test_places_a_town_the_text_calls_a_town_is_matched_loosely_even_if_tagged_a_person(nlp):
+    doc = nlp("Rockets hit the northern town of Kiryat Shmona on Sunday.")
+    assert [s._.sv_place.country for s in doc.spans["sv_places"]] == ["IL"]
