@@ -153,10 +153,29 @@ def report_date_source(text: str, published: str | None) -> tuple[dt.date | None
                 return d, f"the report's {what} ({line[:40].strip()})"
     for line in [*lines[:12], *lines[-6:]]:
         if _STAMP_RE.match(line) and len(line) < 80:
-            d = explicit_date(line, None, year)
+            d = explicit_date(line, None, year) or numeric_date(line)
             if d is not None:
                 return d, f"the report's byline ({line[:40].strip()})"
+    for line in lines[:12]:  # a short header line with a date in figures ("Erbil / 13-03-2022 / 14:05")
+        d = numeric_date(line) if len(line) <= 60 else None
+        if d is not None:
+            return d, f"the report's dateline ({line[:40].strip()})"
     return None, None
+
+
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.-])")
+
+
+def numeric_date(text: str) -> dt.date | None:
+    """A date written in figures with a four-digit year ("13-03-2022", "08/09/2018"), read day first
+    (month first only when the first figure cannot be a month's day-first reading: "03/13/2022")."""
+    m = _NUMERIC.search(text)
+    if m is None:
+        return None
+    first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if second > 12:
+        return _safe(year, first, second)
+    return _safe(year, second, first)
 
 
 def weekday_check(text: str, day: dt.date) -> bool:

@@ -196,3 +196,9 @@ def test_dates_a_dateline_without_a_year_takes_the_year_the_page_names():
     assert report_date(two_part + body, None) == dt.date(2023, 12, 26)
     assert report_date("On Monday, March 3, drones hit a depot." + body, None) is None  # no dateline
     assert report_date("Kyiv, Dec. 26 (Reuters) - Drones hit a depot.", None) is None  # no year anywhere
+
+
+def test_dates_a_header_date_in_figures_is_the_reports_date():
+    assert report_date("Kyiv / 13-03-2022 / 14:05\n\nDrones hit a depot.", None) == dt.date(2022, 3, 13)
+    assert report_date("Published: 08/09/2018 - 21:30\n\nDrones hit a depot.", None) == dt.date(2018, 9, 8)
+    assert report_date("Drones hit a depot.\n\nThe 1/2/3 plan was dropped.", None) is None
