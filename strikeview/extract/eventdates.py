@@ -21,6 +21,7 @@ from strikeview.extract.dates import (
     resolve_date,
     year_hint,
 )
+from strikeview.extract.lexicon import STRIKE_NOUNS
 
 DateValue = dt.date | str | None
 # Date words the statistical model often leaves untagged ("fired 40 missiles overnight").
@@ -71,6 +72,18 @@ class EventDates:
         if not spans:
             return "earlier" if any(self._past_year(e.text) for e in exprs) else None
         return self.resolve(min(spans, key=lambda e: tree_distance(e.root, tok)))
+
+    def names_dated_attack(self, tok: Token) -> bool:
+        """True when the fact's sentence names an attack by its date ("the Feb. 15 rocket attack
+        struck near X") more than a week before the report: a known, earlier attack the report looks
+        back on, not the one it reports (an analysis of "the April 14 raids" days later is about them)."""
+        for e in self.expressions(tok.sent):
+            head = e.root.head
+            if e.root.dep_ in ("nmod", "compound", "amod") and head.lemma_.lower() in STRIKE_NOUNS and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                value = self.resolve(e)
+                return isinstance(value, dt.date) and self.ref is not None and (self.ref - value).days > 7
+        return False
 
     def _past_year(self, text: str) -> bool:
         """True for a date naming a year before the report's ("said in November 2020" in 2022): what

@@ -128,7 +128,8 @@ class Assembler:
         places = [s for s in self.doc.spans.get(PLACES_KEY, [])
                   if s._.sv_role and s.start not in self.datelines and in_body(s)]
         weapons = [s for s in self.doc.spans.get(WEAPONS_KEY, []) if s._.sv_used and in_body(s)]
-        self.main_date = self._main_date([s for s in [*places, *weapons] if s.start not in self.responses])
+        self.main_date = self._main_date([s for s in [*places, *weapons] if s.start not in self.responses
+                                          and not self.dates.names_dated_attack(s.root)])
         self.main_country = self._main_country([*places, *weapons])
         self._add_sites(places)
         self._add_weapons(weapons)

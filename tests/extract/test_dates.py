@@ -202,3 +202,11 @@ def test_dates_a_header_date_in_figures_is_the_reports_date():
     assert report_date("Kyiv / 13-03-2022 / 14:05\n\nDrones hit a depot.", None) == dt.date(2022, 3, 13)
     assert report_date("Published: 08/09/2018 - 21:30\n\nDrones hit a depot.", None) == dt.date(2018, 9, 8)
     assert report_date("Drones hit a depot.\n\nThe 1/2/3 plan was dropped.", None) is None
+
+
+def test_dates_an_attack_named_by_an_earlier_date_does_not_date_the_report(extract):
+    text = ("Jets struck a depot near Deir ez-Zor on Thursday, officials said. "
+            "The March 2 rocket attack struck near the airport in Erbil. "
+            "The March 2 rocket attack also hit a base near Baghdad.")
+    events = extract(text, date="2021-03-18")  # a Thursday
+    assert events[0].date == "2021-03-18"
