@@ -149,13 +149,13 @@ class Assembler:
         return events_from_groups(self.groups, self.article)
 
     def _main_date(self, facts: list[Span]) -> dt.date | None:
-        """The date most facts give; when none gives one, the day the sources of the first sentence
+        """The date the first dated fact gives; when none gives one, the day the sources of the first sentence
         with facts and a statement date spoke ("the ministry said on Monday")."""
         facts = sorted(facts, key=lambda s: s.start)
         real = [d for s in facts if isinstance(d := self.fact_date(s.root), dt.date)]
         said = self.dates.statement_day([s.sent for s in facts])
-        if real:
-            best = Counter(real).most_common(1)[0][0]
+        if real:  # the report's lead dates its strike; later dates are background or follow-ups
+            best = real[0]
             # a report is about a recent strike: dates weeks before the day its sources spoke are
             # background ("the previous operation was carried out on April 13")
             return said if said is not None and (said - best).days > 7 else best

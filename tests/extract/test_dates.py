@@ -210,3 +210,11 @@ def test_dates_an_attack_named_by_an_earlier_date_does_not_date_the_report(extra
             "The March 2 rocket attack also hit a base near Baghdad.")
     events = extract(text, date="2021-03-18")  # a Thursday
     assert events[0].date == "2021-03-18"
+
+
+def test_dates_the_lead_dates_the_strike_even_when_later_dates_are_more_frequent(extract):
+    text = ("A missile fired from Yemen was shot down near Eilat on Tuesday, the army said. "
+            "On October 27, drones hit a clinic in Taba. "
+            "On October 27, a drone also fell near a school in Nuweiba.")
+    events = extract(text, date="2023-10-31")  # a Tuesday
+    assert events[0].date == "2023-10-31"
