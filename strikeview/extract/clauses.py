@@ -66,6 +66,11 @@ def earlier_tokens(doc: Doc, text: str) -> set[int]:
                 c.dep_ == "nsubj" and c.lemma_.lower() in STRIKE_NOUNS | {"it", "this", "operation"}
                 for c in tok.children):
             out.update(t.i for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
+        if tok.lemma_.lower() == "come" and any(  # "the attack on X came after the drone operation on Y"
+                c.dep_ == "nsubj" and c.lemma_.lower() in STRIKE_NOUNS | {"it", "this", "operation"}
+                for c in tok.children):
+            out.update(t.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "after"
+                       for c in p.children if c.dep_ == "pobj" for t in c.subtree)
     for m in _EARLIER_RE.finditer(text):
         span = tokens_at(doc, m.end() - len(m.group().split()[-1]), m.end())
         if span is None:

@@ -58,6 +58,8 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
         if dep == "pobj" and head.lower_ == "as" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in WEAPON_WORDS for c in head.head.children):
             return True  # "analysts identified the weapon as the Tu-141 Strizh"
+        if dep == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in CASUALTY_VERBS:
+            return True  # "six people were killed in the air raids"
         if dep == "pobj" and head.lower_ in ("with", "by", "including", "of"):
             gov = head.head
             if head.lower_ == "of" and _names_a_weapon(gov, weapon_tokens):
@@ -77,6 +79,8 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
 WRECKING_VERBS: frozenset[str] = frozenset({
     "smash", "wreck", "level", "kill", "knock", "tear", "rip", "plough", "plow", "injure", "wound",
     "demolish", "flatten", "devastate", "set", "bring", "gut", "engulf", "collapse", "cause", "spark"})
+# Verbs of harm whose "in" phrase names the strike that did it ("killed in the air raids").
+CASUALTY_VERBS: frozenset[str] = frozenset({"kill", "injure", "wound", "die", "hurt", "damage", "destroy"})
 # Verbs of air defence: a weapon they are said of in the passive was fired ("were shot down").
 DOWNED_VERBS: frozenset[str] = frozenset({"shoot", "intercept", "down", "destroy", "neutralize",
                                           "neutralise"})

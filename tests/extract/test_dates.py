@@ -218,3 +218,10 @@ def test_dates_the_lead_dates_the_strike_even_when_later_dates_are_more_frequent
             "On October 27, a drone also fell near a school in Nuweiba.")
     events = extract(text, date="2023-10-31")  # a Tuesday
     assert events[0].date == "2023-10-31"
+
+
+def test_dates_the_attack_a_strike_came_after_does_not_date_it(extract):
+    text = ("Jets struck fuel tanks at a port in Yemen, officials said. "
+            "The attack on the port came after a drone strike on Friday on a building in Tel Aviv.")
+    events = extract(text, date="2024-07-20")  # a Saturday
+    assert events[0].date == "2024-07-20"

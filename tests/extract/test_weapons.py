@@ -158,3 +158,8 @@ def test_weapons_aircraft_that_downed_drones_or_did_not_bomb_make_no_air_strike(
     names = [w.name for e in extract("Patrol jets destroyed three drones over the gulf. The ministry said "
                                      "its aircraft did not bomb any homes in Kandahar.") for w in e.weapons]
     assert "airstrike" not in names
+
+
+def test_weapons_the_strike_people_were_killed_in_was_used(extract):
+    events = extract("Six people were killed in the air raids on a market in Kherson on Saturday.")
+    assert "airstrike" in [w.name for e in events for w in e.weapons]
