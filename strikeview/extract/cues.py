@@ -22,6 +22,8 @@ LIST_ITEM_KM = 25.0
 # Nouns of quantity whose "of" phrase holds what was fired ("a large number of missiles").
 QUANTITY_NOUNS: frozenset[str] = frozenset({"number", "dozen", "dozens", "hundred", "hundreds", "barrage",
                                             "salvo", "volley", "wave", "swarm", "series", "string"})
+# Plural spans of time: a strike said to go on "for months" is a campaign, not the strike reported.
+LONG_SPANS: frozenset[str] = frozenset({"months", "years", "decades"})
 FACT_MARKS: frozenset[str] = frozenset({"after", "when", "because", "as", "since"})
 MODALS: frozenset[str] = frozenset({"will", "would", "could", "might", "may", "should", "shall", "ca"})
 HEADING_VERBS: frozenset[str] = frozenset({"head", "fly", "aim", "direct", "race", "speed"})
@@ -78,6 +80,9 @@ def is_hypothetical(tok: Token) -> bool:
             if child.dep_ == "advmod" and child.lower_ in HABITUAL_WORDS:
                 return True
             if child.dep_ == "npadvmod" and child.lower_ == "times":  # "hit several times since ..."
+                return True
+            if child.dep_ == "prep" and child.lower_ == "for" and any(  # "has attacked ships for months"
+                    o.lower_ in LONG_SPANS for o in child.children if o.dep_ == "pobj"):
                 return True
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACT_MARKS for c in cur.children):
             return False  # "vowed revenge after a strike destroyed X": the "after" clause happened

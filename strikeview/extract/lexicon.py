@@ -57,6 +57,7 @@ HYPOTHETICAL_WORDS: frozenset[str] = frozenset({
 HABITUAL_WORDS: frozenset[str] = frozenset({
     "repeatedly", "frequently", "often", "regularly", "routinely", "occasionally", "sometimes",
     "periodically", "persistently", "habitually", "usually", "daily", "nightly", "constantly", "continually",
+    "last",  # "the city was last hit in March": the one before
 })
 
 # Words that make a place a boundary or route rather than a site.

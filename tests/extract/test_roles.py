@@ -452,3 +452,12 @@ def test_roles_fired_from_a_countrys_airspace_at_targets(extract, sites):
 def test_roles_daily_as_an_adjective_is_no_habit(extract, sites):
     events = extract("Russia has hit Kharkiv with two missiles, disrupting daily life, officials said.")
     assert sites(events, "impact") == ["Kharkiv"]
+
+
+def test_roles_a_campaign_for_months_and_the_last_strike_before_are_background(extract, sites):
+    text = ("The Houthis fired a missile at Eilat on Monday. The group has attacked ships in the Gulf of "
+            "Aden for months. Missiles struck Lviv on Wednesday. The city was last hit in March, when a "
+            "strike damaged a school in Zolochiv.")
+    names = sites(extract(text, date="2024-05-16"), "impact")
+    assert "Eilat" in names and "Lviv" in names
+    assert not {"Gulf of Aden", "Zolochiv"} & set(names)
