@@ -50,6 +50,8 @@ def weapon_is_used(span: Span, weapon_tokens: set[int]) -> bool:
         if dep == "nsubjpass" and lemma in DOWNED_VERBS and span._.sv_weapon.weapon_class != "aircraft":
             return True  # "five Storm Shadow missiles were shot down": they had been fired (a jet shot
             # down was not)
+        if dep == "nsubj" and _then_struck(head):
+            return True  # "the drone took off from X and flew 500 km before striking a depot"
         if dep == "nsubj" and lemma in ("fire", "launch", "lob", "test-fire"):
             return True  # "Missiles fired from X hit ...", parsed as if the missiles fired
         if dep == "attr" and _names_a_weapon(head, weapon_tokens):  # "the drone was a Samad-3"
@@ -94,6 +96,24 @@ def _names_a_weapon(verb: Token, weapon_tokens: set[int]) -> bool:
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and (c.i in weapon_tokens or c.lemma_.lower() in WEAPON_WORDS)
                for c in verb.children)
+
+
+def _then_struck(verb: Token) -> bool:
+    """True when a clause joined to ``verb`` without a subject of its own is a verb of hitting ("took
+    off ... and flew 500 km before striking X"): the subject of ``verb`` did the hitting."""
+    frontier, seen = [verb], 0
+    while frontier and seen < 12:
+        tok = frontier.pop()
+        seen += 1
+        for c in tok.children:
+            if c.dep_ == "prep":
+                frontier.append(c)
+            elif c.dep_ in ("advcl", "conj", "xcomp", "pcomp") and c.pos_ == "VERB" and not any(
+                    g.dep_.startswith("nsubj") for g in c.children):
+                if c.lemma_.lower() in IMPACT_VERBS and not interception(c):
+                    return True
+                frontier.append(c)
+    return False
 
 
 def tally(verb: Token) -> bool:

@@ -163,3 +163,9 @@ def test_weapons_aircraft_that_downed_drones_or_did_not_bomb_make_no_air_strike(
 def test_weapons_the_strike_people_were_killed_in_was_used(extract):
     events = extract("Six people were killed in the air raids on a market in Kherson on Saturday.")
     assert "airstrike" in [w.name for e in events for w in e.weapons]
+
+
+def test_weapons_a_weapon_that_flew_on_before_striking_was_used(extract):
+    events = extract("The drone took off from a field near Kursk and flew 400 km before striking a depot "
+                     "in Poltava.")
+    assert [w.name for e in events for w in e.weapons] == ["drone"]
