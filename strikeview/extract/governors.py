@@ -116,10 +116,18 @@ PASSING_VERBS: frozenset[str] = frozenset({"cross", "enter", "transit", "overfly
                                            "travel", "fly", "pass", "carry", "reach", "follow", "evade"})
 
 
-# Verbs whose "through" / "to" phrase is what a weapon wrecked ("tore through", "set fire to").
+# Verbs whose "through" / "to" / "over" phrase is where a weapon struck ("tore through", "set fire to",
+# "exploded over").
 THROUGH_VERBS: dict[str, frozenset[str]] = {"through": frozenset({"tear", "rip", "plough", "plow", "smash",
                                                                   "slam", "crash", "blast", "punch"}),
-                                            "to": frozenset({"set"})}
+                                            "to": frozenset({"set"}),
+                                            "over": frozenset({"explode", "detonate"})}
+
+
+def verb_like(tok: Token) -> bool:
+    """True for a verb, or a verb of hitting tagged as a noun in a headline ("Missiles pound X")."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.lemma_.lower() in IMPACT_VERBS and tok.dep_ == "ROOT" and any(
+        c.dep_ == "nsubj" for c in tok.children))
 
 
 def weapon_did(verb: Token, weapon_tokens: set[int]) -> bool:

@@ -34,6 +34,7 @@ from strikeview.extract.governors import (
     launcher_flying_over,
     noun_role,
     under_attack,
+    verb_like,
     verb_role,
 )
 from strikeview.extract.lexicon import (
@@ -110,7 +111,7 @@ def _step_pobj(t: Token, me: int, owner: Owner, at_place: bool) -> tuple[str | N
     p = prep.lower_
     if prep.dep_ == "agent" and at_place:
         return None, "actor"
-    if p in ROUTE_PREPS and not (p == "through" and gov.lemma_.lower() in THROUGH_VERBS["through"]):
+    if p in ROUTE_PREPS and gov.lemma_.lower() not in THROUGH_VERBS.get(p, ()):
         if gov.lower_ == "from" and gov.dep_ == "prep":  # "launched from over the Caspian Sea"
             return "launch", "cue:from_over"
         if p == "over" and _fired_from_aircraft(gov):
@@ -233,7 +234,7 @@ class _Climb:
                 return None if verdict == ("", "") else verdict
         if dep == "pobj" and (head.pos_ == "ADP" or head.dep_ in ("prep", "agent")):
             return self._pobj(head)
-        if head.pos_ in ("VERB", "AUX") and dep in (*OBJECT_DEPS, "nsubj", "advmod", "npadvmod"):
+        if verb_like(head) and dep in (*OBJECT_DEPS, "nsubj", "advmod", "npadvmod"):
             if dep == "nsubj" and not self.at_place and launcher_in(head, self.prep):
                 if fires_interceptors(head) or interception(head):
                     return None, "defence"  # "destroyers in X fired interceptors"

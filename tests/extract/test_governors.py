@@ -30,3 +30,11 @@ def test_governors_what_a_weapon_tore_through_was_hit(extract, sites):
 def test_governors_a_weapon_that_wrecked_something_was_used(extract):
     events = extract("A cruise missile levelled a block of flats in Uman overnight.")
     assert [w.name for e in events for w in e.weapons] == ["cruise missile"]
+
+
+def test_governors_a_headline_verb_tagged_as_a_noun_still_governs(extract, sites):
+    assert sites(extract("Russian missiles pound Kharkiv overnight"), "impact") == ["Kharkiv"]
+
+
+def test_governors_where_a_drone_exploded_over_is_hit(extract, sites):
+    assert sites(extract("A drone exploded over Belgorod early on Wednesday."), "impact") == ["Belgorod"]
