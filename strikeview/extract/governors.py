@@ -90,8 +90,9 @@ def verb_role(verb: Token, prep: str | None, from_seen: bool, dep: str | None,
         role = "impact"
     elif lemma in THROUGH_VERBS.get(prep or "", ()) and weapon_did(verb, weapon_tokens):
         role = "impact"  # "a missile tore through a mall in X", "a drone set fire to a depot in X"
-    elif dep == "dobj" and weapon_did(verb, weapon_tokens):
-        role = "impact"  # "a missile brought down part of a building in X": what a weapon did, it did there
+    elif dep == "dobj" and prep is not None and weapon_did(verb, weapon_tokens):
+        role = "impact"  # "a missile brought down part of a building in X": what a weapon did, it did
+        # there (a place that is itself the object is not enough: "the attack prompted Israel to ...")
     elif prep == "as" and lemma in AREA_VERBS and launch_cue_in(verb.sent):
         role = "launch"
     elif prep in IMPACT_PREPS and (strikeish or launchish):

@@ -38,3 +38,8 @@ def test_governors_a_headline_verb_tagged_as_a_noun_still_governs(extract, sites
 
 def test_governors_where_a_drone_exploded_over_is_hit(extract, sites):
     assert sites(extract("A drone exploded over Belgorod early on Wednesday."), "impact") == ["Belgorod"]
+
+
+def test_governors_a_country_a_strike_moved_to_act_was_not_hit(extract, sites):
+    events = extract("The attack prompted Israel to close its airspace. The strike angered Iran.")
+    assert not {"Israel", "Iran"} & set(sites(events, "impact"))
