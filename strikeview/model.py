@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -78,6 +79,17 @@ class Site:
         if self.lat is None or self.lon is None:
             return None
         return (self.lon, self.lat)
+
+    def finite_lonlat(self) -> tuple[float, float] | None:
+        """``(lon, lat)`` as floats when both are finite numbers on the globe, else ``None`` (for data
+        read from files, where a coordinate may be a string, NaN or out of range)."""
+        try:
+            lon, lat = float(self.lon), float(self.lat)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        if not (math.isfinite(lon) and math.isfinite(lat) and abs(lon) <= 180.0 and abs(lat) <= 90.0):
+            return None
+        return lon, lat
 
 
 @dataclass

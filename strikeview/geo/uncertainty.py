@@ -56,26 +56,13 @@ class UncertaintyArea:
     area_km2: float
 
 
-def _finite_lonlat(site: Site) -> tuple[float, float] | None:
-    """The site's ``(lon, lat)`` when both are finite numbers on the globe."""
-    if site.lon is None or site.lat is None:
-        return None
-    try:
-        lon, lat = float(site.lon), float(site.lat)
-    except (TypeError, ValueError):
-        return None
-    if not (math.isfinite(lon) and math.isfinite(lat) and abs(lon) <= 180.0 and abs(lat) <= 90.0):
-        return None
-    return lon, lat
-
-
 def has_uncertainty_area(site: Site) -> bool:
     """Whether a site is vague enough to be exported as an area as well as a point (see module)."""
     try:
         radius = float(site.uncertainty_km or 0.0)
     except (TypeError, ValueError):
         return False
-    if not math.isfinite(radius) or radius <= 0.0 or _finite_lonlat(site) is None:
+    if not math.isfinite(radius) or radius <= 0.0 or site.finite_lonlat() is None:
         return False
     return site.precision in VAGUE_PRECISIONS or radius > TOWN_MAX_UNCERTAINTY_KM
 
@@ -121,7 +108,7 @@ def _disc_area(lon: float, lat: float, radius_km: float) -> UncertaintyArea | No
 
 def uncertainty_area(site: Site) -> UncertaintyArea | None:
     """The uncertainty area of a site, or ``None`` for a precise or ungeocoded site."""
-    lonlat = _finite_lonlat(site) if has_uncertainty_area(site) else None
+    lonlat = site.finite_lonlat() if has_uncertainty_area(site) else None
     if lonlat is None:
         return None
     if site.precision == "country" and site.country:

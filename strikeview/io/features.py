@@ -23,7 +23,6 @@ from :mod:`strikeview.io.verdicts` (over ``strikeview.geo.plausibility`` and ``g
 from __future__ import annotations
 
 import importlib
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,13 +84,7 @@ def source_label(article: Article | None) -> str:
 
 def located(site: Site) -> bool:
     """Whether a site has finite coordinates on the globe (others are exported without geometry)."""
-    if site.lon is None or site.lat is None:
-        return False
-    try:
-        lon, lat = float(site.lon), float(site.lat)
-    except (TypeError, ValueError):
-        return False
-    return math.isfinite(lon) and math.isfinite(lat) and -180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0
+    return site.finite_lonlat() is not None
 
 
 def shown_kinds(layers: Mapping[str, bool] | None) -> frozenset[str]:
