@@ -98,26 +98,26 @@ def _gold(folder: Path) -> dict:
     return json.loads((folder / "gold.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def corpus_doc() -> EventsDocument:
-    """The corpus extracted through the batch entry point (real reader, real pipeline)."""
+def _extract(folder: Path) -> EventsDocument:
+    """A folder of reports extracted through the batch entry point (real reader, real pipeline)."""
     from strikeview.extract.pipeline import extract_files
 
     errors: list[str] = []
-    doc = extract_files([CORPUS], errors=errors)
+    doc = extract_files([folder], errors=errors)
     assert errors == []
     return doc
+
+
+@pytest.fixture(scope="module")
+def corpus_doc() -> EventsDocument:
+    """The short corpus, extracted."""
+    return _extract(CORPUS)
 
 
 @pytest.fixture(scope="module")
 def longform_doc() -> EventsDocument:
-    """The long-form reports extracted through the batch entry point."""
-    from strikeview.extract.pipeline import extract_files
-
-    errors: list[str] = []
-    doc = extract_files([LONGFORM], errors=errors)
-    assert errors == []
-    return doc
+    """The long-form reports, extracted."""
+    return _extract(LONGFORM)
 
 
 @pytest.mark.parametrize("name", sorted(FOLDERS))
